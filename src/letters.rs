@@ -1,0 +1,301 @@
+//! The letter table: the one place that says which Cyrillic letters are written with which
+//! tote letters. Both directions read it: [`to_arabic`](crate::to_arabic) maps each Cyrillic
+//! letter to its tote spelling, and the reverse direction asks which Cyrillic letters a tote
+//! letter can stand for ([`cyrillic_options`]).
+
+use std::sync::LazyLock;
+
+/// Tote letters used by the table (and by the rest of the crate by name).
+pub(crate) mod tote {
+    pub const ALEF: char = '\u{0627}'; // ا  а ә
+    pub const TEH: char = '\u{062A}'; // ت  т
+    pub const SEEN: char = '\u{0633}'; // س  с
+    pub const AIN: char = '\u{0639}'; // ع  ғ
+    pub const QAF: char = '\u{0642}'; // ق  қ
+    pub const KAF: char = '\u{0643}'; // ك  к
+    pub const WAW: char = '\u{0648}'; // و  о ө
+    pub const ALEF_MAKSURA: char = '\u{0649}'; // ى  ы і
+    pub const YEH: char = '\u{064A}'; // ي  и й
+    pub const OE: char = '\u{06C6}'; // ۆ  в
+    pub const U: char = '\u{06C7}'; // ۇ  ұ ү
+    pub const VE: char = '\u{06CB}'; // ۋ  у
+    pub const AE: char = '\u{06D5}'; // ە  е э
+    /// The hamza every published Kazakhstan edition uses (U+0621).
+    pub const HAMZA: char = '\u{0621}';
+    /// The Unicode-recommended high hamza, used in Xinjiang (U+0674).
+    pub const HIGH_HAMZA: char = '\u{0674}';
+    pub const COMMA: char = '\u{060C}'; // ،
+    pub const SEMICOLON: char = '\u{061B}'; // ؛
+    pub const QUESTION_MARK: char = '\u{061F}'; // ؟
+}
+
+/// THE letter table: each lower-case Cyrillic letter (or letter pair) and its tote spelling.
+///
+/// Two-letter Cyrillic keys are spellings where two letters merge into one tote group
+/// (`ия` -> `يا`); they win over the single letters. An empty tote spelling means the letter is
+/// not written (`ь`, `ъ`).
+pub(crate) const LETTERS: &[(&str, &str)] = &[
+    ("а", "ا"),
+    ("ә", "ا"),
+    ("б", "ب"),
+    ("в", "ۆ"),
+    ("г", "گ"),
+    ("ғ", "ع"),
+    ("д", "د"),
+    ("е", "ە"),
+    ("ё", "يو"),
+    ("ж", "ج"),
+    ("з", "ز"),
+    ("и", "ي"),
+    ("й", "ي"),
+    ("к", "ك"),
+    ("қ", "ق"),
+    ("л", "ل"),
+    ("м", "م"),
+    ("н", "ن"),
+    ("ң", "ڭ"),
+    ("о", "و"),
+    ("ө", "و"),
+    ("п", "پ"),
+    ("р", "ر"),
+    ("с", "س"),
+    ("т", "ت"),
+    ("у", "ۋ"),
+    ("ұ", "ۇ"),
+    ("ү", "ۇ"),
+    ("ф", "ف"),
+    ("х", "ح"),
+    ("һ", "ھ"),
+    ("ц", "تس"),
+    ("ч", "چ"),
+    ("ш", "ش"),
+    ("щ", "شش"),
+    ("ъ", ""),
+    ("ы", "ى"),
+    ("і", "ى"),
+    ("ь", ""),
+    ("э", "ە"),
+    ("ю", "يۋ"),
+    ("я", "يا"),
+    ("ия", "يا"),
+    ("ию", "يۋ"),
+];
+
+/// Vowel harmony pairs: (back, front). The tote script writes both with one letter.
+pub(crate) const VOWEL_PAIRS: &[(char, char)] = &[('а', 'ә'), ('о', 'ө'), ('ұ', 'ү'), ('ы', 'і')];
+
+/// Letters that mark a word as front without a hamza: their tote letters (ە ك گ) exist only
+/// in front words, so a word containing one of them needs no hamza.
+pub(crate) const FRONT_MARKERS: &[char] = &['е', 'э', 'к', 'г'];
+
+/// Tote letters that only occur in back (hard) native words.
+pub(crate) const BACK_CONSONANTS: &[char] = &[tote::QAF, tote::AIN];
+
+fn single_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// First Cyrillic code point covered by the fast look-up tables.
+const CYR_BASE: u32 = 0x0400;
+/// Number of Cyrillic code points covered (U+0400..U+04FF).
+const CYR_LEN: usize = 0x100;
+
+/// Per Cyrillic code point facts, derived from [`LETTERS`] and [`VOWEL_PAIRS`] once.
+struct CyrillicFacts {
+    /// Tote spelling of the (lower-cased) letter; `None` for code points not in the table.
+    tote: [Option<&'static str>; CYR_LEN],
+    /// Lower-case letter for each code point in the table.
+    lower: [char; CYR_LEN],
+    /// Whether the letter is upper case.
+    upper: [bool; CYR_LEN],
+}
+
+static FACTS: LazyLock<CyrillicFacts> = LazyLock::new(|| {
+    let mut facts = CyrillicFacts {
+        tote: [None; CYR_LEN],
+        lower: ['\0'; CYR_LEN],
+        upper: [false; CYR_LEN],
+    };
+    for (cyr, tote) in LETTERS {
+        let Some(lower) = single_char(cyr) else {
+            continue;
+        };
+        for (letter, is_upper) in [(lower, false), (upper_of(lower), true)] {
+            let index = (letter as u32 - CYR_BASE) as usize;
+            facts.tote[index] = Some(tote);
+            facts.lower[index] = lower;
+            facts.upper[index] = is_upper && letter != lower;
+        }
+    }
+    facts
+});
+
+/// The single upper-case form of a lower-case Cyrillic letter.
+pub(crate) fn upper_of(lower: char) -> char {
+    let mut upper = lower.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => lower,
+    }
+}
+
+fn index_of(c: char) -> Option<usize> {
+    let index = (c as u32).wrapping_sub(CYR_BASE) as usize;
+    (index < CYR_LEN).then_some(index)
+}
+
+/// Whether `c` is a Cyrillic letter of the Kazakh (or Russian) alphabet in the table.
+#[inline]
+pub(crate) fn is_cyrillic_letter(c: char) -> bool {
+    index_of(c).is_some_and(|i| FACTS.tote[i].is_some())
+}
+
+/// The lower-case form of a Cyrillic letter in the table, or `None`.
+#[inline]
+pub(crate) fn lower(c: char) -> Option<char> {
+    let i = index_of(c)?;
+    FACTS.tote[i].map(|_| FACTS.lower[i])
+}
+
+/// Whether `c` is an upper-case Cyrillic letter in the table.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    index_of(c).is_some_and(|i| FACTS.upper[i])
+}
+
+/// The tote spelling of one Cyrillic letter (either case), or `None` if it is not in the table.
+#[inline]
+pub(crate) fn tote_of(c: char) -> Option<&'static str> {
+    index_of(c).and_then(|i| FACTS.tote[i])
+}
+
+/// The tote spelling of a two-letter Cyrillic group that merges (`ия` -> `يا`), if `first`
+/// and `second` (lower case) form one.
+pub(crate) fn merged_pair(first: char, second: char) -> Option<&'static str> {
+    static PAIRS: LazyLock<Vec<(char, char, &'static str)>> = LazyLock::new(|| {
+        LETTERS
+            .iter()
+            .filter_map(|(cyr, tote)| {
+                let mut chars = cyr.chars();
+                match (chars.next(), chars.next(), chars.next()) {
+                    (Some(a), Some(b), None) => Some((a, b, *tote)),
+                    _ => None,
+                }
+            })
+            .collect()
+    });
+    PAIRS
+        .iter()
+        .find(|(a, b, _)| *a == first && *b == second)
+        .map(|(_, _, tote)| *tote)
+}
+
+/// Front vowel of a back vowel (`а` -> `ә`), or the letter itself.
+pub(crate) fn fronted(back: char) -> char {
+    VOWEL_PAIRS
+        .iter()
+        .find(|(b, _)| *b == back)
+        .map_or(back, |(_, f)| *f)
+}
+
+/// Whether a lower-case Cyrillic letter is a front vowel (ә ө ү і).
+#[inline]
+pub(crate) fn is_front_vowel(lower: char) -> bool {
+    VOWEL_PAIRS.iter().any(|(_, f)| *f == lower)
+}
+
+/// Whether a lower-case Cyrillic letter is a vowel of a harmony pair (either side).
+#[inline]
+pub(crate) fn is_paired_vowel(lower: char) -> bool {
+    VOWEL_PAIRS.iter().any(|(b, f)| *b == lower || *f == lower)
+}
+
+/// Whether a lower-case Cyrillic letter marks its word as front by itself (е э к г).
+#[inline]
+pub(crate) fn is_front_marker(lower: char) -> bool {
+    FRONT_MARKERS.contains(&lower)
+}
+
+/// Whether a tote letter is a front marker (ە ك گ), derived from [`FRONT_MARKERS`].
+pub(crate) fn is_tote_front_marker(c: char) -> bool {
+    static MARKERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        FRONT_MARKERS
+            .iter()
+            .filter_map(|&m| tote_of(m).and_then(single_char))
+            .collect()
+    });
+    MARKERS.contains(&c)
+}
+
+/// The Cyrillic letters (lower case, single letters) that a single tote letter stands for,
+/// in table order: `ا` -> `[а, ә]`, `ي` -> `[и, й]`.
+pub(crate) fn cyrillic_options(tote_letter: char) -> &'static [char] {
+    static OPTIONS: LazyLock<Vec<(char, Vec<char>)>> = LazyLock::new(|| {
+        let mut options: Vec<(char, Vec<char>)> = Vec::new();
+        for (cyr, tote) in LETTERS {
+            let (Some(c), Some(t)) = (single_char(cyr), single_char(tote)) else {
+                continue;
+            };
+            match options.iter_mut().find(|(letter, _)| *letter == t) {
+                Some((_, list)) => list.push(c),
+                None => options.push((t, vec![c])),
+            }
+        }
+        options
+    });
+    OPTIONS
+        .iter()
+        .find(|(t, _)| *t == tote_letter)
+        .map_or(&[], |(_, list)| list.as_slice())
+}
+
+/// Whether `c` is a letter of the tote alphabet (the letters in [`LETTERS`]), hamza excluded.
+pub(crate) fn is_tote_letter(c: char) -> bool {
+    static SET: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut set: Vec<char> = LETTERS.iter().flat_map(|(_, t)| t.chars()).collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    });
+    ('\u{0620}'..='\u{06FF}').contains(&c) && SET.binary_search(&c).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_letter_of_the_kazakh_alphabet_is_in_the_table() {
+        let alphabet = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+        for c in alphabet.chars() {
+            assert!(tote_of(c).is_some(), "{c} missing");
+            assert!(tote_of(upper_of(c)).is_some(), "upper {c} missing");
+        }
+    }
+
+    #[test]
+    fn upper_case_letters_share_the_lower_case_spelling() {
+        assert_eq!(tote_of('Ә'), Some("ا"));
+        assert_eq!(lower('Ә'), Some('ә'));
+        assert!(is_upper('Қ'));
+        assert!(!is_upper('қ'));
+    }
+
+    #[test]
+    fn reverse_options_come_from_the_same_table() {
+        assert_eq!(cyrillic_options(tote::ALEF), ['а', 'ә']);
+        assert_eq!(cyrillic_options(tote::YEH), ['и', 'й']);
+        assert_eq!(cyrillic_options(tote::AE), ['е', 'э']);
+        assert_eq!(merged_pair('и', 'я'), Some("يا"));
+    }
+
+    #[test]
+    fn front_markers_in_tote_are_ae_kaf_gaf() {
+        for c in [tote::AE, tote::KAF, '\u{06AF}'] {
+            assert!(is_tote_front_marker(c));
+        }
+        assert!(!is_tote_front_marker(tote::QAF));
+    }
+}

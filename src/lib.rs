@@ -1,0 +1,215 @@
+//! Converts Kazakh text between **Cyrillic** and the Arabic-based **tote jazu** script, in
+//! both directions, reproducing the conventions of real tote publishers exactly.
+//!
+//! # Quick start
+//!
+//! ```
+//! use kazakh_script::{to_arabic, to_cyrillic, Style};
+//!
+//! let tote = to_arabic("Біз қазақ тілінде сөйлейміз.", Style::Kazinform);
+//! assert_eq!(tote, "ءبىز قازاق تىلىندە سويلەيمىز.");
+//!
+//! let cyrillic = to_cyrillic("ءبىز قازاق تىلىندە سويلەيمىز.", Style::Kazinform);
+//! assert_eq!(cyrillic, "Біз қазақ тілінде сөйлейміз.");
+//! ```
+//!
+//! Text that needs no change comes back borrowed ([`Cow::Borrowed`]), so converting text that
+//! is already in the target script costs no allocation:
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use kazakh_script::{to_arabic, Style};
+//! assert!(matches!(to_arabic("KAZINFORM 2025", Style::Kazinform), Cow::Borrowed(_)));
+//! ```
+//!
+//! # A converter built once
+//!
+//! [`Converter`] holds a style and the casing mode; it is cheap to copy, `Send + Sync`, and
+//! converts in either direction:
+//!
+//! ```
+//! use kazakh_script::{Casing, Converter, Script, Style};
+//!
+//! let converter = Converter::builder()
+//!     .style(Style::Egemen)
+//!     .casing(Casing::Lower)
+//!     .build();
+//! assert_eq!(converter.convert("Тоқаев, ШЫҰ-ға", Script::Arabic), "توقاەۆ, شىۇ-عا");
+//! assert_eq!(converter.to_cyrillic("توقاەۆ"), "тоқаев");
+//! ```
+//!
+//! # Styles
+//!
+//! Publishers differ in the hamza code point, its place next to `«`, commas, abbreviations,
+//! hyphen and year spacing and more; each [`Style`] reproduces one publisher (see its table).
+//! [`guess_style`] reads the style off a tote text, [`detect_script`] tells the script:
+//!
+//! ```
+//! use kazakh_script::{detect_script, guess_style, Script, Style};
+//! let text = "ي ى ۇ- داعى «ءبىر» ورىن";
+//! assert_eq!(detect_script(text), Some(Script::Arabic));
+//! assert_eq!(guess_style(text), Style::Kazinform2023);
+//! ```
+//!
+//! # Tote -> Cyrillic
+//!
+//! Tote does not write the difference between а/ә, о/ө, ұ/ү, ы/і in every word, nor и/й,
+//! я/ия, ц/тс, е/э, ь/ъ or capital letters. The converter only ever produces Cyrillic
+//! spellings that convert back to the same tote in the given style (the *right-inverse*
+//! principle), so `to_arabic(to_cyrillic(t)) == t` for tote written in that style; among them,
+//! rules pick the likeliest (see the `to_cyrillic` module docs). Input in any encoding habit
+//! is accepted: U+0621 or U+0674 hamza, precomposed hamza letters, presentation forms,
+//! tatweel, joiners, Persian look-alike letters, Arabic-Indic digits.
+//!
+//! ```
+//! use kazakh_script::{to_cyrillic, Style};
+//! // high hamza, presentation forms and tatweel in, clean Cyrillic out
+//! assert_eq!(to_cyrillic("\u{0674}بىز \u{FED7}\u{FE8E}\u{FEAF}\u{FE8D}ـ\u{FED6}", Style::Kazinform), "Біз қазақ");
+//! ```
+//!
+//! # What passes through
+//!
+//! Conversion never fails and never panics. Digits, Latin words, URLs, e-mail addresses,
+//! markup, emoji and letters of other scripts pass through unchanged in both directions;
+//! only the punctuation a style rewrites (`,` `?` `;`) changes.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod detect;
+mod error;
+mod letters;
+mod normalize;
+mod segment;
+mod style;
+mod to_arabic;
+mod to_cyrillic;
+
+use std::borrow::Cow;
+
+pub use detect::{detect_script, guess_style, Script};
+pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
+pub use style::{
+    Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
+    StyleRules, VowelThenE, YearHyphen,
+};
+pub use to_cyrillic::Casing;
+
+/// Converts Cyrillic text to tote in `style`.
+///
+/// ```
+/// use kazakh_script::{to_arabic, Style};
+/// assert_eq!(to_arabic("Қасым-Жомарт Тоқаев", Style::Kazinform), "قاسىم-جومارت توقايەۆ");
+/// assert_eq!(to_arabic("ИЫҰ-дағы", Style::Kazinform2023), "ي ى ۇ- داعى");
+/// ```
+pub fn to_arabic(text: &str, style: Style) -> Cow<'_, str> {
+    to_arabic::to_arabic(text, &style.rules())
+}
+
+/// Converts tote text written in `style` to Cyrillic, with sentence casing.
+///
+/// ```
+/// use kazakh_script::{to_cyrillic, Style};
+/// assert_eq!(to_cyrillic("1969 -جىلى قۇرىلدى.", Style::Kazinform), "1969-жылы құрылды.");
+/// ```
+pub fn to_cyrillic(text: &str, style: Style) -> Cow<'_, str> {
+    to_cyrillic::to_cyrillic(text, &style.rules(), Casing::default())
+}
+
+/// Converts `text` to the `target` script in `style`.
+pub fn convert(text: &str, target: Script, style: Style) -> Cow<'_, str> {
+    Converter::new(style).convert(text, target)
+}
+
+/// A converter configured once and reused: style and casing. `Copy`, `Send` and `Sync`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Converter {
+    rules: StyleRules,
+    style: Style,
+    casing: Casing,
+}
+
+impl Default for StyleRules {
+    fn default() -> Self {
+        Style::default().rules()
+    }
+}
+
+impl Converter {
+    /// A converter for `style` with the default casing.
+    pub fn new(style: Style) -> Self {
+        Converter {
+            rules: style.rules(),
+            style,
+            casing: Casing::default(),
+        }
+    }
+
+    /// A builder to set the style and casing.
+    pub fn builder() -> ConverterBuilder {
+        ConverterBuilder::default()
+    }
+
+    /// The style this converter writes and reads.
+    pub fn style(&self) -> Style {
+        self.style
+    }
+
+    /// Cyrillic -> tote.
+    pub fn to_arabic<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        to_arabic::to_arabic(text, &self.rules)
+    }
+
+    /// Tote -> Cyrillic.
+    pub fn to_cyrillic<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        to_cyrillic::to_cyrillic(text, &self.rules, self.casing)
+    }
+
+    /// Converts `text` to the `target` script.
+    pub fn convert<'a>(&self, text: &'a str, target: Script) -> Cow<'a, str> {
+        match target {
+            Script::Arabic => self.to_arabic(text),
+            Script::Cyrillic => self.to_cyrillic(text),
+        }
+    }
+}
+
+/// Builds a [`Converter`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ConverterBuilder {
+    style: Style,
+    casing: Casing,
+}
+
+impl ConverterBuilder {
+    /// Sets the style (default [`Style::Kazinform`]).
+    pub fn style(mut self, style: Style) -> Self {
+        self.style = style;
+        self
+    }
+
+    /// Sets how tote -> Cyrillic restores case (default [`Casing::Sentence`]).
+    pub fn casing(mut self, casing: Casing) -> Self {
+        self.casing = casing;
+        self
+    }
+
+    /// The converter.
+    pub fn build(self) -> Converter {
+        Converter {
+            casing: self.casing,
+            ..Converter::new(self.style)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converter_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Converter>();
+    }
+}

@@ -1,0 +1,210 @@
+//! Input clean-up, so that text in every encoding habit converts.
+//!
+//! Tote input ([`tote_text`]) is brought to one form before it is read: one hamza code point,
+//! no precomposed hamza letters, no presentation forms, no tatweel, no joiners inside words,
+//! ASCII digits, Kazakh letters instead of Persian/Urdu/Arabic look-alikes, the hamza after a
+//! `«` rather than before it, and Latin `, ? ;`. Cyrillic input keeps its text; inside
+//! Cyrillic words, Latin look-alike letters are read as Cyrillic ([`latin_lookalike`]) and
+//! combining marks are composed (see `to_arabic`).
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::detect::is_arabic_script;
+use crate::letters::{self, tote};
+
+/// The Cyrillic letter a Latin (or IPA) look-alike imitates inside a Cyrillic word.
+pub(crate) fn latin_lookalike(c: char) -> Option<char> {
+    const LOOKALIKES: &[(char, char)] = &[
+        ('a', 'а'),
+        ('e', 'е'),
+        ('o', 'о'),
+        ('p', 'р'),
+        ('c', 'с'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('i', 'і'),
+        ('k', 'к'),
+        ('h', 'һ'),
+        ('A', 'А'),
+        ('B', 'В'),
+        ('C', 'С'),
+        ('E', 'Е'),
+        ('H', 'Н'),
+        ('I', 'І'),
+        ('K', 'К'),
+        ('M', 'М'),
+        ('O', 'О'),
+        ('P', 'Р'),
+        ('T', 'Т'),
+        ('X', 'Х'),
+        ('ə', 'ә'),
+        ('Ə', 'Ә'),
+        ('ɵ', 'ө'),
+        ('Ɵ', 'Ө'),
+    ];
+    LOOKALIKES
+        .iter()
+        .find(|(l, _)| *l == c)
+        .map(|(_, cyr)| *cyr)
+}
+
+/// What one input character of tote text becomes.
+enum Mapped {
+    Keep,
+    Drop,
+    One(char),
+    Two(char, char),
+    /// Compatibility-decomposed presentation form, mapped again char by char.
+    Compatibility,
+}
+
+/// The mapping of single characters of tote input.
+fn map_tote_char(c: char) -> Mapped {
+    use Mapped::*;
+    const H: char = tote::HAMZA;
+    match c {
+        tote::HIGH_HAMZA | '\u{0654}' | '\u{0655}' => One(H),
+        '\u{0675}' | '\u{0623}' | '\u{0625}' => Two(H, tote::ALEF),
+        '\u{0676}' | '\u{0624}' => Two(H, tote::WAW),
+        '\u{0677}' => Two(H, tote::U),
+        '\u{0678}' | '\u{0626}' => Two(H, tote::ALEF_MAKSURA),
+        '\u{0640}' => Drop,
+        '\u{0660}'..='\u{0669}' => One(digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' => One(digit(c as u32 - 0x06F0)),
+        '\u{06A9}' | '\u{06AA}' => One(tote::KAF),
+        '\u{06CC}' => One(tote::ALEF_MAKSURA),
+        '\u{0647}' => One(tote::AE),
+        '\u{063A}' => One(tote::AIN),
+        tote::COMMA => One(','),
+        tote::QUESTION_MARK => One('?'),
+        tote::SEMICOLON => One(';'),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Compatibility,
+        _ => Keep,
+    }
+}
+
+fn digit(value: u32) -> char {
+    char::from_digit(value, 10).unwrap_or('0')
+}
+
+/// Whether `c` needs any clean-up in tote input (checked before allocating).
+fn needs_tote_cleanup(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}') || !matches!(map_tote_char(c), Mapped::Keep)
+}
+
+/// Cleans up tote input (see the module docs). Borrowed when nothing changes.
+pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
+    let hamza_before_quote = text.contains("\u{0621}«") || text.contains("\u{0674}«");
+    if !hamza_before_quote && !text.chars().any(needs_tote_cleanup) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{200C}' | '\u{200D}' => {
+                let inside_word = out.chars().next_back().is_some_and(is_arabic_script)
+                    && chars.peek().is_some_and(|&n| is_arabic_script(n));
+                if !inside_word {
+                    out.push(c);
+                }
+            }
+            _ => push_mapped(&mut out, c),
+        }
+    }
+    move_hamza_after_quotes(&mut out);
+    Cow::Owned(out)
+}
+
+fn push_mapped(out: &mut String, c: char) {
+    match map_tote_char(c) {
+        Mapped::Keep => out.push(c),
+        Mapped::Drop => {}
+        Mapped::One(m) => out.push(m),
+        Mapped::Two(a, b) => {
+            out.push(a);
+            out.push(b);
+        }
+        Mapped::Compatibility => {
+            for d in std::iter::once(c).nfkc() {
+                if d == c {
+                    out.push(d);
+                } else {
+                    push_mapped(out, d);
+                }
+            }
+        }
+    }
+}
+
+/// `ء«بىر` -> `«ءبىر`: the hamza belongs to the word, wherever the style put it.
+fn move_hamza_after_quotes(text: &mut String) {
+    const BEFORE: &str = "\u{0621}«";
+    if !text.contains(BEFORE) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(BEFORE) {
+        let after = &rest[at + BEFORE.len()..];
+        out.push_str(&rest[..at]);
+        if after.chars().next().is_some_and(letters::is_tote_letter) {
+            out.push('«');
+            out.push(tote::HAMZA);
+        } else {
+            out.push_str(BEFORE);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    *text = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hamza_form_becomes_u0621() {
+        assert_eq!(tote_text("\u{0674}بىز"), "ءبىز");
+        assert_eq!(tote_text("\u{0675}ر"), "ءار");
+        assert_eq!(tote_text("\u{0677}ش"), "ءۇش");
+        assert_eq!(tote_text("\u{0676}مىر"), "ءومىر");
+        assert_eq!(tote_text("\u{0678}س"), "ءىس");
+    }
+
+    #[test]
+    fn presentation_forms_become_letters() {
+        // ﻗ ﺎ ﺯ ﺍ ﻕ: initial/final/isolated forms of قازاق
+        assert_eq!(
+            tote_text("\u{FED7}\u{FE8E}\u{FEAF}\u{FE8D}\u{FED6}"),
+            "قازاق"
+        );
+    }
+
+    #[test]
+    fn tatweel_and_joiners_inside_words_are_removed() {
+        assert_eq!(tote_text("قا\u{0640}زاق"), "قازاق");
+        assert_eq!(tote_text("قا\u{200C}زاق"), "قازاق");
+        assert_eq!(tote_text("a\u{200C}b"), "a\u{200C}b");
+    }
+
+    #[test]
+    fn lookalike_letters_and_digits_are_mapped() {
+        assert_eq!(tote_text("ک ی ه ۱۲ ٣"), "ك ى ە 12 3");
+        assert_eq!(tote_text("بىز، سىز؟"), "بىز, سىز?");
+    }
+
+    #[test]
+    fn hamza_before_a_quote_moves_into_the_word() {
+        assert_eq!(tote_text("ء«بىر»"), "«ءبىر»");
+        assert_eq!(tote_text("ء« ا"), "ء« ا");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(tote_text("قازاق ءتىلى"), Cow::Borrowed(_)));
+    }
+}

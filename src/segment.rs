@@ -1,0 +1,88 @@
+//! Splitting text into words and the runs around them, on `&str` without allocating.
+
+use crate::detect::is_arabic_script;
+
+/// What a character is to the Cyrillic word scanner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordChar {
+    /// A letter of any non-Arabic script (Cyrillic, Latin, ...).
+    Letter,
+    /// A combining mark, which belongs to the letter before it.
+    CombiningMark,
+}
+
+/// Classifies `c` for the Cyrillic word scanner; `None` ends a word.
+#[inline]
+pub(crate) fn word_char(c: char) -> Option<WordChar> {
+    if is_combining_mark(c) {
+        Some(WordChar::CombiningMark)
+    } else if c.is_alphabetic() && !is_arabic_script(c) {
+        Some(WordChar::Letter)
+    } else {
+        None
+    }
+}
+
+/// Combining marks that can follow a Cyrillic letter (U+0300..U+036F).
+#[inline]
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// ASCII bytes that never start anything a converter rewrites, so runs of them are copied
+/// in bulk: everything but letters and `, ? ; -`.
+#[inline]
+pub(crate) fn is_inert_ascii(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphabetic() && !matches!(b, b',' | b'?' | b';' | b'-')
+}
+
+/// Whether byte offset `at` of `text` starts a whitespace-delimited token.
+pub(crate) fn at_token_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '<' | '«' | '"' | '\''))
+}
+
+/// If `text` starts with a URL or an e-mail address, its length in bytes: such tokens pass
+/// through both directions unchanged, punctuation included.
+pub(crate) fn passthrough_token_len(text: &str) -> Option<usize> {
+    if !text.as_bytes().first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '<' | '>'))
+        .unwrap_or(text.len());
+    let token = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    let is_url = token.contains("://") || token.starts_with("www.");
+    let is_email = token
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    (is_url || is_email).then_some(token.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_emails_are_tokens_to_pass_through() {
+        assert_eq!(
+            passthrough_token_len("https://kazinform.kz/a?b=1, сайт"),
+            Some(26)
+        );
+        assert_eq!(passthrough_token_len("www.egemen.kz."), Some(13));
+        assert_eq!(passthrough_token_len("info@aikyn.kz арқылы"), Some(13));
+        assert_eq!(passthrough_token_len("Aikyn.kz"), None);
+        assert_eq!(passthrough_token_len("қазақ"), None);
+    }
+
+    #[test]
+    fn cyrillic_and_latin_letters_are_word_chars_arabic_letters_are_not() {
+        assert_eq!(word_char('қ'), Some(WordChar::Letter));
+        assert_eq!(word_char('Q'), Some(WordChar::Letter));
+        assert_eq!(word_char('\u{0306}'), Some(WordChar::CombiningMark));
+        assert_eq!(word_char('ق'), None);
+        assert_eq!(word_char('5'), None);
+    }
+}

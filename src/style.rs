@@ -1,0 +1,240 @@
+//! Publisher styles: the conventions that differ between tote editions.
+//!
+//! A [`Style`] names a publisher; [`StyleRules`] spells out what it does, one named field per
+//! convention, so that the converters never branch on the publisher itself.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::ParseStyleError;
+use crate::letters::tote;
+
+/// A publisher's tote conventions. Every style reproduces a real published document.
+///
+/// | style | hamza | hamza and `«` | hamza scope | comma | `ев` after a vowel | all-caps abbreviations | year + `-жыл` | hyphen between words | `ұлы`/`қызы` |
+/// |---|---|---|---|---|---|---|---|---|---|
+/// | [`Kazinform`](Style::Kazinform) | U+0621 | `ء«بىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1991 -جىلى` | as written | split off names |
+/// | [`Kazinform2023`](Style::Kazinform2023) | U+0621 | `«ءبىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1969 -جىلى` | `سونداي- اق` | split off names |
+/// | [`Egemen`](Style::Egemen) | U+0621 | `ء«بىر` | each hyphen part | `,` kept | `ەۆ` | joined | as written | as written | split everywhere |
+/// | [`Xinjiang`](Style::Xinjiang) | U+0674 | `ٴ«بىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1991 -جىلى` | as written | split off names |
+///
+/// `?` becomes `؟` and `;` becomes `؛` in every style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// Kazinform (kazinform.kz tote edition) as published in 2025: the default.
+    #[default]
+    Kazinform,
+    /// Kazinform as published in 2023: hamza after `«`, a space after a hyphen between words.
+    Kazinform2023,
+    /// Egemen Qazaqstan: Latin comma, hamza on each part of a hyphenated word, joined
+    /// abbreviations, `ев` without an inserted `ي`.
+    Egemen,
+    /// Kazinform's conventions with the Unicode-recommended U+0674 high hamza used in Xinjiang.
+    Xinjiang,
+}
+
+impl Style {
+    /// Every style, default first.
+    pub const ALL: [Style; 4] = [
+        Style::Kazinform,
+        Style::Kazinform2023,
+        Style::Egemen,
+        Style::Xinjiang,
+    ];
+
+    /// The style's name as used on the command line (`kazinform-2023`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Kazinform => "kazinform",
+            Style::Kazinform2023 => "kazinform-2023",
+            Style::Egemen => "egemen",
+            Style::Xinjiang => "xinjiang",
+        }
+    }
+
+    /// One line describing the style.
+    pub fn description(self) -> &'static str {
+        match self {
+            Style::Kazinform => "Kazinform 2025 (default): U+0621 hamza before «, Arabic comma, letter-spaced abbreviations",
+            Style::Kazinform2023 => "Kazinform 2023: hamza after «, space after a hyphen between words",
+            Style::Egemen => "Egemen Qazaqstan: Latin comma, hamza per hyphen part, joined abbreviations, ев as ەۆ",
+            Style::Xinjiang => "Xinjiang: Unicode-recommended U+0674 high hamza, otherwise like kazinform",
+        }
+    }
+
+    /// The conventions of this style.
+    pub fn rules(self) -> StyleRules {
+        let kazinform = StyleRules {
+            hamza: tote::HAMZA,
+            hamza_at_quote: HamzaAtQuote::BeforeQuote,
+            hamza_scope: HamzaScope::WholeWord,
+            comma: CommaRule::ArabicExceptBetweenDigits,
+            vowel_then_e: VowelThenE::InsertYeh,
+            abbreviations: Abbreviations::LetterSpaced,
+            year_hyphen: YearHyphen::SpaceBefore,
+            hyphen_spacing: HyphenSpacing::AsWritten,
+            patronymics: Patronymics::SplitAfterName,
+        };
+        match self {
+            Style::Kazinform => kazinform,
+            Style::Kazinform2023 => StyleRules {
+                hamza_at_quote: HamzaAtQuote::AfterQuote,
+                hyphen_spacing: HyphenSpacing::SpaceAfter,
+                ..kazinform
+            },
+            Style::Egemen => StyleRules {
+                hamza_scope: HamzaScope::EachPart,
+                comma: CommaRule::Latin,
+                vowel_then_e: VowelThenE::Plain,
+                abbreviations: Abbreviations::Joined,
+                year_hyphen: YearHyphen::AsWritten,
+                patronymics: Patronymics::SplitEverywhere,
+                ..kazinform
+            },
+            Style::Xinjiang => StyleRules {
+                hamza: tote::HIGH_HAMZA,
+                ..kazinform
+            },
+        }
+    }
+}
+
+impl fmt::Display for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Style {
+    type Err = ParseStyleError;
+
+    /// Parses a style name (`kazinform`, `kazinform-2023`, `egemen`, `xinjiang`), ignoring case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Style::ALL
+            .into_iter()
+            .find(|style| style.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| ParseStyleError { name: s.to_owned() })
+    }
+}
+
+/// The conventions of one style, one field per convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StyleRules {
+    /// The hamza code point written (U+0621 or U+0674).
+    pub hamza: char,
+    /// Where the hamza goes when the word starts right after `«`.
+    pub hamza_at_quote: HamzaAtQuote,
+    /// Which unit of a hyphenated word gets its own hamza.
+    pub hamza_scope: HamzaScope,
+    /// How commas are written.
+    pub comma: CommaRule,
+    /// How `е` after a vowel is written (`Тоқаев`).
+    pub vowel_then_e: VowelThenE,
+    /// How all-caps abbreviations are written (`ИЫҰ`).
+    pub abbreviations: Abbreviations,
+    /// Whether a four-digit year before `-жыл...` gets a space before the hyphen.
+    pub year_hyphen: YearHyphen,
+    /// How a hyphen between two words is spaced.
+    pub hyphen_spacing: HyphenSpacing,
+    /// Where `ұлы`/`қызы` are written as separate words.
+    pub patronymics: Patronymics,
+}
+
+/// Where the hamza of a word goes when the word starts right after `«`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HamzaAtQuote {
+    /// `ء«بىر`
+    BeforeQuote,
+    /// `«ءبىر`
+    AfterQuote,
+}
+
+/// Which unit of a hyphenated word the hamza rule looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HamzaScope {
+    /// The whole hyphenated word gets at most one hamza, at its start: `ءىس-شارا`, `ىس-تاجىريبە`.
+    WholeWord,
+    /// Each part gets its own: `ءىس-تاجىريبە`.
+    EachPart,
+}
+
+/// How the comma is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommaRule {
+    /// `،`, except between two digits (`796,2`).
+    ArabicExceptBetweenDigits,
+    /// `,` everywhere.
+    Latin,
+}
+
+/// How `е` right after a vowel letter is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VowelThenE {
+    /// With a `ي` before it: `Тоқаев` -> `توقايەۆ`.
+    InsertYeh,
+    /// As plain `ە`: `Тоқаев` -> `توقاەۆ`.
+    Plain,
+}
+
+/// How all-caps abbreviations (two to five letters) are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Abbreviations {
+    /// Letter by letter with spaces: `ИЫҰ` -> `ي ى ۇ`.
+    LetterSpaced,
+    /// As one word: `ШЫҰ` -> `شىۇ`.
+    Joined,
+}
+
+/// Spacing of `1969-жылы`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearHyphen {
+    /// `1969 -جىلى`.
+    SpaceBefore,
+    /// `1969-جىلى`.
+    AsWritten,
+}
+
+/// Spacing of a hyphen between two Kazakh words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HyphenSpacing {
+    /// `سونداي- اق`.
+    SpaceAfter,
+    /// As in the Cyrillic text.
+    AsWritten,
+}
+
+/// Where `ұлы` and `қызы` are written as separate words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Patronymics {
+    /// After a capitalised name: `Қабышұлы` -> `قابىش ۇلى`.
+    SplitAfterName,
+    /// Before every `ұлы`/`қызы` inside a word: `зұлым` -> `ز ۇلىم`.
+    SplitEverywhere,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_names_parse_back() {
+        for style in Style::ALL {
+            assert_eq!(style.name().parse::<Style>(), Ok(style));
+        }
+        assert_eq!("Kazinform-2023".parse::<Style>(), Ok(Style::Kazinform2023));
+        assert!("latin".parse::<Style>().is_err());
+    }
+
+    #[test]
+    fn xinjiang_differs_from_kazinform_only_in_the_hamza() {
+        let (k, x) = (Style::Kazinform.rules(), Style::Xinjiang.rules());
+        assert_eq!(x.hamza, '\u{0674}');
+        assert_eq!(
+            StyleRules {
+                hamza: k.hamza,
+                ..x
+            },
+            k
+        );
+    }
+}

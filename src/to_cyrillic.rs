@@ -1,0 +1,463 @@
+//! Tote -> Cyrillic at rule level.
+//!
+//! The input is cleaned up first ([`normalize::tote_text`]). Then each compound (tote words
+//! joined by hyphens) is spelled in Cyrillic so that converting the spelling back with
+//! [`to_arabic`](crate::to_arabic) in the same style gives the same tote: the
+//! *right-inverse principle*. Within what that allows, the rules pick the most likely
+//! spelling: harmony from the hamza and the front markers ە ك گ, `и`/`й` from the neighbours,
+//! `я`/`ия`, `ц`/`тс`, `е`/`э` from the context, letter-spaced runs as capital abbreviations
+//! and a capital letter at each sentence start. Style conventions that `to_arabic` adds back by
+//! itself (`1969 -جىلى`, `سونداي- اق`) are undone; everything else between words is kept.
+
+use std::borrow::Cow;
+
+use crate::letters::{self, tote};
+use crate::normalize;
+use crate::segment;
+use crate::style::{Abbreviations, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
+use crate::to_arabic::MAX_ABBREVIATION_LEN;
+
+/// How letter case is restored in tote -> Cyrillic output (tote has no case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Casing {
+    /// Capital letter at the start of the text, of each line and after `.`, `!`, `?`;
+    /// abbreviations (letter-spaced runs) in capitals. The default.
+    #[default]
+    Sentence,
+    /// Lower case, except abbreviations, which stay in capitals so that they convert back.
+    Lower,
+}
+
+/// Converts tote text to Cyrillic in the given style.
+pub(crate) fn to_cyrillic<'a>(text: &'a str, rules: &StyleRules, casing: Casing) -> Cow<'a, str> {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, 0xD8..=0xDB | 0xDD | 0xEF | 0xE2))
+    {
+        return Cow::Borrowed(text);
+    }
+    let clean = normalize::tote_text(text);
+    let mut converter = ToCyrillic {
+        rules,
+        casing,
+        out: String::with_capacity(clean.len() + clean.len() / 8),
+        sentence_start: true,
+    };
+    converter.run(&clean);
+    if converter.out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(converter.out)
+    }
+}
+
+/// Whether `c` can be part of a tote word: a tote letter or the hamza.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c == tote::HAMZA || letters::is_tote_letter(c)
+}
+
+/// Length in bytes of the tote word at the start of `text` (0 if none).
+fn word_len(text: &str) -> usize {
+    text.find(|c: char| !is_word_char(c)).unwrap_or(text.len())
+}
+
+struct ToCyrillic<'r> {
+    rules: &'r StyleRules,
+    casing: Casing,
+    out: String,
+    /// Whether the next word starts a sentence.
+    sentence_start: bool,
+}
+
+impl ToCyrillic<'_> {
+    fn run(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let rest = &text[i..];
+            let c = rest.chars().next().unwrap_or_default();
+            if is_word_char(c) {
+                i += self.compound(text, i);
+                self.sentence_start = false;
+                continue;
+            }
+            if segment::at_token_start(text, i) {
+                if let Some(len) = segment::passthrough_token_len(rest) {
+                    self.out.push_str(&rest[..len]);
+                    self.sentence_start = false;
+                    i += len;
+                    continue;
+                }
+            }
+            if c == ' ' && self.year_space(text, i) {
+                i += 1;
+                continue;
+            }
+            self.out.push(c);
+            self.track_sentence(c);
+            i += c.len_utf8();
+        }
+    }
+
+    fn track_sentence(&mut self, c: char) {
+        match c {
+            '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
+            c if c.is_whitespace() => {}
+            '«' | '»' | '"' | '(' | ')' | '-' | '–' | '—' | '\'' | '“' | '”' | '„' => {}
+            _ => self.sentence_start = false,
+        }
+    }
+
+    /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
+    /// dropped: `1969-жылы`).
+    fn year_space(&self, text: &str, at: usize) -> bool {
+        if self.rules.year_hyphen != YearHyphen::SpaceBefore || at < 4 {
+            return false;
+        }
+        let bytes = text.as_bytes();
+        let four_digits = bytes[at - 4..at].iter().all(u8::is_ascii_digit)
+            && (at == 4 || !bytes[at - 5].is_ascii_digit());
+        four_digits
+            && text[at + 1..]
+                .strip_prefix('-')
+                .is_some_and(|rest| rest.starts_with("جىل"))
+    }
+
+    /// Converts the compound starting at byte `start`; returns its length in bytes.
+    fn compound(&mut self, text: &str, start: usize) -> usize {
+        let mut i = start;
+        loop {
+            let abbreviation = self.abbreviation_run(&text[i..]);
+            let len = match abbreviation {
+                Some((len, units)) => {
+                    self.emit_abbreviation(&text[i..i + len], units);
+                    len
+                }
+                None => {
+                    let len = word_len(&text[i..]);
+                    self.emit_word(&text[i..i + len]);
+                    len
+                }
+            };
+            i += len;
+            match self.joint(&text[i..]) {
+                Some(joint_len) => {
+                    self.out.push('-');
+                    i += joint_len;
+                }
+                None => return i - start,
+            }
+        }
+    }
+
+    /// If a hyphen joins the word just read to another one, the length of the joint:
+    /// `-` directly, or `- ` where the style writes that space itself.
+    fn joint(&self, rest: &str) -> Option<usize> {
+        let after = rest.strip_prefix('-')?;
+        if after.chars().next().is_some_and(is_word_char) {
+            return Some(1);
+        }
+        let spaced = self.rules.hyphen_spacing == HyphenSpacing::SpaceAfter
+            && after
+                .strip_prefix(' ')
+                .and_then(|a| a.chars().next())
+                .is_some_and(letters::is_tote_letter);
+        spaced.then_some(2)
+    }
+
+    /// A run of two or more one-letter words separated by single spaces (`ي ى ۇ`), in styles
+    /// that letter-space abbreviations: its byte length and number of letters.
+    fn abbreviation_run(&self, text: &str) -> Option<(usize, usize)> {
+        if self.rules.abbreviations != Abbreviations::LetterSpaced {
+            return None;
+        }
+        let mut len = 0;
+        let mut units = 0;
+        loop {
+            let Some(unit) = single_letter_word(&text[len..]) else {
+                break;
+            };
+            units += 1;
+            len += unit;
+            match text[len..].strip_prefix(' ') {
+                Some(after) if single_letter_word(after).is_some() => len += 1,
+                _ => break,
+            }
+        }
+        (units >= 2).then_some((len, units))
+    }
+
+    /// Writes a letter-spaced run as capital abbreviations of at most five letters, in
+    /// balanced groups (6 letters -> 3 + 3) so that each converts back letter-spaced.
+    fn emit_abbreviation(&mut self, run: &str, units: usize) {
+        let groups = units.div_ceil(MAX_ABBREVIATION_LEN);
+        for (index, unit) in run.split(' ').enumerate() {
+            if index > 0 && index * groups / units != (index - 1) * groups / units {
+                self.out.push(' ');
+            }
+            let front = unit.starts_with(tote::HAMZA);
+            let letter = unit.trim_start_matches(tote::HAMZA).chars().next();
+            if let Some(letter) = letter {
+                self.out
+                    .push(letters::upper_of(self.single_letter(letter, front)));
+            }
+        }
+    }
+
+    /// The Cyrillic letter for a tote letter standing alone.
+    fn single_letter(&self, c: char, front: bool) -> char {
+        let options = letters::cyrillic_options(c);
+        let back = options.first().copied().unwrap_or(c);
+        if front {
+            letters::fronted(back)
+        } else {
+            back
+        }
+    }
+
+    /// Writes one tote word (hamza included) in Cyrillic.
+    fn emit_word(&mut self, word: &str) {
+        let front_by_hamza = word.contains(tote::HAMZA);
+        let letters_only: Vec<char> = word.chars().filter(|&c| c != tote::HAMZA).collect();
+        let front_by_marker = letters_only
+            .iter()
+            .any(|&c| letters::is_tote_front_marker(c));
+        let harmony = if front_by_hamza {
+            Harmony::Front
+        } else if front_by_marker {
+            Harmony::FrontUnlessBackConsonant
+        } else {
+            Harmony::Back
+        };
+        let start = self.out.len();
+        spell(&letters_only, harmony, self.rules, &mut self.out);
+        if self.sentence_start && self.casing == Casing::Sentence {
+            capitalise_at(&mut self.out, start);
+        }
+    }
+}
+
+/// If `text` starts with a one-letter tote word (an optional hamza before a vowel letter, then
+/// one letter) that ends at a non-letter, its byte length.
+fn single_letter_word(text: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    let mut len = 0;
+    let mut c = chars.next()?;
+    if c == tote::HAMZA {
+        len += c.len_utf8();
+        c = chars.next()?;
+        if letters::cyrillic_options(c)
+            .iter()
+            .all(|&o| !letters::is_paired_vowel(o))
+        {
+            return None;
+        }
+    }
+    if !letters::is_tote_letter(c) {
+        return None;
+    }
+    len += c.len_utf8();
+    let ends = chars.next().is_none_or(|n| !is_word_char(n));
+    ends.then_some(len)
+}
+
+/// Upper-cases the first letter written at or after byte `start` of `out`.
+fn capitalise_at(out: &mut String, start: usize) {
+    let Some(first) = out[start..].chars().next() else {
+        return;
+    };
+    let upper = letters::lower(first).map(letters::upper_of);
+    if let Some(upper) = upper.filter(|&u| u != first) {
+        out.replace_range(
+            start..start + first.len_utf8(),
+            upper.encode_utf8(&mut [0; 4]),
+        );
+    }
+}
+
+/// Which vowel of each harmony pair a word takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Harmony {
+    /// Back vowels: no hamza and no front marker.
+    Back,
+    /// Front vowels: the word has a hamza.
+    Front,
+    /// Front vowels, except next to ق or ع, which only back words have (mixed loanwords and
+    /// suffixes: `экономикалық`).
+    FrontUnlessBackConsonant,
+}
+
+/// Tote vowel letters (each writes a harmony pair).
+fn is_tote_vowel(c: char) -> bool {
+    letters::cyrillic_options(c)
+        .iter()
+        .any(|&o| letters::is_paired_vowel(o))
+}
+
+/// What one step of [`spell`] writes.
+enum Spelled {
+    Text(&'static str),
+    Letter(char),
+    Nothing,
+}
+
+/// Spells one tote word (without hamza) in Cyrillic, lower case, appending to `out`.
+fn spell(word: &[char], harmony: Harmony, rules: &StyleRules, out: &mut String) {
+    let mut prev_cyrillic: Option<char> = None;
+    let mut i = 0;
+    while i < word.len() {
+        let (spelled, consumed) = spell_one(word, i, prev_cyrillic, harmony, rules);
+        match spelled {
+            Spelled::Text(text) => {
+                out.push_str(text);
+                prev_cyrillic = text.chars().next_back();
+            }
+            Spelled::Letter(c) => {
+                out.push(c);
+                prev_cyrillic = letters::is_cyrillic_letter(c).then_some(c);
+            }
+            Spelled::Nothing => {}
+        }
+        i += consumed;
+    }
+}
+
+/// Spells the tote letter(s) at `word[i]`: what to write and how many tote letters it used.
+fn spell_one(
+    word: &[char],
+    i: usize,
+    prev_cyrillic: Option<char>,
+    harmony: Harmony,
+    rules: &StyleRules,
+) -> (Spelled, usize) {
+    let c = word[i];
+    let prev = i.checked_sub(1).map(|p| word[p]);
+    let next = word.get(i + 1).copied();
+    let after_next = word.get(i + 2).copied();
+    let prev_is_vowel = prev_cyrillic.is_some_and(is_cyrillic_vowel);
+    match c {
+        tote::YEH => {
+            if let Some(group) = next.and_then(yeh_group) {
+                let spelled = match prev_cyrillic {
+                    Some('и') => group.after_i,
+                    None => group.initial,
+                    Some(_) if prev_is_vowel => group.initial,
+                    Some(_) => group.after_consonant,
+                };
+                return (Spelled::Text(spelled), 2);
+            }
+            let inserted_before_ev = rules.vowel_then_e == VowelThenE::InsertYeh
+                && prev.is_some_and(is_tote_vowel)
+                && next == Some(tote::AE)
+                && after_next == Some(tote::OE);
+            if inserted_before_ev {
+                // `توقايەۆ`: the yeh `to_arabic` inserts between a vowel and `е` (Тоқаев).
+                (Spelled::Nothing, 1)
+            } else if prev_is_vowel {
+                (Spelled::Letter('й'), 1)
+            } else {
+                (Spelled::Letter('и'), 1)
+            }
+        }
+        tote::AE => {
+            // `е` after a vowel would get a yeh inserted; without one it was `э` (поэзия).
+            let plain_after_vowel =
+                rules.vowel_then_e == VowelThenE::InsertYeh && prev.is_some_and(is_tote_vowel);
+            (
+                Spelled::Letter(if plain_after_vowel { 'э' } else { 'е' }),
+                1,
+            )
+        }
+        tote::TEH if next == Some(tote::SEEN) && (i == 0 || after_next == Some(tote::YEH)) => {
+            (Spelled::Letter('ц'), 2)
+        }
+        _ if is_tote_vowel(c) => {
+            let back = letters::cyrillic_options(c)[0];
+            let front = match harmony {
+                Harmony::Back => false,
+                Harmony::Front => true,
+                Harmony::FrontUnlessBackConsonant => {
+                    let is_back =
+                        |l: Option<char>| l.is_some_and(|l| letters::BACK_CONSONANTS.contains(&l));
+                    !is_back(prev) && !is_back(next)
+                }
+            };
+            (
+                Spelled::Letter(if front { letters::fronted(back) } else { back }),
+                1,
+            )
+        }
+        _ => match letters::cyrillic_options(c).first() {
+            Some(&cyr) => (Spelled::Letter(cyr), 1),
+            None => (Spelled::Letter(c), 1),
+        },
+    }
+}
+
+/// Spellings of `ي` + a vowel letter that `to_arabic` writes as one group (`я` -> `يا`).
+struct YehGroup {
+    /// At the start of a word or after a vowel (`я`).
+    initial: &'static str,
+    /// After a consonant (`ия`, which `to_arabic` merges).
+    after_consonant: &'static str,
+    /// After an `и` that is already written (`йа`: `ия` would merge with it).
+    after_i: &'static str,
+}
+
+fn yeh_group(next: char) -> Option<YehGroup> {
+    match next {
+        tote::ALEF => Some(YehGroup {
+            initial: "я",
+            after_consonant: "ия",
+            after_i: "йа",
+        }),
+        tote::VE => Some(YehGroup {
+            initial: "ю",
+            after_consonant: "ию",
+            after_i: "йу",
+        }),
+        tote::WAW => Some(YehGroup {
+            initial: "йо",
+            after_consonant: "ио",
+            after_i: "йо",
+        }),
+        _ => None,
+    }
+}
+
+fn is_cyrillic_vowel(c: char) -> bool {
+    letters::is_paired_vowel(c) || matches!(c, 'е' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Style;
+
+    fn cyrillic(text: &str, style: Style) -> String {
+        to_cyrillic(text, &style.rules(), Casing::Lower).into_owned()
+    }
+
+    #[test]
+    fn hamza_makes_the_word_front() {
+        assert_eq!(cyrillic("ءبىز", Style::Kazinform), "біз");
+        assert_eq!(cyrillic("ءقازىر", Style::Kazinform), "қәзір");
+        assert_eq!(cyrillic("قازاق", Style::Kazinform), "қазақ");
+        assert_eq!(cyrillic("كۇشكە", Style::Kazinform), "күшке");
+    }
+
+    #[test]
+    fn yeh_before_e_after_a_vowel_is_the_inserted_one_in_ev() {
+        assert_eq!(cyrillic("توقايەۆ", Style::Kazinform), "тоқаев");
+        assert_eq!(cyrillic("توقاەۆ", Style::Egemen), "тоқаев");
+        assert_eq!(cyrillic("جۇيە", Style::Kazinform), "жүйе");
+    }
+
+    #[test]
+    fn letter_spaced_runs_are_capital_abbreviations() {
+        assert_eq!(cyrillic("ي ى ۇ- داعى", Style::Kazinform2023), "ИЫҰ-дағы");
+        assert_eq!(cyrillic("ق ر س ءى م", Style::Kazinform), "ҚРСІМ");
+        assert_eq!(cyrillic("ت. ب", Style::Kazinform), "т. б");
+    }
+}
