@@ -1,1 +1,85 @@
-fn main() {}
+//! Conversion throughput in bytes of input per second.
+//!
+//! * group `to_arabic`: the Cyrillic seeds (002, 004) and a ~1.5 MB Cyrillic text made of the
+//!   corpus sample (`fixtures/corpus-sample/`, CC BY-SA 4.0) repeated five times, in the
+//!   default style (kazinform);
+//! * group `to_cyrillic`: the tote seeds in their own style (000 egemen, 001 kazinform-2023,
+//!   003 kazinform) and the kazinform tote image of the large Cyrillic text.
+//!
+//! ```text
+//! cargo bench --bench throughput
+//! ```
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use kazakh_script::{Converter, Style};
+
+const SEED_000: &str = include_str!("../fixtures/seeds/000-egemen-qazaqstan.arabic.egemen.txt");
+const SEED_001: &str = include_str!("../fixtures/seeds/001-kazinform.arabic.kazinform-2023.txt");
+const SEED_002: &str = include_str!("../fixtures/seeds/002-news-turksoy-interview.cyrillic.txt");
+const SEED_003: &str = include_str!("../fixtures/seeds/003-kazinform.arabic.kazinform.txt");
+const SEED_004: &str = include_str!("../fixtures/seeds/004-news-amanat-round-table.cyrillic.txt");
+
+/// How many copies of the corpus sample (308 KB) make the large text.
+const CORPUS_COPIES: usize = 5;
+
+/// The corpus sample repeated [`CORPUS_COPIES`] times: about 1.5 MB of Cyrillic.
+fn large_cyrillic() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/corpus-sample/dev-cyrillic-sample.txt");
+    let sample = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    sample.repeat(CORPUS_COPIES)
+}
+
+fn configure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+}
+
+fn bench_to_arabic(c: &mut Criterion) {
+    let large = large_cyrillic();
+    let converter = Converter::new(Style::default());
+    let mut group = c.benchmark_group("to_arabic");
+    configure(&mut group);
+    for (name, text) in [
+        ("002-cyrillic", SEED_002),
+        ("004-cyrillic", SEED_004),
+        ("corpus-sample-x5", large.as_str()),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| converter.to_arabic(black_box(text))));
+    }
+    group.finish();
+}
+
+fn bench_to_cyrillic(c: &mut Criterion) {
+    let large = Converter::new(Style::Kazinform)
+        .to_arabic(&large_cyrillic())
+        .into_owned();
+    let mut group = c.benchmark_group("to_cyrillic");
+    configure(&mut group);
+    for (name, text, style) in [
+        ("000-egemen", SEED_000, Style::Egemen),
+        ("001-kazinform-2023", SEED_001, Style::Kazinform2023),
+        ("003-kazinform", SEED_003, Style::Kazinform),
+        (
+            "corpus-sample-x5-kazinform",
+            large.as_str(),
+            Style::Kazinform,
+        ),
+    ] {
+        let converter = Converter::new(style);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| converter.to_cyrillic(black_box(text))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_to_arabic, bench_to_cyrillic);
+criterion_main!(benches);

@@ -114,10 +114,12 @@ pub fn guess_style(text: &str) -> Style {
                 evidence.latin_comma += 1
             }
             tote::COMMA => evidence.arabic_comma += 1,
-            '-' if is_letter(prev) && next == Some(' ') => {
-                if is_letter(chars.get(i + 2).copied()) || chars.get(i + 2) == Some(&tote::HAMZA) {
-                    evidence.hyphen_space_after += 1
-                }
+            '-' if is_letter(prev)
+                && next == Some(' ')
+                && (is_letter(chars.get(i + 2).copied())
+                    || chars.get(i + 2) == Some(&tote::HAMZA)) =>
+            {
+                evidence.hyphen_space_after += 1
             }
             '-' if is_letter(prev) && is_letter(next) => evidence.hyphen_joined += 1,
             tote::AE if next == Some(tote::OE) => {

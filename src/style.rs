@@ -206,7 +206,8 @@ pub enum HyphenSpacing {
 /// Where `ұлы` and `қызы` are written as separate words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Patronymics {
-    /// After a capitalised name: `Қабышұлы` -> `قابىش ۇلى`.
+    /// After a name (a stem of two or more letters), when the word ends in the patronymic and
+    /// a case ending: `Қабышұлы` -> `قابىش ۇلى`, `Байтұрсынұлының` -> `بايتۇرسىن ۇلىنىڭ`.
     SplitAfterName,
     /// Before every `ұлы`/`қызы` inside a word: `зұлым` -> `ز ۇلىم`.
     SplitEverywhere,

@@ -21,7 +21,8 @@ use crate::style::{
 pub(crate) const MAX_ABBREVIATION_LEN: usize = 5;
 
 /// Vowels after which `е` gets an inserted `ي` in [`VowelThenE::InsertYeh`] styles.
-const VOWELS_BEFORE_E: &[char] = &['а', 'ә', 'о', 'ө', 'ұ', 'ү', 'ы', 'і', 'я', 'ю', 'ё'];
+pub(crate) const VOWELS_BEFORE_E: &[char] =
+    &['а', 'ә', 'о', 'ө', 'ұ', 'ү', 'ы', 'і', 'я', 'ю', 'ё'];
 
 /// Converts Cyrillic text to tote in the given style.
 pub(crate) fn to_arabic<'a>(text: &'a str, rules: &StyleRules) -> Cow<'a, str> {
@@ -32,7 +33,7 @@ pub(crate) fn to_arabic<'a>(text: &'a str, rules: &StyleRules) -> Cow<'a, str> {
         rules,
         out: String::with_capacity(text.len() + text.len() / 8),
         word: Vec::new(),
-        parts: Vec::new(),
+        segments: Vec::new(),
     };
     converter.run(text);
     Cow::Owned(converter.out)
@@ -57,17 +58,32 @@ struct Letter {
     lower: Option<char>,
 }
 
-/// A part of a compound: a range of `ToArabic::word`.
+/// A piece of a compound between two joiners: a range of `ToArabic::word`.
 #[derive(Clone, Copy, Debug)]
-struct Part {
+struct Segment {
     start: usize,
     end: usize,
-    /// Letter-spaced abbreviation (`ИЫҰ`).
-    abbreviation: bool,
-    /// Start of a split-off `ұлы`/`қызы` (`Қабышұлы`), if any: `start..split` is the stem.
-    split: Option<usize>,
-    /// Whether the part has at least one Cyrillic letter (else it passes through).
-    cyrillic: bool,
+    kind: SegmentKind,
+    /// What joins it to the segment before (`None` for the first).
+    joined_by: Option<Joiner>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SegmentKind {
+    /// A Cyrillic word (or a piece of one split off by the patronymic rule).
+    Word,
+    /// A letter-spaced abbreviation (`ИЫҰ`).
+    Abbreviation,
+    /// No Cyrillic letter: passes through.
+    Foreign,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Joiner {
+    /// The hyphen of the compound.
+    Hyphen,
+    /// The space before a split-off `ұлы`/`қызы`.
+    Space,
 }
 
 struct ToArabic<'r> {
@@ -75,8 +91,8 @@ struct ToArabic<'r> {
     out: String,
     /// Letters of the compound being converted (reused between words).
     word: Vec<Letter>,
-    /// Parts of the compound being converted (reused between words).
-    parts: Vec<Part>,
+    /// Segments of the compound being converted (reused between words).
+    segments: Vec<Segment>,
 }
 
 impl ToArabic<'_> {
@@ -143,18 +159,13 @@ impl ToArabic<'_> {
     /// Converts the compound starting at byte `start`; returns its length in bytes.
     fn compound(&mut self, text: &str, start: usize) -> usize {
         self.word.clear();
-        self.parts.clear();
+        self.segments.clear();
         let mut i = start;
         loop {
             let part_start = self.word.len();
             i += self.gather_part(&text[i..]);
-            self.parts.push(Part {
-                start: part_start,
-                end: self.word.len(),
-                abbreviation: false,
-                split: None,
-                cyrillic: false,
-            });
+            let joined_by = (part_start > 0).then_some(Joiner::Hyphen);
+            self.add_part(part_start, self.word.len(), joined_by);
             // A single hyphen followed by another letter continues the compound.
             let rest = &text[i..];
             let joined = rest.starts_with('-')
@@ -166,9 +177,6 @@ impl ToArabic<'_> {
                 break;
             }
             i += 1;
-        }
-        for index in 0..self.parts.len() {
-            self.classify(index);
         }
         self.emit_compound();
         i - start
@@ -211,94 +219,105 @@ impl ToArabic<'_> {
         len
     }
 
-    /// Decides what a part is: Cyrillic or not, repairs Latin look-alikes, marks
-    /// abbreviations and patronymic splits.
-    fn classify(&mut self, index: usize) {
-        let Part { start, end, .. } = self.parts[index];
+    /// Decides what a part is (Cyrillic or not, abbreviation), repairs Latin look-alikes,
+    /// and adds it as one segment, or several where the style splits off `ұлы`/`қызы`.
+    fn add_part(&mut self, start: usize, end: usize, joined_by: Option<Joiner>) {
         let letters = &mut self.word[start..end];
         let cyrillic = letters.iter().any(|l| l.lower.is_some());
         if cyrillic {
             repair_lookalikes(letters);
         }
-        let all_caps = letters
-            .iter()
-            .all(|l| l.lower.is_some() && letters::is_upper(l.written));
-        let abbreviation = self.rules.abbreviations == Abbreviations::LetterSpaced
-            && all_caps
-            && (2..=MAX_ABBREVIATION_LEN).contains(&letters.len());
-        let split = if cyrillic && !abbreviation {
-            patronymic_split(letters, self.rules.patronymics).map(|at| start + at)
+        // Abbreviation letters are written one tote letter each, so that the letter-spaced
+        // run reads back letter by letter (no Ц, Щ, Ю, Я, Ё, Ь, Ъ).
+        let spaceable_caps = letters.iter().all(|l| {
+            letters::is_upper(l.written)
+                && l.lower
+                    .and_then(letters::tote_of)
+                    .is_some_and(|t| t.chars().count() == 1)
+        });
+        let kind = if !cyrillic {
+            SegmentKind::Foreign
+        } else if self.rules.abbreviations == Abbreviations::LetterSpaced
+            && spaceable_caps
+            && (2..=MAX_ABBREVIATION_LEN).contains(&letters.len())
+        {
+            SegmentKind::Abbreviation
         } else {
-            None
+            SegmentKind::Word
         };
-        self.parts[index] = Part {
-            start,
-            end,
-            abbreviation,
-            split,
-            cyrillic,
+        let splits = match kind {
+            SegmentKind::Word => patronymic_splits(letters, self.rules.patronymics),
+            _ => Vec::new(),
         };
+        let starts = std::iter::once(start).chain(splits.iter().map(|at| start + at));
+        let ends = splits.iter().map(|at| start + at).chain([end]);
+        for (piece, (from, to)) in starts.zip(ends).enumerate() {
+            self.segments.push(Segment {
+                start: from,
+                end: to,
+                kind,
+                joined_by: if piece == 0 {
+                    joined_by
+                } else {
+                    Some(Joiner::Space)
+                },
+            });
+        }
     }
 
     fn emit_compound(&mut self) {
-        let parts = std::mem::take(&mut self.parts);
-        // In whole-word scope, consecutive non-abbreviation Cyrillic parts share one hamza,
-        // decided over all of them (a split-off `ұлы` never needs one).
-        let mut shared_hamza = None;
-        for (index, part) in parts.iter().enumerate() {
-            if index > 0 {
-                self.out.push('-');
-                let prev = &parts[index - 1];
-                if self.rules.hyphen_spacing == HyphenSpacing::SpaceAfter
-                    && prev.cyrillic
-                    && part.cyrillic
-                {
-                    self.out.push(' ');
+        let segments = std::mem::take(&mut self.segments);
+        // In whole-word scope, a run of words joined by hyphens shares one hamza, decided
+        // over all of them and written before the first.
+        let mut in_run = false;
+        for (index, segment) in segments.iter().enumerate() {
+            match segment.joined_by {
+                None => {}
+                Some(Joiner::Space) => self.out.push(' '),
+                Some(Joiner::Hyphen) => {
+                    self.out.push('-');
+                    let prev = segments[index - 1].kind;
+                    if self.rules.hyphen_spacing == HyphenSpacing::SpaceAfter
+                        && prev != SegmentKind::Foreign
+                        && segment.kind != SegmentKind::Foreign
+                    {
+                        self.out.push(' ');
+                    }
                 }
             }
-            if !part.cyrillic {
-                shared_hamza = None;
-                let written = self.word[part.start..part.end].iter().map(|l| l.written);
-                self.out.extend(written);
-                continue;
-            }
-            if part.abbreviation {
-                shared_hamza = None;
-                self.emit_abbreviation(part.start, part.end);
-                continue;
-            }
-            let stem_end = part.split.unwrap_or(part.end);
-            let hamza = match self.rules.hamza_scope {
-                HamzaScope::EachPart => needs_hamza(&self.word[part.start..stem_end]),
-                HamzaScope::WholeWord => match shared_hamza {
-                    // Later parts of a run: the hamza was written before the first part.
-                    Some(_) => false,
-                    None => {
-                        let run_hamza = self.run_needs_hamza(&parts[index..]);
-                        shared_hamza = Some(run_hamza);
-                        run_hamza
-                    }
-                },
-            };
-            self.emit_word(part.start, stem_end, hamza);
-            if let Some(split) = part.split {
-                self.out.push(' ');
-                let hamza = needs_hamza(&self.word[split..part.end]);
-                self.emit_word(split, part.end, hamza);
+            let continues_run = in_run && segment.joined_by == Some(Joiner::Hyphen);
+            in_run = segment.kind == SegmentKind::Word;
+            match segment.kind {
+                SegmentKind::Foreign => {
+                    let written = self.word[segment.start..segment.end]
+                        .iter()
+                        .map(|l| l.written);
+                    self.out.extend(written);
+                }
+                SegmentKind::Abbreviation => self.emit_abbreviation(segment.start, segment.end),
+                SegmentKind::Word => {
+                    let hamza = match self.rules.hamza_scope {
+                        HamzaScope::EachPart => needs_hamza(&self.word[segment.start..segment.end]),
+                        HamzaScope::WholeWord => {
+                            !continues_run && self.run_needs_hamza(&segments[index..])
+                        }
+                    };
+                    self.emit_word(segment.start, segment.end, hamza);
+                }
             }
         }
-        self.parts = parts;
+        self.segments = segments;
     }
 
-    /// The hamza decision for the run of plain Cyrillic parts that starts `parts`.
-    fn run_needs_hamza(&self, parts: &[Part]) -> bool {
-        let run = parts
-            .iter()
-            .take_while(|p| p.cyrillic && !p.abbreviation)
-            .map(|p| &self.word[p.start..p.split.unwrap_or(p.end)]);
+    /// The hamza decision for the run of words joined by hyphens that starts `segments`.
+    fn run_needs_hamza(&self, segments: &[Segment]) -> bool {
         let (mut front, mut marker) = (false, false);
-        for letters in run {
-            let (f, m) = harmony_flags(letters);
+        for (index, segment) in segments.iter().enumerate() {
+            let joined = index == 0 || segment.joined_by == Some(Joiner::Hyphen);
+            if !joined || segment.kind != SegmentKind::Word {
+                break;
+            }
+            let (f, m) = harmony_flags(&self.word[segment.start..segment.end]);
             front |= f;
             marker |= m;
         }
@@ -397,12 +416,16 @@ fn needs_hamza(letters: &[Letter]) -> bool {
     front && !marker
 }
 
-/// Whether `text` starts with a form of `жыл` (any case).
+/// Whether `text` starts with letters written `جىل` (`жыл`, any case): the tote form decides,
+/// so that whatever `to_cyrillic` spells for `جىل` triggers the rule again.
 fn starts_with_jyl(text: &str) -> bool {
-    let mut chars = text.chars().map(letters::lower);
-    chars.next() == Some(Some('ж'))
-        && chars.next() == Some(Some('ы'))
-        && chars.next() == Some(Some('л'))
+    let mut written = text
+        .chars()
+        .map(letters::tote_of)
+        .filter(|t| t != &Some(""));
+    ["ج", "ى", "ل"]
+        .iter()
+        .all(|&expected| written.next() == Some(Some(expected)))
 }
 
 /// Case suffixes that may follow a patronymic (`Байтұрсынұлының`).
@@ -419,29 +442,62 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "нша",
 ];
 
-/// Where to split `ұлы`/`қызы` off a word, as an index into `letters`, if the style does.
-fn patronymic_split(letters: &[Letter], rule: Patronymics) -> Option<usize> {
-    const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
-    let lower: Option<Vec<char>> = letters.iter().map(|l| l.lower).collect();
-    let lower = lower?;
+/// `ұлы` and `қызы` in lower-case letters.
+const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
+
+/// Where the style writes `ұлы`/`қызы` as separate words: the start of each split-off piece,
+/// as indices into `letters`, ascending. Empty for almost every word (and then allocation
+/// free).
+fn patronymic_splits(letters: &[Letter], rule: Patronymics) -> Vec<usize> {
+    let mut splits = Vec::new();
+    if letters.iter().any(|l| l.lower.is_none()) {
+        return splits;
+    }
+    // Matching is done on the letters tote writes (ь and ъ are not), as `to_cyrillic` sees
+    // them when it reads the word back; `index` maps back to `letters`.
+    let (index, lower): (Vec<usize>, Vec<char>) = letters
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| l.lower.map(|c| (i, c)))
+        .filter(|&(_, c)| letters::tote_of(c).is_some_and(|t| !t.is_empty()))
+        .unzip();
+    let patronym_at = |at: usize| PATRONYMS.iter().find(|p| lower[at..].starts_with(p));
+    // Stem length in tote letters.
+    let tote_len = |letters: &[char]| -> usize {
+        letters
+            .iter()
+            .map(|&l| letters::tote_of(l).map_or(0, |t| t.chars().count()))
+            .sum()
+    };
     match rule {
         Patronymics::SplitAfterName => {
-            if !letters::is_upper(letters.first()?.written) {
-                return None;
-            }
-            (2..lower.len()).rev().find(|&at| {
-                PATRONYMS.iter().any(|p| {
-                    lower[at..].starts_with(p)
-                        && PATRONYMIC_ENDINGS
+            // From the end: a patronym and a case ending after a stem of two or more letters;
+            // the stem may end in one again (`...ұлыұлы`).
+            let mut end = lower.len();
+            while let Some(at) = (1..end).rev().find(|&at| {
+                tote_len(&lower[..at]) >= 2
+                    && patronym_at(at).is_some_and(|p| {
+                        PATRONYMIC_ENDINGS
                             .iter()
-                            .any(|e| lower[at + p.len()..].iter().copied().eq(e.chars()))
-                })
-            })
+                            .any(|e| lower[at + p.len()..end].iter().copied().eq(e.chars()))
+                    })
+            }) {
+                splits.push(at);
+                end = at;
+            }
+            splits.reverse();
         }
         Patronymics::SplitEverywhere => {
-            (1..lower.len()).find(|&at| PATRONYMS.iter().any(|p| lower[at..].starts_with(p)))
+            splits.extend(
+                (1..lower.len())
+                    .filter(|&at| patronym_at(at).is_some() && tote_len(&lower[..at]) >= 1),
+            );
         }
     }
+    for split in &mut splits {
+        *split = index[*split];
+    }
+    splits
 }
 
 #[cfg(test)]

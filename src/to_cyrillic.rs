@@ -14,8 +14,8 @@ use std::borrow::Cow;
 use crate::letters::{self, tote};
 use crate::normalize;
 use crate::segment;
-use crate::style::{Abbreviations, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
-use crate::to_arabic::MAX_ABBREVIATION_LEN;
+use crate::style::{Abbreviations, HamzaScope, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
+use crate::to_arabic::{MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
 
 /// How letter case is restored in tote -> Cyrillic output (tote has no case).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -127,21 +127,29 @@ impl ToCyrillic<'_> {
     /// Converts the compound starting at byte `start`; returns its length in bytes.
     fn compound(&mut self, text: &str, start: usize) -> usize {
         let mut i = start;
+        // Whether the current run of plain words (since the start or an abbreviation) began
+        // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
+        let mut run_hamza = None;
+        let mut carry_front = false;
         loop {
             let abbreviation = self.abbreviation_run(&text[i..]);
             let len = match abbreviation {
                 Some((len, units)) => {
                     self.emit_abbreviation(&text[i..i + len], units);
+                    run_hamza = None;
+                    carry_front = false;
                     len
                 }
                 None => {
                     let len = word_len(&text[i..]);
-                    self.emit_word(&text[i..i + len]);
+                    let word = &text[i..i + len];
+                    run_hamza.get_or_insert(word.starts_with(tote::HAMZA));
+                    carry_front = self.emit_word(word, carry_front);
                     len
                 }
             };
             i += len;
-            match self.joint(&text[i..]) {
+            match self.joint(&text[i..], run_hamza) {
                 Some(joint_len) => {
                     self.out.push('-');
                     i += joint_len;
@@ -152,18 +160,34 @@ impl ToCyrillic<'_> {
     }
 
     /// If a hyphen joins the word just read to another one, the length of the joint:
-    /// `-` directly, or `- ` where the style writes that space itself.
-    fn joint(&self, rest: &str) -> Option<usize> {
+    /// `-` directly, or `- ` where the style writes that space itself and joining the words
+    /// keeps their hamzas as they are (`run_hamza`: whether the current run began with one).
+    fn joint(&self, rest: &str, run_hamza: Option<bool>) -> Option<usize> {
         let after = rest.strip_prefix('-')?;
         if after.chars().next().is_some_and(is_word_char) {
             return Some(1);
         }
-        let spaced = self.rules.hyphen_spacing == HyphenSpacing::SpaceAfter
-            && after
-                .strip_prefix(' ')
-                .and_then(|a| a.chars().next())
-                .is_some_and(letters::is_tote_letter);
-        spaced.then_some(2)
+        if self.rules.hyphen_spacing != HyphenSpacing::SpaceAfter {
+            return None;
+        }
+        let next = after.strip_prefix(' ')?;
+        let next_word = &next[..word_len(next)];
+        let starts_with_letter = next_word
+            .chars()
+            .next()
+            .is_some_and(letters::is_tote_letter);
+        // Joined, the words share one hamza decision: a hamza on the next word would move to
+        // the front, and a front marker in it would cancel the hamza of the run.
+        let keeps_hamzas = match self.rules.hamza_scope {
+            HamzaScope::EachPart => true,
+            HamzaScope::WholeWord => {
+                let hamza_would_move = next_word.contains(tote::HAMZA);
+                let marker_would_cancel =
+                    run_hamza == Some(true) && next_word.chars().any(letters::is_tote_front_marker);
+                !hamza_would_move && !marker_would_cancel
+            }
+        };
+        (starts_with_letter && keeps_hamzas).then_some(2)
     }
 
     /// A run of two or more one-letter words separated by single spaces (`ي ى ۇ`), in styles
@@ -174,10 +198,7 @@ impl ToCyrillic<'_> {
         }
         let mut len = 0;
         let mut units = 0;
-        loop {
-            let Some(unit) = single_letter_word(&text[len..]) else {
-                break;
-            };
+        while let Some(unit) = single_letter_word(&text[len..]) {
             units += 1;
             len += unit;
             match text[len..].strip_prefix(' ') {
@@ -217,9 +238,18 @@ impl ToCyrillic<'_> {
     }
 
     /// Writes one tote word (hamza included) in Cyrillic.
-    fn emit_word(&mut self, word: &str) {
-        let front_by_hamza = word.contains(tote::HAMZA);
+    /// Writes one tote word (hamza included) in Cyrillic. `inherited_front` says that a hamza
+    /// before an earlier part of the same hyphenated word had no vowel to make front there
+    /// (`ءي-ميدجى`). Returns whether the next part inherits it in turn.
+    fn emit_word(&mut self, word: &str, inherited_front: bool) -> bool {
+        let front_by_hamza = inherited_front || word.contains(tote::HAMZA);
         let letters_only: Vec<char> = word.chars().filter(|&c| c != tote::HAMZA).collect();
+        if letters_only.is_empty() {
+            // A hamza standing alone belongs to no word: it passes through (in the style's
+            // code point, as `to_arabic` would have written it).
+            self.out.extend(word.chars().map(|_| self.rules.hamza));
+            return inherited_front;
+        }
         let front_by_marker = letters_only
             .iter()
             .any(|&c| letters::is_tote_front_marker(c));
@@ -235,6 +265,8 @@ impl ToCyrillic<'_> {
         if self.sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
+        self.sentence_start = false;
+        front_by_hamza && !letters_only.iter().any(|&c| is_tote_vowel(c))
     }
 }
 
@@ -338,7 +370,11 @@ fn spell_one(
     let prev_is_vowel = prev_cyrillic.is_some_and(is_cyrillic_vowel);
     match c {
         tote::YEH => {
-            if let Some(group) = next.and_then(yeh_group) {
+            // In a word made front by its hamza, `يا`/`يو` are `йә`/`йө`: `я` has no front form.
+            let group = next
+                .filter(|&n| harmony != Harmony::Front || n == tote::VE)
+                .and_then(yeh_group);
+            if let Some(group) = group {
                 let spelled = match prev_cyrillic {
                     Some('и') => group.after_i,
                     None => group.initial,
@@ -347,8 +383,9 @@ fn spell_one(
                 };
                 return (Spelled::Text(spelled), 2);
             }
+            let after_vowel = prev_cyrillic.is_some_and(|p| VOWELS_BEFORE_E.contains(&p));
             let inserted_before_ev = rules.vowel_then_e == VowelThenE::InsertYeh
-                && prev.is_some_and(is_tote_vowel)
+                && after_vowel
                 && next == Some(tote::AE)
                 && after_next == Some(tote::OE);
             if inserted_before_ev {
@@ -362,8 +399,9 @@ fn spell_one(
         }
         tote::AE => {
             // `е` after a vowel would get a yeh inserted; without one it was `э` (поэзия).
-            let plain_after_vowel =
-                rules.vowel_then_e == VowelThenE::InsertYeh && prev.is_some_and(is_tote_vowel);
+            let plain_after_vowel = rules.vowel_then_e == VowelThenE::InsertYeh
+                && prev != Some(tote::YEH)
+                && prev_cyrillic.is_some_and(|p| VOWELS_BEFORE_E.contains(&p));
             (
                 Spelled::Letter(if plain_after_vowel { 'э' } else { 'е' }),
                 1,

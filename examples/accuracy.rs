@@ -1,0 +1,80 @@
+//! Round-trip word accuracy of Cyrillic text: Cyrillic -> tote -> Cyrillic, compared word by
+//! word (see `tests/common/accuracy.rs` for the tokenisation and alignment).
+//!
+//! ```text
+//! cargo run --release --example accuracy -- [--style S] [--top N] FILE...
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use kazakh_script::{Converter, Style};
+
+#[path = "../tests/common/accuracy.rs"]
+mod accuracy;
+
+/// Word accuracy of the Cyrillic -> tote -> Cyrillic round trip.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Tote style: kazinform, kazinform-2023, egemen or xinjiang.
+    #[arg(long, short, default_value_t = Style::default())]
+    style: Style,
+
+    /// How many of the most common error pairs to print.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    top: usize,
+
+    /// Cyrillic UTF-8 text files; their figures are added together.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let converter = Converter::new(args.style);
+    let mut total = accuracy::Accuracy::default();
+    for path in &args.files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("accuracy: {}: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        total.add(&accuracy::round_trip_accuracy(&text, &converter));
+    }
+
+    println!("style:                {}", args.style);
+    println!("files:                {}", args.files.len());
+    println!("words:                {}", total.words);
+    println!(
+        "right, case ignored:  {:>6.2} %  ({} words, {} wrong)",
+        total.percent_ignoring_case(),
+        total.right_ignoring_case,
+        total.wrong()
+    );
+    println!(
+        "right, case kept:     {:>6.2} %  ({} words)",
+        total.percent_with_case(),
+        total.right_with_case
+    );
+    if total.extra_words > 0 {
+        println!("extra produced words: {}", total.extra_words);
+    }
+    let top = total.top_errors(args.top);
+    if !top.is_empty() {
+        println!();
+        println!(
+            "top {} error pairs (original -> produced, case ignored):",
+            top.len()
+        );
+        let width = top.iter().map(|e| e.2.to_string().len()).max().unwrap_or(1);
+        for (original, produced, count) in top {
+            let produced = if produced.is_empty() { "∅" } else { produced };
+            println!("  {count:>width$}  {original} -> {produced}");
+        }
+    }
+    ExitCode::SUCCESS
+}

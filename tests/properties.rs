@@ -1,0 +1,220 @@
+//! Invariants over generated input: native words round-trip, nothing panics, non-Kazakh text
+//! passes through, conversion is idempotent, and tote images are stable (right inverse).
+
+use kazakh_script::{Casing, Converter, Style};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn lower_case(style: Style) -> Converter {
+    Converter::builder()
+        .style(style)
+        .casing(Casing::Lower)
+        .build()
+}
+
+/// Whether `word` has `ұлы` or `қызы` after its first letter (written as a separate word).
+fn has_inner_patronym(word: &str) -> bool {
+    let rest = word.char_indices().nth(1).map_or("", |(at, _)| &word[at..]);
+    rest.contains("ұлы") || rest.contains("қызы")
+}
+
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn any_style() -> impl Strategy<Value = Style> {
+    select(Style::ALL.to_vec())
+}
+
+/// A native Kazakh word: (C)V(C) syllables, all back or all front, no vowel next to a vowel.
+fn native_word() -> impl Strategy<Value = String> {
+    const BACK_VOWELS: &[&str] = &["а", "о", "ұ", "ы"];
+    const FRONT_VOWELS: &[&str] = &["ә", "е", "ө", "ү", "і"];
+    const NEUTRAL: &[&str] = &[
+        "б", "д", "ж", "з", "л", "м", "н", "ң", "п", "р", "с", "т", "ш", "у",
+    ];
+    let syllable = |vowels: &'static [&'static str], hard: &'static [&'static str]| {
+        let consonants: Vec<&'static str> = NEUTRAL.iter().chain(hard).copied().collect();
+        (
+            select(consonants.clone()),
+            select(vowels.to_vec()),
+            proptest::option::of(select(consonants)),
+        )
+    };
+    let word = |vowels: &'static [&'static str], hard: &'static [&'static str]| {
+        (
+            proptest::option::of(select(vowels.to_vec())),
+            prop::collection::vec(syllable(vowels, hard), 1..4),
+        )
+            .prop_map(|(first_vowel, syllables)| {
+                let mut word = first_vowel.unwrap_or_default().to_owned();
+                for (onset, vowel, coda) in syllables {
+                    word.push_str(onset);
+                    word.push_str(vowel);
+                    word.push_str(coda.unwrap_or_default());
+                }
+                word
+            })
+    };
+    prop_oneof![
+        word(BACK_VOWELS, &["қ", "ғ"]),
+        word(FRONT_VOWELS, &["к", "г"])
+    ]
+}
+
+/// Characters that are not Kazakh and not punctuation a style rewrites.
+fn non_kazakh_text() -> impl Strategy<Value = String> {
+    prop::string::string_regex(
+        "[a-zA-Z0-9 \t\n<>/=&\"'().:!#%*+\\[\\]{}|~^_@$\u{00e9}\u{4e2d}\u{6587}\u{1F600}\u{1F30D}\u{0001}\u{001f}\u{200c}\u{00a0}-]{0,40}",
+    )
+    .expect("valid regex")
+}
+
+/// Cyrillic-heavy text with the characters the style conventions look at.
+fn cyrillic_text() -> impl Strategy<Value = String> {
+    prop::string::string_regex(
+        "([аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ]{1,9}|[ \\-,.?;«»0-9\n]|жыл|ұлы|қызы|1969-|aeoi|ҚР|ИЫҰ){0,30}",
+    )
+    .expect("valid regex")
+}
+
+const SEED_002: &str = include_str!("../fixtures/seeds/002-news-turksoy-interview.cyrillic.txt");
+const SEED_004: &str = include_str!("../fixtures/seeds/004-news-amanat-round-table.cyrillic.txt");
+
+/// A seed sentence (line) picked by index.
+fn seed_line() -> impl Strategy<Value = String> {
+    let lines: Vec<String> = SEED_002
+        .lines()
+        .chain(SEED_004.lines())
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    select(lines)
+}
+
+/// Applies random edits to case, whitespace and punctuation.
+fn mutate(line: &str, edits: &[(usize, u8)]) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    for &(at, kind) in edits {
+        if chars.is_empty() {
+            break;
+        }
+        let at = at % chars.len();
+        match kind % 6 {
+            0 => chars[at] = chars[at].to_uppercase().next().unwrap_or(chars[at]),
+            1 => chars[at] = chars[at].to_lowercase().next().unwrap_or(chars[at]),
+            2 => chars.insert(at, ' '),
+            3 => chars.insert(at, ['-', ',', '?', ';', '«', '»', '.'][at % 7]),
+            4 => {
+                if !chars[at].is_alphabetic() {
+                    chars.remove(at);
+                }
+            }
+            _ => chars.insert(at, '\n'),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn assert_tote_image_is_stable(text: &str, style: Style) -> Result<(), TestCaseError> {
+    for casing in [Casing::Sentence, Casing::Lower] {
+        let converter = Converter::builder().style(style).casing(casing).build();
+        let tote = converter.to_arabic(text);
+        let back = converter.to_cyrillic(&tote);
+        let again = converter.to_arabic(&back);
+        prop_assert_eq!(
+            &again,
+            &tote,
+            "style {}, casing {:?}, cyrillic {:?}",
+            style,
+            casing,
+            back
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn native_words_round_trip_exactly(words in prop::collection::vec(native_word(), 1..6), style in any_style()) {
+        // ұлы/қызы after a stem are written as separate words; that split is not undone.
+        prop_assume!(words.iter().all(|w| !has_inner_patronym(w)));
+        let text = words.join(" ");
+        let converter = lower_case(style);
+        let tote = converter.to_arabic(&text);
+        prop_assert_eq!(converter.to_cyrillic(&tote), text.as_str(), "tote {}", tote);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>(), style in any_style()) {
+        for converter in [Converter::new(style), lower_case(style)] {
+            let _ = converter.to_arabic(&text);
+            let _ = converter.to_cyrillic(&text);
+            let _ = kazakh_script::guess_style(&text);
+            let _ = kazakh_script::detect_script(&text);
+        }
+    }
+
+    #[test]
+    fn non_kazakh_text_passes_through_both_directions(text in non_kazakh_text(), style in any_style()) {
+        let converter = Converter::new(style);
+        prop_assert_eq!(converter.to_arabic(&text), text.as_str());
+        prop_assert_eq!(converter.to_cyrillic(&text), text.as_str());
+    }
+
+    #[test]
+    fn non_kazakh_tokens_between_words_are_kept(
+        pairs in prop::collection::vec((native_word(), "[a-zA-Z0-9<>/=&\"'():!#%*+@$\u{1F600}\u{4e2d}]{1,8}"), 1..6),
+        style in any_style(),
+    ) {
+        prop_assume!(pairs.iter().all(|(w, _)| !has_inner_patronym(w)));
+        let converter = lower_case(style);
+        let cyrillic: Vec<String> = pairs.iter().flat_map(|(w, t)| [w.clone(), t.clone()]).collect();
+        let cyrillic = cyrillic.join(" ");
+        let tote = converter.to_arabic(&cyrillic);
+        let tokens: Vec<&str> = tote.split(' ').collect();
+        let kept: Vec<&str> = pairs.iter().map(|(_, t)| t.as_str()).collect();
+        let found: Vec<&str> = tokens.iter().skip(1).step_by(2).copied().collect();
+        prop_assert_eq!(&found, &kept);
+        let back = converter.to_cyrillic(&tote);
+        let tokens: Vec<&str> = back.split(' ').collect();
+        let found: Vec<&str> = tokens.iter().skip(1).step_by(2).copied().collect();
+        prop_assert_eq!(found, kept);
+    }
+
+    #[test]
+    fn conversion_is_idempotent(text in any::<String>(), style in any_style()) {
+        let converter = Converter::new(style);
+        let tote = converter.to_arabic(&text);
+        prop_assert_eq!(converter.to_arabic(&tote), tote.as_ref());
+        let cyrillic = converter.to_cyrillic(&text);
+        prop_assert_eq!(converter.to_cyrillic(&cyrillic), cyrillic.as_ref());
+    }
+
+    #[test]
+    fn tote_image_of_cyrillic_text_is_stable(text in cyrillic_text(), style in any_style()) {
+        assert_tote_image_is_stable(&text, style)?;
+    }
+
+    #[test]
+    fn tote_image_of_arbitrary_non_arabic_text_is_stable(text in any::<String>(), style in any_style()) {
+        // Tote already in the input is not Cyrillic: it is read, cleaned up, and may come back
+        // in its clean form, so the property is about text without Arabic script.
+        let text: String = text
+            .chars()
+            .map(|c| if is_arabic_script(c) { 'x' } else { c })
+            .collect();
+        assert_tote_image_is_stable(&text, style)?;
+    }
+
+    #[test]
+    fn edited_seed_sentences_keep_a_stable_tote_image(
+        line in seed_line(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..12),
+        style in any_style(),
+    ) {
+        assert_tote_image_is_stable(&mutate(&line, &edits), style)?;
+    }
+}
