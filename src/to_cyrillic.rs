@@ -36,19 +36,36 @@ pub(crate) fn to_cyrillic<'a>(text: &'a str, rules: &StyleRules, casing: Casing)
     {
         return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut sentence_start = true;
+    to_cyrillic_into(text, rules, casing, &mut sentence_start, &mut out);
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Converts one piece of a longer text, appending to `out`. `sentence_start` carries the
+/// casing state from the piece before (true at the start of a text) and is updated for the
+/// piece after, so that a text cut at safe boundaries converts exactly as a whole.
+pub(crate) fn to_cyrillic_into(
+    text: &str,
+    rules: &StyleRules,
+    casing: Casing,
+    sentence_start: &mut bool,
+    out: &mut String,
+) {
     let clean = normalize::tote_text(text);
     let mut converter = ToCyrillic {
         rules,
         casing,
-        out: String::with_capacity(clean.len() + clean.len() / 8),
-        sentence_start: true,
+        out: std::mem::take(out),
+        sentence_start: *sentence_start,
     };
     converter.run(&clean);
-    if converter.out == text {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(converter.out)
-    }
+    *sentence_start = converter.sentence_start;
+    *out = converter.out;
 }
 
 /// Whether `c` can be part of a tote word: a tote letter or the hamza.
