@@ -161,16 +161,20 @@ impl Evidence {
         let egemen = self.hamza_on_later_part
             + self.plain_vowel_e
             + usize::from(self.latin_comma > self.arabic_comma) * (1 + self.latin_comma);
-        let kazinform_2023 = self.hamza_after_quote
-            + usize::from(self.hyphen_space_after > self.hyphen_joined)
-                * (1 + self.hyphen_space_after);
         let kazinform = self.hamza_before_quote + self.yeh_vowel_e + self.arabic_comma.min(1);
-        if egemen > kazinform_2023 && egemen > kazinform.saturating_sub(self.arabic_comma.min(1)) {
-            Style::Egemen
-        } else if kazinform_2023 > 0 && kazinform_2023 >= self.hamza_before_quote {
-            Style::Kazinform2023
-        } else {
-            Style::Kazinform
+        if egemen > kazinform {
+            return Style::Egemen;
+        }
+        // Where the hamza stands next to `«` decides between the two Kazinform styles; the
+        // spacing after hyphens only where no quoted hamza word shows it (Kazinform 2025 also
+        // has some `قارىم- قاتىناس`).
+        let after_quote_2023 = self.hamza_after_quote.cmp(&self.hamza_before_quote);
+        let spaced_2023 = self.hyphen_space_after > 2 * self.hyphen_joined;
+        match after_quote_2023 {
+            std::cmp::Ordering::Greater => Style::Kazinform2023,
+            std::cmp::Ordering::Less => Style::Kazinform,
+            std::cmp::Ordering::Equal if spaced_2023 => Style::Kazinform2023,
+            std::cmp::Ordering::Equal => Style::Kazinform,
         }
     }
 }
@@ -185,6 +189,27 @@ mod tests {
         assert_eq!("tote".parse(), Ok(Script::Arabic));
         assert_eq!("Cyrillic".parse(), Ok(Script::Cyrillic));
         assert!("latin".parse::<Script>().is_err());
+    }
+
+    #[test]
+    fn the_tote_seeds_are_recognised() {
+        let seeds = [
+            (
+                include_str!("../fixtures/seeds/000-egemen-qazaqstan.arabic.egemen.txt"),
+                Style::Egemen,
+            ),
+            (
+                include_str!("../fixtures/seeds/001-kazinform.arabic.kazinform-2023.txt"),
+                Style::Kazinform2023,
+            ),
+            (
+                include_str!("../fixtures/seeds/003-kazinform.arabic.kazinform.txt"),
+                Style::Kazinform,
+            ),
+        ];
+        for (text, style) in seeds {
+            assert_eq!(guess_style(text), style);
+        }
     }
 
     #[test]

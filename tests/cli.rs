@@ -653,7 +653,6 @@ fn seed_003_round_trips_through_the_cli_in_kazinform() {
 }
 
 #[test]
-#[ignore = "guess_style reads seed 003 (kazinform) as kazinform-2023"]
 fn seed_003_round_trips_through_the_cli_with_a_guessed_style() {
     round_trip("003-kazinform.arabic.kazinform.txt", "kazinform", None);
 }
