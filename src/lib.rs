@@ -79,6 +79,8 @@
 mod detect;
 mod error;
 mod letters;
+#[cfg(feature = "lexicon")]
+mod lexicon;
 mod normalize;
 mod segment;
 mod style;
@@ -93,7 +95,7 @@ pub use style::{
     Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
     StyleRules, VowelThenE, YearHyphen,
 };
-pub use to_cyrillic::Casing;
+pub use to_cyrillic::{Casing, WordSource};
 
 /// Converts Cyrillic text to tote in `style`.
 ///
@@ -113,7 +115,12 @@ pub fn to_arabic(text: &str, style: Style) -> Cow<'_, str> {
 /// assert_eq!(to_cyrillic("1969 -جىلى قۇرىلدى.", Style::Kazinform), "1969-жылы құрылды.");
 /// ```
 pub fn to_cyrillic(text: &str, style: Style) -> Cow<'_, str> {
-    to_cyrillic::to_cyrillic(text, &style.rules(), Casing::default())
+    to_cyrillic::to_cyrillic(
+        text,
+        &style.rules(),
+        Casing::default(),
+        WordSource::default(),
+    )
 }
 
 /// Converts `text` to the `target` script in `style`.
@@ -127,6 +134,7 @@ pub struct Converter {
     rules: StyleRules,
     style: Style,
     casing: Casing,
+    words: WordSource,
 }
 
 impl Default for StyleRules {
@@ -142,6 +150,7 @@ impl Converter {
             rules: style.rules(),
             style,
             casing: Casing::default(),
+            words: WordSource::default(),
         }
     }
 
@@ -162,7 +171,7 @@ impl Converter {
 
     /// Tote -> Cyrillic.
     pub fn to_cyrillic<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        to_cyrillic::to_cyrillic(text, &self.rules, self.casing)
+        to_cyrillic::to_cyrillic(text, &self.rules, self.casing, self.words)
     }
 
     /// Converts `text` to the `target` script.
@@ -179,6 +188,7 @@ impl Converter {
 pub struct ConverterBuilder {
     style: Style,
     casing: Casing,
+    words: WordSource,
 }
 
 impl ConverterBuilder {
@@ -194,10 +204,18 @@ impl ConverterBuilder {
         self
     }
 
+    /// Sets where tote -> Cyrillic takes word spellings from (default: the lexicon when the
+    /// `lexicon` feature is on).
+    pub fn words(mut self, words: WordSource) -> Self {
+        self.words = words;
+        self
+    }
+
     /// The converter.
     pub fn build(self) -> Converter {
         Converter {
             casing: self.casing,
+            words: self.words,
             ..Converter::new(self.style)
         }
     }

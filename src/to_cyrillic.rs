@@ -12,9 +12,12 @@
 use std::borrow::Cow;
 
 use crate::letters::{self, tote};
+#[cfg(feature = "lexicon")]
+use crate::lexicon;
 use crate::normalize;
 use crate::segment;
 use crate::style::{Abbreviations, HamzaScope, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
+use crate::to_arabic;
 use crate::to_arabic::{MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
 
 /// How letter case is restored in tote -> Cyrillic output (tote has no case).
@@ -29,7 +32,12 @@ pub enum Casing {
 }
 
 /// Converts tote text to Cyrillic in the given style.
-pub(crate) fn to_cyrillic<'a>(text: &'a str, rules: &StyleRules, casing: Casing) -> Cow<'a, str> {
+pub(crate) fn to_cyrillic<'a>(
+    text: &'a str,
+    rules: &StyleRules,
+    casing: Casing,
+    words: WordSource,
+) -> Cow<'a, str> {
     if !text
         .bytes()
         .any(|b| matches!(b, 0xD8..=0xDB | 0xDD | 0xEF | 0xE2))
@@ -38,7 +46,7 @@ pub(crate) fn to_cyrillic<'a>(text: &'a str, rules: &StyleRules, casing: Casing)
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut sentence_start = true;
-    to_cyrillic_into(text, rules, casing, &mut sentence_start, &mut out);
+    to_cyrillic_into(text, rules, casing, words, &mut sentence_start, &mut out);
     if out == text {
         Cow::Borrowed(text)
     } else {
@@ -53,6 +61,7 @@ pub(crate) fn to_cyrillic_into(
     text: &str,
     rules: &StyleRules,
     casing: Casing,
+    words: WordSource,
     sentence_start: &mut bool,
     out: &mut String,
 ) {
@@ -60,8 +69,11 @@ pub(crate) fn to_cyrillic_into(
     let mut converter = ToCyrillic {
         rules,
         casing,
+        words,
         out: std::mem::take(out),
         sentence_start: *sentence_start,
+        key: String::new(),
+        letters: Vec::new(),
     };
     converter.run(&clean);
     *sentence_start = converter.sentence_start;
@@ -82,9 +94,14 @@ fn word_len(text: &str) -> usize {
 struct ToCyrillic<'r> {
     rules: &'r StyleRules,
     casing: Casing,
+    words: WordSource,
     out: String,
     /// Whether the next word starts a sentence.
     sentence_start: bool,
+    /// Look-up key of the word being spelled (reused between words).
+    key: String,
+    /// Letters of the word being spelled, hamza removed (reused between words).
+    letters: Vec<char>,
 }
 
 impl ToCyrillic<'_> {
@@ -142,8 +159,30 @@ impl ToCyrillic<'_> {
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
+    ///
+    /// Spellings from the lexicon are checked on the whole compound: unless it converts back
+    /// to exactly the tote it came from, the compound is spelled again by the rules alone.
     fn compound(&mut self, text: &str, start: usize) -> usize {
+        let out_start = self.out.len();
+        let sentence_start = self.sentence_start;
+        let (len, used_lexicon) = self.spell_compound(text, start, self.words);
+        if used_lexicon {
+            let tote = &text[start..start + len];
+            let back = to_arabic::to_arabic(&self.out[out_start..], self.rules);
+            if back != tote {
+                self.out.truncate(out_start);
+                self.sentence_start = sentence_start;
+                self.spell_compound(text, start, WordSource::Rules);
+            }
+        }
+        len
+    }
+
+    /// Spells the compound starting at byte `start`: its length in bytes, and whether a
+    /// spelling came from the lexicon.
+    fn spell_compound(&mut self, text: &str, start: usize, words: WordSource) -> (usize, bool) {
         let mut i = start;
+        let mut used_lexicon = false;
         // Whether the current run of plain words (since the start or an abbreviation) began
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
         let mut run_hamza = None;
@@ -161,7 +200,9 @@ impl ToCyrillic<'_> {
                     let len = word_len(&text[i..]);
                     let word = &text[i..i + len];
                     run_hamza.get_or_insert(word.starts_with(tote::HAMZA));
-                    carry_front = self.emit_word(word, carry_front);
+                    let spelled = self.emit_word(word, carry_front, words);
+                    carry_front = spelled.carry_front;
+                    used_lexicon |= spelled.from_lexicon;
                     len
                 }
             };
@@ -171,7 +212,7 @@ impl ToCyrillic<'_> {
                     self.out.push('-');
                     i += joint_len;
                 }
-                None => return i - start,
+                None => return (i - start, used_lexicon),
             }
         }
     }
@@ -257,34 +298,110 @@ impl ToCyrillic<'_> {
     /// Writes one tote word (hamza included) in Cyrillic.
     /// Writes one tote word (hamza included) in Cyrillic. `inherited_front` says that a hamza
     /// before an earlier part of the same hyphenated word had no vowel to make front there
-    /// (`ءي-ميدجى`). Returns whether the next part inherits it in turn.
-    fn emit_word(&mut self, word: &str, inherited_front: bool) -> bool {
-        let front_by_hamza = inherited_front || word.contains(tote::HAMZA);
-        let letters_only: Vec<char> = word.chars().filter(|&c| c != tote::HAMZA).collect();
-        if letters_only.is_empty() {
+    /// (`ءي-ميدجى`).
+    fn emit_word(&mut self, word: &str, inherited_front: bool, words: WordSource) -> WordSpelled {
+        let has_hamza = word.contains(tote::HAMZA);
+        let front_by_hamza = inherited_front || has_hamza;
+        self.letters.clear();
+        self.letters
+            .extend(word.chars().filter(|&c| c != tote::HAMZA));
+        if self.letters.is_empty() {
             // A hamza standing alone belongs to no word: it passes through (in the style's
             // code point, as `to_arabic` would have written it).
             self.out.extend(word.chars().map(|_| self.rules.hamza));
-            return inherited_front;
+            return WordSpelled {
+                carry_front: inherited_front,
+                from_lexicon: false,
+            };
         }
-        let front_by_marker = letters_only
-            .iter()
-            .any(|&c| letters::is_tote_front_marker(c));
-        let harmony = if front_by_hamza {
-            Harmony::Front
-        } else if front_by_marker {
-            Harmony::FrontUnlessBackConsonant
-        } else {
-            Harmony::Back
-        };
         let start = self.out.len();
-        spell(&letters_only, harmony, self.rules, &mut self.out);
+        let from_lexicon = words == WordSource::Lexicon && self.spell_from_lexicon(has_hamza);
+        if !from_lexicon {
+            let front_by_marker = self
+                .letters
+                .iter()
+                .any(|&c| letters::is_tote_front_marker(c));
+            let harmony = if front_by_hamza {
+                Harmony::Front
+            } else if front_by_marker {
+                Harmony::FrontUnlessBackConsonant
+            } else {
+                Harmony::Back
+            };
+            spell(&self.letters, harmony, self.rules, &mut self.out);
+        }
         if self.sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
-        front_by_hamza && !letters_only.iter().any(|&c| is_tote_vowel(c))
+        WordSpelled {
+            carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
+            from_lexicon,
+        }
     }
+
+    /// Writes the lexicon's spelling of `self.letters`, if it has one that keeps the word's
+    /// hamza (a front vowel and no front marker exactly when the tote has a hamza): the word
+    /// itself, else a known stem and a known suffix chain.
+    #[cfg(feature = "lexicon")]
+    fn spell_from_lexicon(&mut self, has_hamza: bool) -> bool {
+        let lexicon = lexicon::get();
+        lexicon::key_of_tote(&self.letters, &mut self.key);
+        let keeps_hamza = |parts: &[&str]| {
+            let (front, marker) =
+                parts
+                    .iter()
+                    .flat_map(|p| p.chars())
+                    .fold((false, false), |(front, marker), c| {
+                        let lower = letters::lower(c).unwrap_or(c);
+                        (
+                            front || letters::is_front_vowel(lower),
+                            marker || letters::is_front_marker(lower),
+                        )
+                    });
+            (front && !marker) == has_hamza
+        };
+        let whole = lexicon.words(&self.key).iter().find(|w| keeps_hamza(&[w]));
+        let found = match whole {
+            Some(word) => Some((*word, "")),
+            None => lexicon
+                .stem_and_suffix(&self.key)
+                .find(|(stem, suffix)| keeps_hamza(&[stem, suffix])),
+        };
+        match found {
+            Some((stem, suffix)) => {
+                self.out.push_str(stem);
+                self.out.push_str(suffix);
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[cfg(not(feature = "lexicon"))]
+    fn spell_from_lexicon(&mut self, _has_hamza: bool) -> bool {
+        false
+    }
+}
+
+/// What [`ToCyrillic::emit_word`] did.
+struct WordSpelled {
+    /// The next part of the hyphenated word inherits the hamza's front harmony.
+    carry_front: bool,
+    /// The spelling came from the lexicon.
+    from_lexicon: bool,
+}
+
+/// Where Cyrillic spellings of tote words come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum WordSource {
+    /// The embedded lexicon first (words seen in a corpus, and known stems with known suffix
+    /// chains), then the rules. The default when the `lexicon` feature is on.
+    #[cfg_attr(feature = "lexicon", default)]
+    Lexicon,
+    /// The rules alone. The default (and the only source) without the `lexicon` feature.
+    #[cfg_attr(not(feature = "lexicon"), default)]
+    Rules,
 }
 
 /// If `text` starts with a one-letter tote word (an optional hamza before a vowel letter, then
@@ -491,7 +608,7 @@ mod tests {
     use crate::Style;
 
     fn cyrillic(text: &str, style: Style) -> String {
-        to_cyrillic(text, &style.rules(), Casing::Lower).into_owned()
+        to_cyrillic(text, &style.rules(), Casing::Lower, WordSource::Rules).into_owned()
     }
 
     #[test]

@@ -591,12 +591,12 @@ fn without_style_reading_tote_guesses_it() {
     assert_eq!(guess_style(tote), Style::Egemen);
     let guessed = success(run(&["--to", "cyrillic"], tote.as_bytes()));
     assert_eq!(guessed, Converter::new(Style::Egemen).to_cyrillic(tote));
-    assert!(guessed.contains("тоқаев"), "{guessed}");
+    assert!(guessed.to_lowercase().contains("тоқаев"), "{guessed}");
     let kazinform = success(run(
         &["--to", "cyrillic", "--style", "kazinform"],
         tote.as_bytes(),
     ));
-    assert!(kazinform.contains("тоқаэв"), "{kazinform}");
+    assert!(kazinform.to_lowercase().contains("тоқаэв"), "{kazinform}");
     // Without --to as well.
     assert_eq!(success(run(&[], tote.as_bytes())), guessed);
 }

@@ -1,0 +1,279 @@
+//! Generates `data/lexicon.txt`, the word lexicon `kazakh-script` embeds for tote -> Cyrillic,
+//! and `fixtures/heldout/dev-heldout.txt`, the corpus lines held out of it for measuring.
+//!
+//! ```text
+//! cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt
+//! ```
+//!
+//! The output is deterministic: the same corpus gives the same bytes.
+//!
+//! * Split: every line whose 1-based number is a multiple of 10 is held out; the rest is the
+//!   training split the lexicon is built from.
+//! * Words: every word form (hyphenated words give one form per part) of the training split
+//!   that is written in Kazakh Cyrillic letters, most frequent first, each in the casing it has
+//!   inside sentences (a word only ever seen at sentence starts is written in lower case).
+//! * Suffix chains: endings that follow at least [`MIN_CHAIN_STEMS`] different known stems,
+//!   with the harmony of the stem (`B` back, `F` front), most productive first. The library
+//!   spells an unseen word as a known stem plus such a chain.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Every `HELD_OUT_EVERY`-th line is held out of the lexicon.
+const HELD_OUT_EVERY: usize = 10;
+/// A suffix chain must follow at least this many different stems.
+const MIN_CHAIN_STEMS: usize = 3;
+/// Longest suffix chain, in letters.
+const MAX_CHAIN_LEN: usize = 12;
+/// Shortest stem, in letters.
+const MIN_STEM_LEN: usize = 2;
+/// A stem must occur at least this often as a word of its own.
+const MIN_STEM_COUNT: u32 = 2;
+
+const ALPHABET: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(corpus) = args.first() else {
+        eprintln!("usage: lexgen CORPUS.txt [LEXICON_OUT] [HELDOUT_OUT]");
+        return ExitCode::from(2);
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let lexicon_out = args
+        .get(1)
+        .map_or_else(|| root.join("data/lexicon.txt"), PathBuf::from);
+    let heldout_out = args.get(2).map_or_else(
+        || root.join("fixtures/heldout/dev-heldout.txt"),
+        PathBuf::from,
+    );
+    match run(Path::new(corpus), &lexicon_out, &heldout_out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("lexgen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut training = Vec::new();
+    let mut heldout = String::new();
+    for (index, line) in text.lines().enumerate() {
+        if (index + 1) % HELD_OUT_EVERY == 0 {
+            heldout.push_str(line);
+            heldout.push('\n');
+        } else {
+            training.push(line);
+        }
+    }
+    let words = count_words(&training);
+    let chains = suffix_chains(&words);
+    let name = corpus
+        .file_name()
+        .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
+    let lexicon = render(&name, &words, &chains);
+    write(lexicon_out, &lexicon)?;
+    write(heldout_out, &heldout)?;
+    eprintln!(
+        "lexgen: {} words, {} suffix chains -> {}; {} held-out lines -> {}",
+        words.len(),
+        chains.len(),
+        lexicon_out.display(),
+        heldout.lines().count(),
+        heldout_out.display()
+    );
+    Ok(())
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// What the corpus says about one lower-case word form.
+#[derive(Default)]
+struct WordStats {
+    count: u32,
+    /// Spellings seen inside sentences, with counts.
+    inside: BTreeMap<String, u32>,
+    /// Whether every occurrence was all capitals (an abbreviation).
+    always_all_caps: bool,
+}
+
+impl WordStats {
+    /// The casing to write: the most frequent spelling inside sentences (ties: lower case
+    /// first, then alphabetical), an abbreviation's capitals, or lower case.
+    fn casing(&self, lower: &str) -> String {
+        let best = self
+            .inside
+            .iter()
+            .max_by(|(a, ca), (b, cb)| {
+                ca.cmp(cb)
+                    .then_with(|| (*a == lower).cmp(&(*b == lower)))
+                    .then_with(|| b.cmp(a))
+            })
+            .map(|(spelling, _)| spelling.clone());
+        match best {
+            Some(spelling) => spelling,
+            None if self.always_all_caps => lower.to_uppercase(),
+            None => lower.to_owned(),
+        }
+    }
+}
+
+/// Counts word forms over the training lines.
+fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
+    let mut words: HashMap<String, WordStats> = HashMap::new();
+    for line in lines {
+        for (part, sentence_start) in word_parts(line) {
+            let lower = part.to_lowercase();
+            if !lower.chars().all(|c| ALPHABET.contains(c)) {
+                continue;
+            }
+            let all_caps = part.chars().count() > 1 && part.chars().all(char::is_uppercase);
+            let stats = words.entry(lower).or_insert_with(|| WordStats {
+                always_all_caps: true,
+                ..WordStats::default()
+            });
+            stats.count += 1;
+            stats.always_all_caps &= all_caps;
+            if !sentence_start {
+                *stats.inside.entry(part.to_owned()).or_default() += 1;
+            }
+        }
+    }
+    words
+}
+
+/// The word parts of a line (hyphenated words split at their hyphens), each with whether it
+/// starts a sentence, as `to_cyrillic` decides it: at the line start and after `. ! ? …`,
+/// across spaces, quotes, brackets and dashes.
+fn word_parts(line: &str) -> Vec<(&str, bool)> {
+    let mut parts = Vec::new();
+    let mut sentence_start = true;
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c.is_alphabetic() {
+            let end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            parts.push((&rest[..end], sentence_start));
+            sentence_start = false;
+            rest = &rest[end..];
+            continue;
+        }
+        match c {
+            '.' | '!' | '?' | '…' => sentence_start = true,
+            c if c.is_whitespace() => {}
+            '«' | '»' | '"' | '(' | ')' | '-' | '–' | '—' | '\'' | '“' | '”' | '„' => {}
+            _ => sentence_start = false,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    parts
+}
+
+/// Harmony of a stem from its last vowel: back (`B`) or front (`F`).
+fn harmony(stem: &str) -> Option<char> {
+    stem.chars().rev().find_map(|c| match c {
+        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some('B'),
+        'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' | 'и' => Some('F'),
+        _ => None,
+    })
+}
+
+/// Suffix chains: (harmony, ending) -> number of different stems it follows.
+fn suffix_chains(words: &HashMap<String, WordStats>) -> Vec<(char, String, usize)> {
+    let stems: HashSet<&str> = words
+        .iter()
+        .filter(|(_, s)| s.count >= MIN_STEM_COUNT)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    let mut chains: HashMap<(char, String), HashSet<&str>> = HashMap::new();
+    for word in words.keys() {
+        let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        for (k, &at) in boundaries.iter().enumerate().skip(MIN_STEM_LEN) {
+            let rest_len = boundaries.len() - k;
+            if rest_len > MAX_CHAIN_LEN {
+                continue;
+            }
+            let (stem, rest) = word.split_at(at);
+            let Some(stem) = stems.get(stem) else {
+                continue;
+            };
+            if let Some(h) = harmony(stem) {
+                chains.entry((h, rest.to_owned())).or_default().insert(stem);
+            }
+        }
+    }
+    let mut kept: Vec<(char, String, usize)> = chains
+        .into_iter()
+        .filter(|(_, stems)| stems.len() >= MIN_CHAIN_STEMS)
+        .map(|((h, rest), stems)| (h, rest, stems.len()))
+        .collect();
+    kept.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (a.0, &a.1).cmp(&(b.0, &b.1))));
+    kept
+}
+
+fn render(
+    corpus: &str,
+    words: &HashMap<String, WordStats>,
+    chains: &[(char, String, usize)],
+) -> String {
+    let mut sorted: Vec<(&String, &WordStats)> = words.iter().collect();
+    sorted.sort_by(|(a, sa), (b, sb)| sb.count.cmp(&sa.count).then_with(|| a.cmp(b)));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# generated by tools/lexgen from {corpus} (training split: lines whose 1-based number is not a multiple of {HELD_OUT_EVERY}), do not edit."
+    );
+    out.push_str("# Data licence: CC BY-SA 4.0, adapted from the DEV corpus; attribution in data/LICENSE-DATA.md.\n");
+    out.push_str(
+        "# Regenerate: cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt\n",
+    );
+    out.push_str(
+        "# [words]: one word form per line, most frequent first, in its casing inside sentences.\n",
+    );
+    out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
+    out.push_str("[words]\n");
+    for (lower, stats) in sorted {
+        out.push_str(&stats.casing(lower));
+        out.push('\n');
+    }
+    out.push_str("[suffixes]\n");
+    for (h, rest, _) in chains {
+        let _ = writeln!(out, "{h}\t{rest}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_starts_are_not_casing_evidence() {
+        let parts = word_parts("Бұл Қазақстан. Ол «Амана» - бар! Іс-шара");
+        let starts: Vec<bool> = parts.iter().map(|p| p.1).collect();
+        assert_eq!(starts, [true, false, true, false, false, true, false]);
+    }
+
+    #[test]
+    fn casing_is_taken_inside_sentences() {
+        let words = count_words(&["Бұл жер.", "Бұл Алматы.", "Біз Алматыда бұл жерде"]);
+        assert_eq!(words["бұл"].casing("бұл"), "бұл");
+        assert_eq!(words["алматы"].casing("алматы"), "Алматы");
+    }
+
+    #[test]
+    fn harmony_follows_the_last_vowel() {
+        assert_eq!(harmony("экономика"), Some('B'));
+        assert_eq!(harmony("президент"), Some('F'));
+        assert_eq!(harmony("оқу"), Some('B'));
+    }
+}
