@@ -97,6 +97,14 @@ impl Lexicon {
         Lexicon { words, suffixes }
     }
 
+    /// Every word of the lexicon, most frequent first.
+    pub(crate) fn all_words(&self) -> impl Iterator<Item = &'static str> {
+        DATA.lines()
+            .skip_while(|line| *line != "[words]")
+            .skip(1)
+            .take_while(|line| !line.starts_with('['))
+    }
+
     /// Spellings of the word with this key, most frequent first.
     pub(crate) fn words(&self, key: &str) -> &[&'static str] {
         self.words.get(key).map_or(&[], Vec::as_slice)
@@ -130,14 +138,26 @@ impl Lexicon {
 const MIN_STEM_LETTERS: usize = 2;
 
 /// Harmony from the last vowel (`у`, `ю` are skipped: they follow the vowel before them).
+/// Russian surname endings `-ев`, `-ов`, `-ёв` take the harmony of the vowel before them:
+/// `Тоқаевтың`, `Ивановтың`, but `Әуезовтің`.
 pub(crate) fn stem_harmony(stem: &str) -> Option<StemHarmony> {
-    stem.chars()
-        .rev()
-        .find_map(|c| match letters::lower(c).unwrap_or(c) {
-            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some(StemHarmony::Back),
-            'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' | 'и' => Some(StemHarmony::Front),
-            _ => None,
-        })
+    let lower = |c: char| letters::lower(c).unwrap_or(c);
+    let mut vowels = stem.chars().rev().map(lower).filter(|c| {
+        matches!(
+            c,
+            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' | 'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' | 'и'
+        )
+    });
+    let surname = stem.chars().next_back().map(lower) == Some('в');
+    let last = vowels.next()?;
+    let vowel = match vowels.next() {
+        Some(before) if surname && matches!(last, 'е' | 'о' | 'ё') => before,
+        _ => last,
+    };
+    match vowel {
+        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some(StemHarmony::Back),
+        _ => Some(StemHarmony::Front),
+    }
 }
 
 /// The look-up key of a Cyrillic word (any case): its tote letters, without hamza and
@@ -203,6 +223,14 @@ mod tests {
         let mut tote_key = String::new();
         key_of_tote(&"توقايەۆ".chars().collect::<Vec<_>>(), &mut tote_key);
         assert_eq!(tote_key, "توقاەۆ");
+    }
+
+    #[test]
+    fn surnames_in_ev_take_the_harmony_before_it() {
+        assert_eq!(stem_harmony("Тоқаев"), Some(StemHarmony::Back));
+        assert_eq!(stem_harmony("Әуезов"), Some(StemHarmony::Front));
+        assert_eq!(stem_harmony("мектеп"), Some(StemHarmony::Front));
+        assert_eq!(stem_harmony("оқу"), Some(StemHarmony::Back));
     }
 
     #[test]

@@ -78,6 +78,8 @@
 
 mod detect;
 mod error;
+#[cfg(feature = "lexicon")]
+mod letter_model;
 mod letters;
 #[cfg(feature = "lexicon")]
 mod lexicon;

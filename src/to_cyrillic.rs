@@ -12,22 +12,26 @@
 use std::borrow::Cow;
 
 use crate::letters::{self, tote};
-#[cfg(feature = "lexicon")]
-use crate::lexicon;
 use crate::normalize;
 use crate::segment;
-use crate::style::{Abbreviations, HamzaScope, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
+use crate::style::{
+    Abbreviations, HamzaScope, HyphenSpacing, Patronymics, StyleRules, VowelThenE, YearHyphen,
+};
 use crate::to_arabic;
 use crate::to_arabic::{MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
+#[cfg(feature = "lexicon")]
+use crate::{letter_model, lexicon};
 
 /// How letter case is restored in tote -> Cyrillic output (tote has no case).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Casing {
-    /// Capital letter at the start of the text, of each line and after `.`, `!`, `?`;
-    /// abbreviations (letter-spaced runs) in capitals. The default.
+    /// Capital letter at the start of the text, of each line and after `.`, `!`, `?`; proper
+    /// nouns as the lexicon writes them; abbreviations (letter-spaced runs) in capitals. The
+    /// default.
     #[default]
     Sentence,
-    /// Lower case, except abbreviations, which stay in capitals so that they convert back.
+    /// Lower case (proper nouns too), except abbreviations, which stay in capitals so that
+    /// they convert back.
     Lower,
 }
 
@@ -74,6 +78,7 @@ pub(crate) fn to_cyrillic_into(
         sentence_start: *sentence_start,
         key: String::new(),
         letters: Vec::new(),
+        last_word: None,
     };
     converter.run(&clean);
     *sentence_start = converter.sentence_start;
@@ -102,6 +107,8 @@ struct ToCyrillic<'r> {
     key: String,
     /// Letters of the word being spelled, hamza removed (reused between words).
     letters: Vec<char>,
+    /// The last word written (`None` after an abbreviation).
+    last_word: Option<LastWord>,
 }
 
 impl ToCyrillic<'_> {
@@ -114,6 +121,10 @@ impl ToCyrillic<'_> {
             if is_word_char(c) {
                 i += self.compound(text, i);
                 self.sentence_start = false;
+                if self.joins_patronym(&text[i..]) {
+                    // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
+                    i += 1;
+                }
                 continue;
             }
             if segment::at_token_start(text, i) {
@@ -132,6 +143,38 @@ impl ToCyrillic<'_> {
             self.track_sentence(c);
             i += c.len_utf8();
         }
+    }
+
+    /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
+    /// `قىزىنىڭ`) after the name just written: then the two are written as one word, and the
+    /// name gets its capital. Only after a name: a capitalised word or one the lexicon does
+    /// not know (`оның ұлы`, `Абай ұлы ақын` keep their space), of enough letters for
+    /// `to_arabic` to split it off again.
+    fn joins_patronym(&mut self, rest: &str) -> bool {
+        let Some(name) = self.last_word else {
+            return false;
+        };
+        let Some(next) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let patronym = &next[..word_len(next)];
+        let capitalised = self.out[name.start..]
+            .chars()
+            .next()
+            .is_some_and(letters::is_upper);
+        let min_letters = match self.rules.patronymics {
+            Patronymics::SplitAfterName => 2,
+            Patronymics::SplitEverywhere => 1,
+        };
+        let joins = (capitalised || !name.known)
+            && name.letters >= min_letters
+            && to_arabic::split_patronym_forms()
+                .iter()
+                .any(|form| form == patronym);
+        if joins && self.casing == Casing::Sentence {
+            capitalise_at(&mut self.out, name.start);
+        }
+        joins
     }
 
     fn track_sentence(&mut self, c: char) {
@@ -192,6 +235,7 @@ impl ToCyrillic<'_> {
             let len = match abbreviation {
                 Some((len, units)) => {
                     self.emit_abbreviation(&text[i..i + len], units);
+                    self.last_word = None;
                     run_hamza = None;
                     carry_front = false;
                     len
@@ -200,7 +244,10 @@ impl ToCyrillic<'_> {
                     let len = word_len(&text[i..]);
                     let word = &text[i..i + len];
                     run_hamza.get_or_insert(word.starts_with(tote::HAMZA));
-                    let spelled = self.emit_word(word, carry_front, words);
+                    // A part of a hyphenated word shares its hamza with the others, so the
+                    // lexicon's candidates for it are not checked against it alone.
+                    let alone = i == start && self.joint(&text[i + len..], Some(false)).is_none();
+                    let spelled = self.emit_word(word, carry_front, words, alone);
                     carry_front = spelled.carry_front;
                     used_lexicon |= spelled.from_lexicon;
                     len
@@ -299,7 +346,13 @@ impl ToCyrillic<'_> {
     /// Writes one tote word (hamza included) in Cyrillic. `inherited_front` says that a hamza
     /// before an earlier part of the same hyphenated word had no vowel to make front there
     /// (`ءي-ميدجى`).
-    fn emit_word(&mut self, word: &str, inherited_front: bool, words: WordSource) -> WordSpelled {
+    fn emit_word(
+        &mut self,
+        word: &str,
+        inherited_front: bool,
+        words: WordSource,
+        alone: bool,
+    ) -> WordSpelled {
         let has_hamza = word.contains(tote::HAMZA);
         let front_by_hamza = inherited_front || has_hamza;
         self.letters.clear();
@@ -315,20 +368,15 @@ impl ToCyrillic<'_> {
             };
         }
         let start = self.out.len();
-        let from_lexicon = words == WordSource::Lexicon && self.spell_from_lexicon(has_hamza);
+        let hamza_check = alone.then_some(has_hamza);
+        let from_lexicon = words == WordSource::Lexicon && self.spell_from_lexicon(hamza_check);
+        self.last_word = Some(LastWord {
+            start,
+            letters: self.letters.len(),
+            known: from_lexicon,
+        });
         if !from_lexicon {
-            let front_by_marker = self
-                .letters
-                .iter()
-                .any(|&c| letters::is_tote_front_marker(c));
-            let harmony = if front_by_hamza {
-                Harmony::Front
-            } else if front_by_marker {
-                Harmony::FrontUnlessBackConsonant
-            } else {
-                Harmony::Back
-            };
-            spell(&self.letters, harmony, self.rules, &mut self.out);
+            self.spell_by_rules(front_by_hamza, words);
         }
         if self.sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
@@ -340,11 +388,44 @@ impl ToCyrillic<'_> {
         }
     }
 
+    /// Writes `self.letters` spelled by the rules: back vowels in a word without hamza and
+    /// front marker, front vowels in a word with a hamza, and in a word with a front marker
+    /// (where the hamza rule leaves the choice open) the choice of the letter model.
+    fn spell_by_rules(&mut self, front_by_hamza: bool, words: WordSource) {
+        let front_by_marker = self
+            .letters
+            .iter()
+            .any(|&c| letters::is_tote_front_marker(c));
+        if words == WordSource::Lexicon && front_by_marker && !front_by_hamza {
+            #[cfg(feature = "lexicon")]
+            {
+                let mut spelled = String::new();
+                spell(&self.letters, Harmony::Back, self.rules, &mut spelled);
+                let mut chars: Vec<char> = spelled.chars().collect();
+                let open: Vec<usize> = (0..chars.len())
+                    .filter(|&i| letters::is_paired_vowel(chars[i]))
+                    .collect();
+                letter_model::get().choose_vowels(&mut chars, &open, false);
+                self.out.extend(chars);
+                return;
+            }
+        }
+        let harmony = if front_by_hamza {
+            Harmony::Front
+        } else if front_by_marker {
+            Harmony::FrontUnlessBackConsonant
+        } else {
+            Harmony::Back
+        };
+        spell(&self.letters, harmony, self.rules, &mut self.out);
+    }
+
     /// Writes the lexicon's spelling of `self.letters`, if it has one that keeps the word's
-    /// hamza (a front vowel and no front marker exactly when the tote has a hamza): the word
+    /// hamza where it stands alone (a front vowel and no front marker exactly when the tote
+    /// has a hamza; `None` when it shares the hamza of a hyphenated word): the word
     /// itself, else a known stem and a known suffix chain.
     #[cfg(feature = "lexicon")]
-    fn spell_from_lexicon(&mut self, has_hamza: bool) -> bool {
+    fn spell_from_lexicon(&mut self, has_hamza: Option<bool>) -> bool {
         let lexicon = lexicon::get();
         lexicon::key_of_tote(&self.letters, &mut self.key);
         let keeps_hamza = |parts: &[&str]| {
@@ -359,7 +440,7 @@ impl ToCyrillic<'_> {
                             marker || letters::is_front_marker(lower),
                         )
                     });
-            (front && !marker) == has_hamza
+            has_hamza.is_none_or(|hamza| (front && !marker) == hamza)
         };
         let whole = lexicon.words(&self.key).iter().find(|w| keeps_hamza(&[w]));
         let found = match whole {
@@ -370,8 +451,13 @@ impl ToCyrillic<'_> {
         };
         match found {
             Some((stem, suffix)) => {
-                self.out.push_str(stem);
-                self.out.push_str(suffix);
+                let start = self.out.len();
+                push_stem_and_suffix(&mut self.out, stem, suffix);
+                if self.casing == Casing::Lower {
+                    let lower = self.out[start..].to_lowercase();
+                    self.out.truncate(start);
+                    self.out.push_str(&lower);
+                }
                 true
             }
             None => false,
@@ -379,9 +465,53 @@ impl ToCyrillic<'_> {
     }
 
     #[cfg(not(feature = "lexicon"))]
-    fn spell_from_lexicon(&mut self, _has_hamza: bool) -> bool {
+    fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>) -> bool {
         false
     }
+}
+
+/// Writes a stem and a suffix chain, with the spelling changes Cyrillic makes where they
+/// meet: `й` + `а`/`у` is written `я`/`ю` (`ая` + `йын`, `кү` + `ю`), and a suffix's `й` after
+/// a consonant is `и`. Each change keeps the tote spelling.
+fn push_stem_and_suffix(out: &mut String, stem: &str, suffix: &str) {
+    let mut suffix_chars = suffix.chars();
+    let first = suffix_chars.next();
+    let stem_last = stem.chars().next_back();
+    let joined = match (stem_last, first) {
+        (Some('й'), Some('а')) => Some("я"),
+        (Some('й'), Some('у')) => Some("ю"),
+        _ => None,
+    };
+    match joined {
+        Some(letter) => {
+            out.push_str(&stem[..stem.len() - 'й'.len_utf8()]);
+            out.push_str(letter);
+            out.push_str(suffix_chars.as_str());
+        }
+        None => {
+            out.push_str(stem);
+            let after_consonant = stem_last
+                .and_then(letters::lower)
+                .is_some_and(|c| !is_cyrillic_vowel(c) && c != 'й' && c != 'ь' && c != 'ъ');
+            if first == Some('й') && after_consonant {
+                out.push('и');
+                out.push_str(suffix_chars.as_str());
+            } else {
+                out.push_str(suffix);
+            }
+        }
+    }
+}
+
+/// The last word written, for joining a patronymic to it.
+#[derive(Clone, Copy, Debug)]
+struct LastWord {
+    /// Where it starts in `out`.
+    start: usize,
+    /// Its number of tote letters.
+    letters: usize,
+    /// Whether the lexicon knew it.
+    known: bool,
 }
 
 /// What [`ToCyrillic::emit_word`] did.

@@ -178,12 +178,25 @@ fn word_parts(line: &str) -> Vec<(&str, bool)> {
     parts
 }
 
-/// Harmony of a stem from its last vowel: back (`B`) or front (`F`).
+/// Harmony of a stem from its last vowel: back (`B`) or front (`F`); Russian surname endings
+/// `-ев`, `-ов`, `-ёв` take the harmony of the vowel before them. The same rule as the
+/// library's `lexicon::stem_harmony`.
 fn harmony(stem: &str) -> Option<char> {
-    stem.chars().rev().find_map(|c| match c {
-        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => Some('B'),
-        'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' | 'и' => Some('F'),
-        _ => None,
+    let mut vowels = stem.chars().rev().filter(|c| {
+        matches!(
+            c,
+            'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' | 'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' | 'и'
+        )
+    });
+    let surname = stem.ends_with('в');
+    let last = vowels.next()?;
+    let vowel = match vowels.next() {
+        Some(before) if surname && matches!(last, 'е' | 'о' | 'ё') => before,
+        _ => last,
+    };
+    Some(match vowel {
+        'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => 'B',
+        _ => 'F',
     })
 }
 
