@@ -192,6 +192,113 @@ pub(crate) fn merged_pair(first: char, second: char) -> Option<&'static str> {
         .map(|(_, _, tote)| *tote)
 }
 
+/// Facts about one Cyrillic code point for the byte-level fast path of
+/// [`to_arabic`](crate::to_arabic): see [`ByteTable`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ByteLetter {
+    /// Tote spelling (empty for `ь`, `ъ` and for code points outside the table).
+    pub tote: &'static str,
+    /// Lower-case letter (`'\0'` outside the table).
+    pub lower: char,
+    /// `flags::*` bits.
+    pub flags: u16,
+}
+
+/// Bits of [`ByteLetter::flags`].
+pub(crate) mod flags {
+    /// The code point is a letter of [`LETTERS`](super::LETTERS) (either case).
+    pub const IN_TABLE: u16 = 1;
+    /// Upper case.
+    pub const UPPER: u16 = 1 << 1;
+    /// A front vowel (ә ө ү і).
+    pub const FRONT_VOWEL: u16 = 1 << 2;
+    /// A front marker (е э к г).
+    pub const FRONT_MARKER: u16 = 1 << 3;
+    /// Written with exactly one tote letter.
+    pub const SINGLE_TOTE: u16 = 1 << 4;
+    /// First letter of a two-letter key of [`LETTERS`](super::LETTERS) (`и` of `ия`).
+    pub const PAIR_FIRST: u16 = 1 << 5;
+    /// Second letter of a two-letter key (`я` of `ия`).
+    pub const PAIR_SECOND: u16 = 1 << 6;
+    /// In `to_arabic`'s `VOWELS_BEFORE_E`.
+    pub const VOWEL_BEFORE_E: u16 = 1 << 7;
+    /// The letter `е` (either case).
+    pub const E: u16 = 1 << 8;
+    /// First letter of a patronym (`ұ` of `ұлы`, `қ` of `қызы`).
+    pub const PATRONYM_START: u16 = 1 << 9;
+}
+
+/// [`ByteLetter`]s of U+0400..U+04FF, indexed straight by the two bytes of their UTF-8
+/// encoding (lead byte 0xD0..=0xD3). Derived once from [`LETTERS`], [`VOWEL_PAIRS`],
+/// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
+pub(crate) struct ByteTable {
+    letters: [ByteLetter; CYR_LEN],
+}
+
+impl ByteTable {
+    /// The facts for the code point encoded as `lead`, `continuation` (`lead` in 0xD0..=0xD3).
+    #[inline(always)]
+    pub(crate) fn get(&self, lead: u8, continuation: u8) -> &ByteLetter {
+        // 0xD0..=0xD3 carry bits 7..6 of the offset from U+0400 in their low two bits.
+        &self.letters[(((lead & 0x03) as usize) << 6) | (continuation & 0x3F) as usize]
+    }
+}
+
+/// The byte-indexed table (see [`ByteTable`]).
+pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
+    use crate::to_arabic::{PATRONYMS, VOWELS_BEFORE_E};
+    let empty = ByteLetter {
+        tote: "",
+        lower: '\0',
+        flags: 0,
+    };
+    let mut table = ByteTable {
+        letters: [empty; CYR_LEN],
+    };
+    let pairs: Vec<(char, char)> = LETTERS
+        .iter()
+        .filter_map(|(cyr, _)| {
+            let mut chars = cyr.chars();
+            match (chars.next(), chars.next(), chars.next()) {
+                (Some(a), Some(b), None) => Some((a, b)),
+                _ => None,
+            }
+        })
+        .collect();
+    for index in 0..CYR_LEN {
+        let Some(c) = char::from_u32(CYR_BASE + index as u32) else {
+            continue;
+        };
+        let (Some(tote), Some(lower)) = (tote_of(c), lower(c)) else {
+            continue;
+        };
+        let facts = [
+            (true, flags::IN_TABLE),
+            (is_upper(c), flags::UPPER),
+            (is_front_vowel(lower), flags::FRONT_VOWEL),
+            (is_front_marker(lower), flags::FRONT_MARKER),
+            (single_char(tote).is_some(), flags::SINGLE_TOTE),
+            (pairs.iter().any(|p| p.0 == lower), flags::PAIR_FIRST),
+            (pairs.iter().any(|p| p.1 == lower), flags::PAIR_SECOND),
+            (VOWELS_BEFORE_E.contains(&lower), flags::VOWEL_BEFORE_E),
+            (lower == 'е', flags::E),
+            (
+                PATRONYMS.iter().any(|p| p[0] == lower),
+                flags::PATRONYM_START,
+            ),
+        ];
+        table.letters[index] = ByteLetter {
+            tote,
+            lower,
+            flags: facts
+                .iter()
+                .filter(|(fact, _)| *fact)
+                .fold(0, |bits, (_, bit)| bits | bit),
+        };
+    }
+    table
+});
+
 /// Front vowel of a back vowel (`а` -> `ә`), or the letter itself.
 pub(crate) fn fronted(back: char) -> char {
     VOWEL_PAIRS
@@ -289,6 +396,32 @@ mod tests {
         assert_eq!(cyrillic_options(tote::YEH), ['и', 'й']);
         assert_eq!(cyrillic_options(tote::AE), ['е', 'э']);
         assert_eq!(merged_pair('и', 'я'), Some("يا"));
+    }
+
+    #[test]
+    fn byte_table_agrees_with_the_char_functions() {
+        for index in 0..CYR_LEN as u32 {
+            let c = char::from_u32(CYR_BASE + index).unwrap();
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(bytes.len(), 2);
+            let letter = BYTE_TABLE.get(bytes[0], bytes[1]);
+            assert_eq!(
+                letter.flags & flags::IN_TABLE != 0,
+                is_cyrillic_letter(c),
+                "{c}"
+            );
+            assert_eq!(letter.tote, tote_of(c).unwrap_or_default(), "{c}");
+            assert_eq!(letter.flags & flags::UPPER != 0, is_upper(c), "{c}");
+            if let Some(l) = lower(c) {
+                assert_eq!(letter.lower, l);
+                assert!(c.is_alphabetic(), "{c}");
+            }
+        }
+        let ya = BYTE_TABLE.get(0xD1, 0x8F); // я
+        assert_eq!(ya.tote, "يا");
+        assert!(ya.flags & flags::PAIR_SECOND != 0);
+        assert!(BYTE_TABLE.get(0xD0, 0xB8).flags & flags::PAIR_FIRST != 0); // и
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Splitting text into words and the runs around them, on `&str` without allocating.
 
 use crate::detect::is_arabic_script;
+use crate::letters;
 
 /// What a character is to the Cyrillic word scanner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +15,18 @@ pub(crate) enum WordChar {
 /// Classifies `c` for the Cyrillic word scanner; `None` ends a word.
 #[inline]
 pub(crate) fn word_char(c: char) -> Option<WordChar> {
+    // Fast answers for what surrounds Kazakh words (ASCII, the letters of the table, the
+    // punctuation of the General Punctuation block, « » and no-break space) before the
+    // Unicode property look-up.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(WordChar::Letter);
+    }
+    if letters::is_cyrillic_letter(c) {
+        return Some(WordChar::Letter);
+    }
+    if matches!(c, '\u{2000}'..='\u{206F}' | '«' | '»' | '\u{00A0}') {
+        return None;
+    }
     if is_combining_mark(c) {
         Some(WordChar::CombiningMark)
     } else if c.is_alphabetic() && !is_arabic_script(c) {
@@ -75,6 +88,22 @@ mod tests {
         assert_eq!(passthrough_token_len("info@aikyn.kz арқылы"), Some(13));
         assert_eq!(passthrough_token_len("Aikyn.kz"), None);
         assert_eq!(passthrough_token_len("қазақ"), None);
+    }
+
+    #[test]
+    fn fast_answers_agree_with_the_unicode_properties() {
+        let slow = |c: char| {
+            if is_combining_mark(c) {
+                Some(WordChar::CombiningMark)
+            } else if c.is_alphabetic() && !is_arabic_script(c) {
+                Some(WordChar::Letter)
+            } else {
+                None
+            }
+        };
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FEFF}', '\u{1F600}']) {
+            assert_eq!(word_char(c), slow(c), "{c:?}");
+        }
     }
 
     #[test]

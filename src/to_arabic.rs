@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::letters::{self, tote};
+use crate::letters::{self, flags, tote, ByteTable};
 use crate::normalize;
 use crate::segment::{self, WordChar};
 use crate::style::{
@@ -29,14 +29,23 @@ pub(crate) fn to_arabic<'a>(text: &'a str, rules: &StyleRules) -> Cow<'a, str> {
     if !needs_conversion(text, rules) {
         return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    to_arabic_into(text, rules, &mut out);
+    Cow::Owned(out)
+}
+
+/// Converts Cyrillic text to tote, appending to `out`. The conversion has no state between
+/// calls: a text cut where [`crate::stream`] allows converts piece by piece exactly as whole.
+pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
+    out.reserve(text.len() + text.len() / 8);
     let mut converter = ToArabic {
         rules,
-        out: String::with_capacity(text.len() + text.len() / 8),
+        table: &letters::BYTE_TABLE,
+        out,
         word: Vec::new(),
         segments: Vec::new(),
     };
     converter.run(text);
-    Cow::Owned(converter.out)
 }
 
 /// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark the style
@@ -88,7 +97,9 @@ enum Joiner {
 
 struct ToArabic<'r> {
     rules: &'r StyleRules,
-    out: String,
+    /// The byte-indexed letter table, dereferenced once per call.
+    table: &'r ByteTable,
+    out: &'r mut String,
     /// Letters of the compound being converted (reused between words).
     word: Vec<Letter>,
     /// Segments of the compound being converted (reused between words).
@@ -96,42 +107,130 @@ struct ToArabic<'r> {
 }
 
 impl ToArabic<'_> {
+    /// The scan. Two fast paths cover almost all of a Kazakh text: runs of bytes that cannot
+    /// start anything we convert are copied in bulk, and a plain word (Cyrillic letters of the
+    /// table only, not joined to anything, see [`Self::plain_word`]) is converted straight from
+    /// its UTF-8 bytes. Everything else goes through [`Self::step`], the general rules.
     fn run(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            // Copy the run of bytes that cannot start anything we convert in one go.
-            let plain = bytes[i..]
-                .iter()
-                .position(|&b| !segment::is_inert_ascii(b))
-                .unwrap_or(bytes.len() - i);
-            if plain > 0 {
-                self.out.push_str(&text[i..i + plain]);
-                i += plain;
-                continue;
-            }
-            let rest = &text[i..];
-            let c = rest.chars().next().unwrap_or_default();
-            if segment::at_token_start(text, i) {
-                if let Some(len) = segment::passthrough_token_len(rest) {
-                    self.out.push_str(&rest[..len]);
-                    i += len;
+        while let Some(&b) = bytes.get(i) {
+            if matches!(b, 0xD0..=0xD3) {
+                if let Some(end) = self.plain_word(text, i) {
+                    i = end;
                     continue;
                 }
-            }
-            if segment::word_char(c).is_some() {
-                i += self.compound(text, i);
+            } else if segment::is_inert_ascii(b) {
+                let end = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| !segment::is_inert_ascii(b))
+                    .map_or(bytes.len(), |len| i + 1 + len);
+                if end == i + 1 {
+                    // Mostly the space between two words: no call to `memcpy`.
+                    self.out.push(char::from(b));
+                } else {
+                    self.out.push_str(&text[i..end]);
+                }
+                i = end;
                 continue;
             }
-            match c {
-                ',' => self.out.push(self.comma(text, i)),
-                '?' => self.out.push(tote::QUESTION_MARK),
-                ';' => self.out.push(tote::SEMICOLON),
-                '-' if self.year_hyphen(text, i) => self.out.push_str(" -"),
-                _ => self.out.push(c),
-            }
-            i += c.len_utf8();
+            i = self.step(text, i);
         }
+    }
+
+    /// The general rules at byte `i` (not in an inert ASCII run): a URL or e-mail address, a
+    /// compound, or one character. Returns the byte offset after what was converted.
+    fn step(&mut self, text: &str, i: usize) -> usize {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or_default();
+        if segment::at_token_start(text, i) {
+            if let Some(len) = segment::passthrough_token_len(rest) {
+                self.out.push_str(&rest[..len]);
+                return i + len;
+            }
+        }
+        if segment::word_char(c).is_some() {
+            return i + self.compound(text, i);
+        }
+        match c {
+            ',' => self.out.push(self.comma(text, i)),
+            '?' => self.out.push(tote::QUESTION_MARK),
+            ';' => self.out.push(tote::SEMICOLON),
+            '-' if self.year_hyphen(text, i) => self.out.push_str(" -"),
+            _ => self.out.push(c),
+        }
+        i + c.len_utf8()
+    }
+
+    /// Converts the word at byte `start` if it is *plain*: letters of the table only, not
+    /// joined by a hyphen or other word characters to more, no abbreviation and no patronym
+    /// inside. Returns the end of the word, or `None` (nothing written) for the general rules.
+    ///
+    /// For a plain word the general rules reduce to: one hamza decision over its letters, then
+    /// each letter's tote spelling, with the merged pairs (`ия`) and the yeh before `е` after a
+    /// vowel. This computes exactly that in one pass over the bytes, without decoding or
+    /// allocating: the letters are written as they are read, the hamza is put in front at the
+    /// end, and a word that turns out not to be plain is taken back.
+    fn plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let table = self.table;
+        let insert_yeh = self.rules.vowel_then_e == VowelThenE::InsertYeh;
+        let out_start = self.out.len();
+        // Flags of any letter, of every letter, of the letter before; number of letters.
+        let (mut any, mut all, mut prev, mut count) = (0u16, u16::MAX, 0u16, 0usize);
+        let mut end = start;
+        while let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[end..] {
+            let letter = table.get(lead, continuation);
+            const USUAL: u16 = flags::IN_TABLE;
+            const TESTED: u16 = flags::IN_TABLE | flags::PAIR_FIRST | flags::E;
+            if letter.flags & TESTED != USUAL {
+                if letter.flags & flags::IN_TABLE == 0 {
+                    break;
+                }
+                if letter.flags & flags::PAIR_FIRST != 0 {
+                    if let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[end + 2..] {
+                        let next = table.get(lead, continuation);
+                        let merged = (next.flags & flags::PAIR_SECOND != 0)
+                            .then(|| letters::merged_pair(letter.lower, next.lower))
+                            .flatten();
+                        if let Some(merged) = merged {
+                            self.out.push_str(merged);
+                            any |= letter.flags | next.flags;
+                            all &= letter.flags & next.flags;
+                            prev = next.flags;
+                            count += 2;
+                            end += 4;
+                            continue;
+                        }
+                    }
+                }
+                if letter.flags & flags::E != 0 && insert_yeh && prev & flags::VOWEL_BEFORE_E != 0
+                {
+                    self.out.push(tote::YEH);
+                }
+            }
+            push_short(self.out, letter.tote);
+            any |= letter.flags;
+            all &= letter.flags;
+            prev = letter.flags;
+            count += 1;
+            end += 2;
+        }
+        const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
+        let not_plain = count == 0
+            || continues_word(text, end)
+            || (self.rules.abbreviations == Abbreviations::LetterSpaced
+                && all & SPACEABLE == SPACEABLE
+                && (2..=MAX_ABBREVIATION_LEN).contains(&count))
+            || (any & flags::PATRONYM_START != 0 && has_patronym(table, &bytes[start..end]));
+        if not_plain {
+            self.out.truncate(out_start);
+            return None;
+        }
+        if any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0 {
+            self.insert_hamza(out_start);
+        }
+        Some(end)
     }
 
     fn comma(&self, text: &str, at: usize) -> char {
@@ -325,11 +424,20 @@ impl ToArabic<'_> {
     }
 
     fn push_hamza(&mut self) {
+        self.insert_hamza(self.out.len());
+    }
+
+    /// Writes the hamza of a word whose tote starts at byte `at` of the output: there, or
+    /// before a `«` right before the word where the style wants it so.
+    fn insert_hamza(&mut self, at: usize) {
         let hamza = self.rules.hamza;
-        if self.rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && self.out.ends_with('«') {
-            self.out.insert(self.out.len() - '«'.len_utf8(), hamza);
-        } else {
+        if self.rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && self.out[..at].ends_with('«')
+        {
+            self.out.insert(at - '«'.len_utf8(), hamza);
+        } else if at == self.out.len() {
             self.out.push(hamza);
+        } else {
+            self.out.insert(at, hamza);
         }
     }
 
@@ -376,6 +484,64 @@ impl ToArabic<'_> {
                 .push_str(letters::tote_of(lower).unwrap_or_default());
         }
     }
+}
+
+/// `out.push_str(s)` for the short spellings of the letter table: with the common length
+/// known to the compiler, the copy is two moves instead of a call to `memcpy`.
+#[inline(always)]
+fn push_short(out: &mut String, s: &str) {
+    match s.len() {
+        2 => out.push_str(&s[..2]),
+        _ => out.push_str(s),
+    }
+}
+
+/// Whether the character at byte `end` continues the word that ends there: a word character,
+/// or a hyphen followed by one (a compound).
+fn continues_word(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let next_is_word_char = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| segment::word_char(c).is_some())
+    };
+    match rest.as_bytes().first() {
+        None => false,
+        Some(b'-') => next_is_word_char(&rest[1..]),
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => next_is_word_char(rest),
+    }
+}
+
+/// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
+/// [`patronymic_splits`] looks for them: such words take the general path.
+fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
+    let written = word
+        .chunks_exact(2)
+        .map(|pair| table.get(pair[0], pair[1]))
+        .filter(|letter| !letter.tote.is_empty())
+        .map(|letter| letter.lower);
+    patronym_inside(written)
+}
+
+/// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
+/// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
+/// [`patronymic_splits`] is at such a place, so words without one are not split.
+fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
+    // The last letters seen, newest last (as long as the longest patronym), and their count.
+    let mut window = ['\0'; 4];
+    let mut seen = 0;
+    for c in written {
+        window = [window[1], window[2], window[3], c];
+        seen += 1;
+        if PATRONYMS
+            .iter()
+            .any(|p| seen > p.len() && window.ends_with(p))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Reads Latin look-alikes in a Cyrillic word as the Cyrillic letters they imitate
@@ -442,8 +608,26 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "нша",
 ];
 
+/// Every tote word that the patronymic rule splits off (`ۇلى`, `ۇلىنىڭ`, `قىزى`, ...).
+pub(crate) fn split_patronym_forms() -> &'static [String] {
+    static FORMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let tote = |letters: &mut dyn Iterator<Item = char>| -> String {
+            letters.filter_map(letters::tote_of).collect()
+        };
+        PATRONYMS
+            .iter()
+            .flat_map(|p| {
+                PATRONYMIC_ENDINGS
+                    .iter()
+                    .map(move |e| tote(&mut p.iter().copied().chain(e.chars())))
+            })
+            .collect()
+    });
+    &FORMS
+}
+
 /// `ұлы` and `қызы` in lower-case letters.
-const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
+pub(crate) const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
 
 /// Where the style writes `ұлы`/`қызы` as separate words: the start of each split-off piece,
 /// as indices into `letters`, ascending. Empty for almost every word (and then allocation
@@ -451,6 +635,14 @@ const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']]
 fn patronymic_splits(letters: &[Letter], rule: Patronymics) -> Vec<usize> {
     let mut splits = Vec::new();
     if letters.iter().any(|l| l.lower.is_none()) {
+        return splits;
+    }
+    // Most words have no patronym inside: tell without collecting anything.
+    let written = letters
+        .iter()
+        .filter_map(|l| l.lower)
+        .filter(|&c| letters::tote_of(c).is_some_and(|t| !t.is_empty()));
+    if !patronym_inside(written) {
         return splits;
     }
     // Matching is done on the letters tote writes (ь and ъ are not), as `to_cyrillic` sees
