@@ -91,73 +91,73 @@ impl LetterModel {
         penalty + (1.0 / 1_000_000.0f32).ln()
     }
 
-    /// Chooses, for each paired vowel of `word` (lower-case Cyrillic, back vowels where a
-    /// choice is open, listed in `open`), its back or front form; with `need_front`, at least
-    /// one must be front. Rewrites `word` in place.
-    pub(crate) fn choose_vowels(&self, word: &mut [char], open: &[usize], need_front: bool) {
-        if open.is_empty() {
-            return;
-        }
+    /// Chooses one alternative per slot (each alternative: its letters and whether it is a
+    /// front vowel), the likeliest spelling under the model; with `need_front`, one with at
+    /// least one front vowel. Appends it to `out`.
+    pub(crate) fn choose(&self, slots: &[Vec<(String, bool)>], need_front: bool, out: &mut String) {
         #[derive(Clone)]
         struct Candidate {
-            fronts: u64,
+            /// Index of the chosen alternative per slot so far.
+            choices: Vec<u8>,
+            /// Symbols written so far, the boundary first.
             history: Vec<u32>,
+            front: bool,
             score: f32,
         }
         let mut beam = vec![Candidate {
-            fronts: 0,
+            choices: Vec::with_capacity(slots.len()),
             history: vec![BOUNDARY],
+            front: false,
             score: 0.0,
         }];
         let mut next = Vec::new();
-        let choice_index = |at: usize| open.iter().position(|&o| o == at);
-        for (at, &c) in word.iter().enumerate() {
-            let choice = choice_index(at).filter(|&i| i < 64);
+        for slot in slots {
             for candidate in &beam {
-                let options: &[(char, bool)] = match choice {
-                    Some(_) => &[(c, false), (letters::fronted(c), true)],
-                    None => &[(c, false)],
-                };
-                for &(letter, front) in options {
-                    let mut history = candidate.history.clone();
-                    history.push(symbol(letter));
-                    let from = history.len().saturating_sub(ORDER);
-                    let score = candidate.score + self.log_p(&history[from..]);
-                    let fronts = match (choice, front) {
-                        (Some(i), true) => candidate.fronts | (1 << i),
-                        _ => candidate.fronts,
-                    };
-                    next.push(Candidate {
-                        fronts,
-                        history,
-                        score,
-                    });
+                for (index, (letters, front)) in slot.iter().enumerate() {
+                    let mut extended = candidate.clone();
+                    extended.choices.push(index as u8);
+                    extended.front |= front;
+                    for c in letters.chars() {
+                        extended
+                            .history
+                            .push(symbol(letters::lower(c).unwrap_or(c)));
+                        let from = extended.history.len().saturating_sub(ORDER);
+                        extended.score += self.log_p(&extended.history[from..]);
+                    }
+                    next.push(extended);
                 }
             }
             next.sort_by(|a, b| b.score.total_cmp(&a.score));
-            next.truncate(BEAM);
+            // Keep a front candidate in the beam when one is needed.
+            let keep_front = need_front
+                && !next.iter().take(BEAM).any(|c| c.front)
+                && next.iter().any(|c| c.front);
+            if keep_front {
+                if let Some(at) = next.iter().position(|c| c.front) {
+                    let front = next.remove(at);
+                    next.truncate(BEAM - 1);
+                    next.push(front);
+                }
+            } else {
+                next.truncate(BEAM);
+            }
             std::mem::swap(&mut beam, &mut next);
             next.clear();
         }
         let best = beam
             .iter()
+            .filter(|c| !need_front || c.front)
             .map(|c| {
                 let mut history = c.history.clone();
                 history.push(BOUNDARY);
                 let from = history.len().saturating_sub(ORDER);
                 (c, c.score + self.log_p(&history[from..]))
             })
-            .filter(|(c, _)| !need_front || c.fronts != 0)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let fronts = match best {
-            Some((candidate, _)) => candidate.fronts,
-            // The beam lost every front choice: make the first open vowel front.
-            None => 1,
-        };
-        for (i, &at) in open.iter().enumerate().take(64) {
-            if fronts & (1 << i) != 0 {
-                word[at] = letters::fronted(word[at]);
-            }
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| c);
+        for (at, slot) in slots.iter().enumerate() {
+            let index = best.map_or(0, |c| usize::from(c.choices[at]));
+            out.push_str(&slot[index.min(slot.len() - 1)].0);
         }
     }
 }
@@ -166,16 +166,21 @@ impl LetterModel {
 mod tests {
     use super::*;
 
+    /// Each vowel of a back spelling may also be front.
     fn choose(back_spelling: &str, need_front: bool) -> String {
-        let mut word: Vec<char> = back_spelling.chars().collect();
-        let open: Vec<usize> = word
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| letters::is_paired_vowel(**c))
-            .map(|(i, _)| i)
+        let slots: Vec<Vec<(String, bool)>> = back_spelling
+            .chars()
+            .map(|c| {
+                let mut slot = vec![(c.to_string(), false)];
+                if letters::is_paired_vowel(c) {
+                    slot.push((letters::fronted(c).to_string(), true));
+                }
+                slot
+            })
             .collect();
-        get().choose_vowels(&mut word, &open, need_front);
-        word.into_iter().collect()
+        let mut out = String::new();
+        get().choose(&slots, need_front, &mut out);
+        out
     }
 
     #[test]

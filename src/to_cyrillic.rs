@@ -181,7 +181,9 @@ impl ToCyrillic<'_> {
         match c {
             '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
             c if c.is_whitespace() => {}
-            '«' | '»' | '"' | '(' | ')' | '-' | '–' | '—' | '\'' | '“' | '”' | '„' => {}
+            // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`.
+            '»' | ')' | '”' => self.sentence_start = false,
+            '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
             _ => self.sentence_start = false,
         }
     }
@@ -203,29 +205,34 @@ impl ToCyrillic<'_> {
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
     ///
-    /// Spellings from the lexicon are checked on the whole compound: unless it converts back
-    /// to exactly the tote it came from, the compound is spelled again by the rules alone.
+    /// Spellings from data (the lexicon, the letter model) are checked on the whole compound:
+    /// unless it converts back to exactly the tote it came from, the compound is spelled
+    /// again with less data, down to the rules alone.
     fn compound(&mut self, text: &str, start: usize) -> usize {
         let out_start = self.out.len();
         let sentence_start = self.sentence_start;
-        let (len, used_lexicon) = self.spell_compound(text, start, self.words);
-        if used_lexicon {
-            let tote = &text[start..start + len];
-            let back = to_arabic::to_arabic(&self.out[out_start..], self.rules);
-            if back != tote {
-                self.out.truncate(out_start);
-                self.sentence_start = sentence_start;
-                self.spell_compound(text, start, WordSource::Rules);
+        let passes: &[Pass] = match self.words {
+            WordSource::Lexicon => &[Pass::Lexicon, Pass::LetterModel, Pass::Rules],
+            WordSource::Rules => &[Pass::Rules],
+        };
+        let mut len = 0;
+        for &pass in passes {
+            self.out.truncate(out_start);
+            self.sentence_start = sentence_start;
+            len = self.spell_compound(text, start, pass);
+            if pass == Pass::Rules
+                || to_arabic::to_arabic(&self.out[out_start..], self.rules)
+                    == text[start..start + len]
+            {
+                break;
             }
         }
         len
     }
 
-    /// Spells the compound starting at byte `start`: its length in bytes, and whether a
-    /// spelling came from the lexicon.
-    fn spell_compound(&mut self, text: &str, start: usize, words: WordSource) -> (usize, bool) {
+    /// Spells the compound starting at byte `start`; returns its length in bytes.
+    fn spell_compound(&mut self, text: &str, start: usize, pass: Pass) -> usize {
         let mut i = start;
-        let mut used_lexicon = false;
         // Whether the current run of plain words (since the start or an abbreviation) began
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
         let mut run_hamza = None;
@@ -247,9 +254,8 @@ impl ToCyrillic<'_> {
                     // A part of a hyphenated word shares its hamza with the others, so the
                     // lexicon's candidates for it are not checked against it alone.
                     let alone = i == start && self.joint(&text[i + len..], Some(false)).is_none();
-                    let spelled = self.emit_word(word, carry_front, words, alone);
+                    let spelled = self.emit_word(word, carry_front, pass, alone);
                     carry_front = spelled.carry_front;
-                    used_lexicon |= spelled.from_lexicon;
                     len
                 }
             };
@@ -259,7 +265,7 @@ impl ToCyrillic<'_> {
                     self.out.push('-');
                     i += joint_len;
                 }
-                None => return (i - start, used_lexicon),
+                None => return i - start,
             }
         }
     }
@@ -350,7 +356,7 @@ impl ToCyrillic<'_> {
         &mut self,
         word: &str,
         inherited_front: bool,
-        words: WordSource,
+        pass: Pass,
         alone: bool,
     ) -> WordSpelled {
         let has_hamza = word.contains(tote::HAMZA);
@@ -364,52 +370,55 @@ impl ToCyrillic<'_> {
             self.out.extend(word.chars().map(|_| self.rules.hamza));
             return WordSpelled {
                 carry_front: inherited_front,
-                from_lexicon: false,
             };
         }
         let start = self.out.len();
         let hamza_check = alone.then_some(has_hamza);
-        let from_lexicon = words == WordSource::Lexicon && self.spell_from_lexicon(hamza_check);
+        let from_lexicon = pass == Pass::Lexicon && self.spell_from_lexicon(hamza_check);
         self.last_word = Some(LastWord {
             start,
             letters: self.letters.len(),
             known: from_lexicon,
         });
         if !from_lexicon {
-            self.spell_by_rules(front_by_hamza, words);
+            self.spell_by_rules(front_by_hamza, pass);
         }
-        if self.sentence_start && self.casing == Casing::Sentence {
+        let capital =
+            self.sentence_start || (!from_lexicon && looks_like_surname(&self.out[start..]));
+        if capital && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
         WordSpelled {
             carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
-            from_lexicon,
         }
     }
 
     /// Writes `self.letters` spelled by the rules: back vowels in a word without hamza and
     /// front marker, front vowels in a word with a hamza, and in a word with a front marker
     /// (where the hamza rule leaves the choice open) the choice of the letter model.
-    fn spell_by_rules(&mut self, front_by_hamza: bool, words: WordSource) {
+    fn spell_by_rules(&mut self, front_by_hamza: bool, pass: Pass) {
         let front_by_marker = self
             .letters
             .iter()
             .any(|&c| letters::is_tote_front_marker(c));
-        if words == WordSource::Lexicon && front_by_marker && !front_by_hamza {
-            #[cfg(feature = "lexicon")]
-            {
-                let mut spelled = String::new();
-                spell(&self.letters, Harmony::Back, self.rules, &mut spelled);
-                let mut chars: Vec<char> = spelled.chars().collect();
-                let open: Vec<usize> = (0..chars.len())
-                    .filter(|&i| letters::is_paired_vowel(chars[i]))
-                    .collect();
-                letter_model::get().choose_vowels(&mut chars, &open, false);
-                self.out.extend(chars);
-                return;
-            }
+        #[cfg(feature = "lexicon")]
+        if pass != Pass::Rules {
+            // Vowels are open where the hamza rule leaves them open: in a word with a front
+            // marker, and in a hamza word as long as one is front (`тісқаққан`, `символизмі`).
+            let vowels = if front_by_marker && !front_by_hamza {
+                Vowels::Open
+            } else if front_by_hamza {
+                Vowels::OpenWithAFront
+            } else {
+                Vowels::Fixed(Harmony::Back)
+            };
+            let slots = spell_alternatives(&self.letters, vowels, self.rules);
+            letter_model::get().choose(&slots, vowels == Vowels::OpenWithAFront, &mut self.out);
+            return;
         }
+        #[cfg(not(feature = "lexicon"))]
+        let _ = pass;
         let harmony = if front_by_hamza {
             Harmony::Front
         } else if front_by_marker {
@@ -518,8 +527,17 @@ struct LastWord {
 struct WordSpelled {
     /// The next part of the hyphenated word inherits the hamza's front harmony.
     carry_front: bool,
-    /// The spelling came from the lexicon.
-    from_lexicon: bool,
+}
+
+/// One attempt at spelling a compound, from the most data to the least.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pass {
+    /// The lexicon, then the letter model for words it does not know.
+    Lexicon,
+    /// The letter model for every word.
+    LetterModel,
+    /// The rules alone (always right-inverse, no check needed).
+    Rules,
 }
 
 /// Where Cyrillic spellings of tote words come from.
@@ -558,6 +576,17 @@ fn single_letter_word(text: &str) -> Option<usize> {
     ends.then_some(len)
 }
 
+/// Whether a word the lexicon does not know looks like a Russian-style surname: a stem of
+/// three or more letters, `-ев`/`-ов`/`-ёв` (`-ева`, `-евич`, ...), and at most a short
+/// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
+fn looks_like_surname(word: &str) -> bool {
+    let lower: Vec<char> = word.chars().filter_map(letters::lower).collect();
+    lower.windows(2).enumerate().any(|(at, pair)| {
+        let rest = &lower[at + 2..];
+        matches!(pair, ['е' | 'о' | 'ё', 'в']) && at >= 3 && rest.len() <= 6 && !rest.contains(&'в')
+    })
+}
+
 /// Upper-cases the first letter written at or after byte `start` of `out`.
 fn capitalise_at(out: &mut String, start: usize) {
     let Some(first) = out[start..].chars().next() else {
@@ -589,6 +618,73 @@ fn is_tote_vowel(c: char) -> bool {
     letters::cyrillic_options(c)
         .iter()
         .any(|&o| letters::is_paired_vowel(o))
+}
+
+/// Which vowels the letter model may choose.
+#[cfg(feature = "lexicon")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Vowels {
+    /// As the harmony says.
+    Fixed(Harmony),
+    /// Back or front, each.
+    Open,
+    /// Back or front, each, at least one front (a hamza word).
+    OpenWithAFront,
+}
+
+/// The spellings `to_arabic` turns back into `word`, slot by slot, for the letter model to
+/// choose from: the rules' spelling first, then the alternatives data may prefer: the other
+/// vowel of a pair where `vowels` leaves it open (but `о` stays `о` after the first syllable:
+/// `ө` is a first-syllable vowel), `иа` for `ия`, `тс` for `ц` and `ц` for `тс`, `э` for a
+/// word-initial `е`.
+#[cfg(feature = "lexicon")]
+fn spell_alternatives(
+    word: &[char],
+    vowels: Vowels,
+    rules: &StyleRules,
+) -> Vec<Vec<(String, bool)>> {
+    let harmony = match vowels {
+        Vowels::Fixed(harmony) => harmony,
+        Vowels::Open | Vowels::OpenWithAFront => Harmony::Back,
+    };
+    let mut slots = Vec::with_capacity(word.len());
+    let mut prev_cyrillic: Option<char> = None;
+    let mut seen_vowel = false;
+    let mut i = 0;
+    while i < word.len() {
+        let c = word[i];
+        if c == tote::TEH && word.get(i + 1) == Some(&tote::SEEN) {
+            slots.push(vec![("ц".to_owned(), false), ("тс".to_owned(), false)]);
+            prev_cyrillic = Some('с');
+            i += 2;
+            continue;
+        }
+        let (spelled, consumed) = spell_one(word, i, prev_cyrillic, harmony, rules);
+        let text = match spelled {
+            Spelled::Text(text) => text.to_owned(),
+            Spelled::Letter(letter) => letter.to_string(),
+            Spelled::Nothing => String::new(),
+        };
+        let mut slot = vec![(text.clone(), false)];
+        let open_vowel = matches!(vowels, Vowels::Open | Vowels::OpenWithAFront);
+        if is_tote_vowel(c) && open_vowel && (c != tote::WAW || !seen_vowel) {
+            if let Some(back) = text.chars().next() {
+                slot.push((letters::fronted(back).to_string(), true));
+            }
+        }
+        match (c, text.as_str()) {
+            (tote::YEH, "ия") => slot.push(("иа".to_owned(), false)),
+            (tote::AE, "е") if i == 0 => slot.push(("э".to_owned(), false)),
+            _ => {}
+        }
+        seen_vowel |= is_tote_vowel(c) || c == tote::AE || text.chars().any(is_cyrillic_vowel);
+        if let Some(last) = text.chars().next_back() {
+            prev_cyrillic = Some(last);
+        }
+        slots.push(slot);
+        i += consumed;
+    }
+    slots
 }
 
 /// What one step of [`spell`] writes.

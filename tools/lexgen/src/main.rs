@@ -120,10 +120,20 @@ impl WordStats {
             .map(|(spelling, _)| spelling.clone());
         match best {
             Some(spelling) => spelling,
-            None if self.always_all_caps => lower.to_uppercase(),
+            None if self.always_all_caps && looks_like_abbreviation(lower) => lower.to_uppercase(),
             None => lower.to_owned(),
         }
     }
+}
+
+/// Whether an all-caps word is an abbreviation (`ҚР`, `КСРО`, `ЖШС`) rather than a word
+/// of a heading in capitals (`САНАЙ`): at most four letters, or at most one vowel.
+fn looks_like_abbreviation(lower: &str) -> bool {
+    let vowels = lower
+        .chars()
+        .filter(|c| "аәеёиоөұүыіэюя".contains(*c))
+        .count();
+    lower.chars().count() <= 4 || vowels <= 1
 }
 
 /// Counts word forms over the training lines.
