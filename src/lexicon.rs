@@ -24,6 +24,16 @@ pub(crate) enum StemHarmony {
     Front,
 }
 
+/// One word of the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The spelling, in the casing the word has inside sentences.
+    pub(crate) spelling: &'static str,
+    /// The capital is only written right after a capitalised word (the word is part of
+    /// multi-word names: `Біріккен Ұлттар Ұйымының`); elsewhere the word is lower case.
+    pub(crate) after_capital: bool,
+}
+
 /// The Cyrillic forms of one suffix chain, by the harmony of the stem before it.
 #[derive(Clone, Copy, Debug, Default)]
 struct SuffixForms {
@@ -43,7 +53,7 @@ impl SuffixForms {
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
     /// Key -> Cyrillic spellings in the corpus' casing, most frequent first.
-    words: HashMap<String, Vec<&'static str>>,
+    words: HashMap<String, Vec<Entry>>,
     /// Key of an ending -> the ending in Cyrillic after a back and after a front stem.
     suffixes: HashMap<String, SuffixForms>,
 }
@@ -57,7 +67,7 @@ pub(crate) fn get() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
-        let mut words: HashMap<String, Vec<&'static str>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Entry>> = HashMap::new();
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::new();
         let mut section = "";
         let mut key = String::new();
@@ -71,11 +81,19 @@ impl Lexicon {
             }
             match section {
                 "[words]" => {
-                    key_of_cyrillic(line, &mut key);
+                    let (spelling, after_capital) = match line.split_once('\t') {
+                        Some((spelling, "^")) => (spelling, true),
+                        _ => (line, false),
+                    };
+                    let entry = Entry {
+                        spelling,
+                        after_capital,
+                    };
+                    key_of_cyrillic(spelling, &mut key);
                     match words.get_mut(key.as_str()) {
-                        Some(spellings) => spellings.push(line),
+                        Some(entries) => entries.push(entry),
                         None => {
-                            words.insert(key.clone(), vec![line]);
+                            words.insert(key.clone(), vec![entry]);
                         }
                     }
                 }
@@ -103,10 +121,11 @@ impl Lexicon {
             .skip_while(|line| *line != "[words]")
             .skip(1)
             .take_while(|line| !line.starts_with('['))
+            .map(|line| line.split_once('\t').map_or(line, |(spelling, _)| spelling))
     }
 
     /// Spellings of the word with this key, most frequent first.
-    pub(crate) fn words(&self, key: &str) -> &[&'static str] {
+    pub(crate) fn words(&self, key: &str) -> &[Entry] {
         self.words.get(key).map_or(&[], Vec::as_slice)
     }
 
@@ -115,7 +134,7 @@ impl Lexicon {
     pub(crate) fn stem_and_suffix<'k>(
         &'k self,
         key: &'k str,
-    ) -> impl Iterator<Item = (&'static str, &'static str)> + 'k {
+    ) -> impl Iterator<Item = (Entry, &'static str)> + 'k {
         let letters = key.chars().count();
         let splits = key
             .char_indices()
@@ -127,11 +146,20 @@ impl Lexicon {
             let (stem, ending) = key.split_at(at);
             let forms = self.suffixes.get(ending);
             self.words(stem).iter().filter_map(move |&stem| {
-                let suffix = forms?.after(stem_harmony(stem)?)?;
+                // An abbreviation takes its suffixes after a hyphen (`ҚР-ның`), never joined.
+                if is_all_caps(stem.spelling) {
+                    return None;
+                }
+                let suffix = forms?.after(stem_harmony(stem.spelling)?)?;
                 Some((stem, suffix))
             })
         })
     }
+}
+
+/// Whether a word is written in capitals (two or more letters).
+fn is_all_caps(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(letters::is_upper)
 }
 
 /// Shortest stem used for the analysis of unseen words, in tote letters.
@@ -236,8 +264,9 @@ mod tests {
     #[test]
     fn common_words_are_in_the_lexicon() {
         let lexicon = get();
-        assert_eq!(lexicon.words(&key("Қазақстан")).first(), Some(&"Қазақстан"));
-        assert_eq!(lexicon.words(&key("және")).first(), Some(&"және"));
+        let first = |word: &str| lexicon.words(&key(word)).first().map(|e| e.spelling);
+        assert_eq!(first("Қазақстан"), Some("Қазақстан"));
+        assert_eq!(first("және"), Some("және"));
     }
 
     #[test]
@@ -247,7 +276,7 @@ mod tests {
         assert!(
             analyses
                 .iter()
-                .any(|(stem, suffix)| format!("{stem}{suffix}") == "жұмыстармен"),
+                .any(|(stem, suffix)| format!("{}{suffix}", stem.spelling) == "жұмыстармен"),
             "{analyses:?}"
         );
     }

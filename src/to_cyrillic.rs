@@ -79,6 +79,7 @@ pub(crate) fn to_cyrillic_into(
         key: String::new(),
         letters: Vec::new(),
         last_word: None,
+        prev_proper: false,
     };
     converter.run(&clean);
     *sentence_start = converter.sentence_start;
@@ -109,6 +110,9 @@ struct ToCyrillic<'r> {
     letters: Vec<char>,
     /// The last word written (`None` after an abbreviation).
     last_word: Option<LastWord>,
+    /// Whether the last word written is a capitalised name and only a space or a hyphen
+    /// followed it.
+    prev_proper: bool,
 }
 
 impl ToCyrillic<'_> {
@@ -139,8 +143,11 @@ impl ToCyrillic<'_> {
                 i += 1;
                 continue;
             }
-            self.out.push(c);
             self.track_sentence(c);
+            if c != ' ' {
+                self.prev_proper = false;
+            }
+            self.out.push(c);
             i += c.len_utf8();
         }
     }
@@ -179,6 +186,8 @@ impl ToCyrillic<'_> {
 
     fn track_sentence(&mut self, c: char) {
         match c {
+            // A stop right after a one-letter word is an abbreviation's: `т.б. көптеген`.
+            '.' if self.after_one_letter_word() => {}
             '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
             c if c.is_whitespace() => {}
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`.
@@ -186,6 +195,12 @@ impl ToCyrillic<'_> {
             '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
             _ => self.sentence_start = false,
         }
+    }
+
+    /// Whether the last thing written is a word of one letter.
+    fn after_one_letter_word(&self) -> bool {
+        self.last_word
+            .is_some_and(|word| self.out[word.start..].chars().count() == 1)
     }
 
     /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
@@ -451,26 +466,35 @@ impl ToCyrillic<'_> {
                     });
             has_hamza.is_none_or(|hamza| (front && !marker) == hamza)
         };
-        let whole = lexicon.words(&self.key).iter().find(|w| keeps_hamza(&[w]));
+        let whole = lexicon
+            .words(&self.key)
+            .iter()
+            .find(|w| keeps_hamza(&[w.spelling]));
         let found = match whole {
             Some(word) => Some((*word, "")),
             None => lexicon
                 .stem_and_suffix(&self.key)
-                .find(|(stem, suffix)| keeps_hamza(&[stem, suffix])),
+                .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix])),
         };
-        match found {
-            Some((stem, suffix)) => {
-                let start = self.out.len();
-                push_stem_and_suffix(&mut self.out, stem, suffix);
-                if self.casing == Casing::Lower {
-                    let lower = self.out[start..].to_lowercase();
-                    self.out.truncate(start);
-                    self.out.push_str(&lower);
-                }
-                true
-            }
-            None => false,
+        let Some((stem, suffix)) = found else {
+            return false;
+        };
+        let start = self.out.len();
+        push_stem_and_suffix(&mut self.out, stem.spelling, suffix);
+        let lower_case = match self.casing {
+            Casing::Lower => Some(self.out.len()),
+            // Part of a name only after another capitalised word.
+            Casing::Sentence if stem.after_capital && !self.prev_proper => self.out[start..]
+                .chars()
+                .next()
+                .map(|c| start + c.len_utf8()),
+            Casing::Sentence => None,
+        };
+        if let Some(end) = lower_case {
+            let lower = self.out[start..end].to_lowercase();
+            self.out.replace_range(start..end, &lower);
         }
+        true
     }
 
     #[cfg(not(feature = "lexicon"))]
@@ -577,7 +601,7 @@ fn single_letter_word(text: &str) -> Option<usize> {
 }
 
 /// Whether a word the lexicon does not know looks like a Russian-style surname: a stem of
-/// three or more letters, `-ев`/`-ов`/`-ёв` (`-ева`, `-евич`, ...), and at most a short
+/// two or more letters, `-ев`/`-ов`/`-ёв` (`-ева`, `-евич`, ...), and at most a short
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
     let lower: Vec<char> = word.chars().filter_map(letters::lower).collect();

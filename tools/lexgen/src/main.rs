@@ -99,30 +99,56 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 #[derive(Default)]
 struct WordStats {
     count: u32,
-    /// Spellings seen inside sentences, with counts.
-    inside: BTreeMap<String, u32>,
+    /// Spellings seen inside sentences right after a capitalised word, with counts.
+    after_capital: BTreeMap<String, u32>,
+    /// Spellings seen inside sentences elsewhere, with counts.
+    elsewhere: BTreeMap<String, u32>,
     /// Whether every occurrence was all capitals (an abbreviation).
     always_all_caps: bool,
 }
 
+/// How a word is written in the lexicon.
+enum Casing {
+    /// As this spelling wherever it stands (`Қазақстан`, `және`, `ҚР`).
+    Always(String),
+    /// Capitalised like this right after a capitalised word, else lower case: the word is part
+    /// of multi-word names (`Ұлттар Ұйымының`, `Қасым-Жомарт`).
+    AfterCapital(String),
+}
+
 impl WordStats {
     /// The casing to write: the most frequent spelling inside sentences (ties: lower case
-    /// first, then alphabetical), an abbreviation's capitals, or lower case.
-    fn casing(&self, lower: &str) -> String {
-        let best = self
-            .inside
-            .iter()
-            .max_by(|(a, ca), (b, cb)| {
-                ca.cmp(cb)
-                    .then_with(|| (*a == lower).cmp(&(*b == lower)))
-                    .then_with(|| b.cmp(a))
-            })
-            .map(|(spelling, _)| spelling.clone());
-        match best {
-            Some(spelling) => spelling,
-            None if self.always_all_caps && looks_like_abbreviation(lower) => lower.to_uppercase(),
-            None => lower.to_owned(),
+    /// first, then alphabetical); where that is lower case but the word is mostly capitalised
+    /// after a capitalised word, that; an abbreviation's capitals; or lower case.
+    fn casing(&self, lower: &str) -> Casing {
+        let most_frequent = |spellings: &BTreeMap<String, u32>| {
+            spellings
+                .iter()
+                .max_by(|(a, ca), (b, cb)| {
+                    ca.cmp(cb)
+                        .then_with(|| (*a == lower).cmp(&(*b == lower)))
+                        .then_with(|| b.cmp(a))
+                })
+                .map(|(spelling, _)| spelling.clone())
+        };
+        let capitalised = |spelling: &str| spelling.chars().next().is_some_and(char::is_uppercase);
+        if let Some(spelling) = most_frequent(&self.elsewhere).filter(|s| capitalised(s)) {
+            return Casing::Always(spelling);
         }
+        if let Some(spelling) = most_frequent(&self.after_capital).filter(|s| capitalised(s)) {
+            // Seen in lower case elsewhere: capitalised only inside names. Never seen
+            // elsewhere: a name of its own that happens to follow others (`Нұрсұлтан Назарбаев`).
+            return if self.elsewhere.is_empty() {
+                Casing::Always(spelling)
+            } else {
+                Casing::AfterCapital(spelling)
+            };
+        }
+        let seen_inside = !self.elsewhere.is_empty() || !self.after_capital.is_empty();
+        if !seen_inside && self.always_all_caps && looks_like_abbreviation(lower) {
+            return Casing::Always(lower.to_uppercase());
+        }
+        Casing::Always(lower.to_owned())
     }
 }
 
@@ -140,47 +166,89 @@ fn looks_like_abbreviation(lower: &str) -> bool {
 fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
     let mut words: HashMap<String, WordStats> = HashMap::new();
     for line in lines {
-        for (part, sentence_start) in word_parts(line) {
+        for (part, place) in word_parts(line) {
             let lower = part.to_lowercase();
             if !lower.chars().all(|c| ALPHABET.contains(c)) {
                 continue;
             }
             let all_caps = part.chars().count() > 1 && part.chars().all(char::is_uppercase);
-            let stats = words.entry(lower).or_insert_with(|| WordStats {
+            let stats = words.entry(lower.clone()).or_insert_with(|| WordStats {
                 always_all_caps: true,
                 ..WordStats::default()
             });
             stats.count += 1;
             stats.always_all_caps &= all_caps;
-            if !sentence_start {
-                *stats.inside.entry(part.to_owned()).or_default() += 1;
+            if !place.sentence_start {
+                // Capitals of a heading or of emphasis say nothing about the word's case.
+                let spelling = if all_caps && !looks_like_abbreviation(&lower) {
+                    lower.clone()
+                } else {
+                    part.to_owned()
+                };
+                let spellings = if place.after_capital {
+                    &mut stats.after_capital
+                } else {
+                    &mut stats.elsewhere
+                };
+                *spellings.entry(spelling).or_default() += 1;
             }
         }
     }
     words
 }
 
-/// The word parts of a line (hyphenated words split at their hyphens), each with whether it
-/// starts a sentence, as `to_cyrillic` decides it: at the line start and after `. ! ? …`,
-/// across spaces, quotes, brackets and dashes.
-fn word_parts(line: &str) -> Vec<(&str, bool)> {
+/// Where a word part stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    /// It starts a sentence, as `to_cyrillic` decides it: at the line start and after
+    /// `. ! ? …`, across spaces, quotes, brackets and dashes.
+    sentence_start: bool,
+    /// It comes right after (a space or a hyphen after) a capitalised word that does not
+    /// start a sentence.
+    after_capital: bool,
+}
+
+/// The word parts of a line (hyphenated words split at their hyphens), each with its place.
+fn word_parts(line: &str) -> Vec<(&str, Place)> {
     let mut parts = Vec::new();
     let mut sentence_start = true;
+    // Whether the text since the last word still allows "right after" it.
+    let mut adjacent_capital = false;
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         if c.is_alphabetic() {
             let end = rest
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());
-            parts.push((&rest[..end], sentence_start));
+            let part = &rest[..end];
+            parts.push((
+                part,
+                Place {
+                    sentence_start,
+                    after_capital: adjacent_capital,
+                },
+            ));
+            adjacent_capital =
+                !sentence_start && part.chars().next().is_some_and(char::is_uppercase);
             sentence_start = false;
             rest = &rest[end..];
             continue;
         }
         match c {
+            ' ' | '-' => {}
+            _ => adjacent_capital = false,
+        }
+        let after_one_letter = parts
+            .last()
+            .is_some_and(|(part, _): &(&str, Place)| part.chars().count() == 1)
+            && line[..line.len() - rest.len()].ends_with(parts.last().map_or("", |p| p.0));
+        match c {
+            // A stop right after a one-letter word is an abbreviation's: `т.б.`, `Н. Назарбаев`.
+            '.' if after_one_letter => {}
             '.' | '!' | '?' | '…' => sentence_start = true,
             c if c.is_whitespace() => {}
-            '«' | '»' | '"' | '(' | ')' | '-' | '–' | '—' | '\'' | '“' | '”' | '„' => {}
+            '»' | ')' | '”' => sentence_start = false,
+            '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
             _ => sentence_start = false,
         }
         rest = &rest[c.len_utf8()..];
@@ -265,7 +333,13 @@ fn render(
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
-        out.push_str(&stats.casing(lower));
+        match stats.casing(lower) {
+            Casing::Always(spelling) => out.push_str(&spelling),
+            Casing::AfterCapital(spelling) => {
+                out.push_str(&spelling);
+                out.push_str("\t^");
+            }
+        }
         out.push('\n');
     }
     out.push_str("[suffixes]\n");
@@ -282,15 +356,39 @@ mod tests {
     #[test]
     fn sentence_starts_are_not_casing_evidence() {
         let parts = word_parts("Бұл Қазақстан. Ол «Амана» - бар! Іс-шара");
-        let starts: Vec<bool> = parts.iter().map(|p| p.1).collect();
+        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
         assert_eq!(starts, [true, false, true, false, false, true, false]);
+    }
+
+    fn spelling(casing: Casing) -> String {
+        match casing {
+            Casing::Always(s) => s,
+            Casing::AfterCapital(s) => format!("{s}^"),
+        }
     }
 
     #[test]
     fn casing_is_taken_inside_sentences() {
         let words = count_words(&["Бұл жер.", "Бұл Алматы.", "Біз Алматыда бұл жерде"]);
-        assert_eq!(words["бұл"].casing("бұл"), "бұл");
-        assert_eq!(words["алматы"].casing("алматы"), "Алматы");
+        assert_eq!(spelling(words["бұл"].casing("бұл")), "бұл");
+        assert_eq!(spelling(words["алматы"].casing("алматы")), "Алматы");
+    }
+
+    #[test]
+    fn words_capitalised_only_inside_names_are_marked() {
+        let words = count_words(&[
+            "Біз Ұлттар Ұйымының мүшесі, ал ол ұйымының басшысы.",
+            "Бұл Ұлттар Ұйымының шешімі.",
+            "Ол Қасым-Жомарт деді.",
+            "Ол жомарт адам.",
+            "Біз Нұрсұлтан Назарбаев туралы.",
+        ]);
+        assert_eq!(spelling(words["ұйымының"].casing("ұйымының")), "Ұйымының^");
+        assert_eq!(spelling(words["жомарт"].casing("жомарт")), "Жомарт^");
+        assert_eq!(
+            spelling(words["назарбаев"].casing("назарбаев")),
+            "Назарбаев"
+        );
     }
 
     #[test]
