@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kazakh_script::{Converter, Style};
+use kazakh_script::{Converter, Style, WordSource};
 
 #[path = "../tests/common/accuracy.rs"]
 mod accuracy;
@@ -22,6 +22,10 @@ struct Args {
     #[arg(long, short, default_value_t = Style::default())]
     style: Style,
 
+    /// Spell tote words with the rules alone, without the lexicon and the letter model.
+    #[arg(long)]
+    rules_only: bool,
+
     /// How many of the most common error pairs to print.
     #[arg(long, short = 'n', default_value_t = 20)]
     top: usize,
@@ -33,7 +37,12 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let converter = Converter::new(args.style);
+    let words = if args.rules_only {
+        WordSource::Rules
+    } else {
+        WordSource::default()
+    };
+    let converter = Converter::builder().style(args.style).words(words).build();
     let mut total = accuracy::Accuracy::default();
     for path in &args.files {
         let text = match std::fs::read_to_string(path) {
