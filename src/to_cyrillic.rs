@@ -76,6 +76,7 @@ pub(crate) fn to_cyrillic_into(
         words,
         out: std::mem::take(out),
         sentence_start: *sentence_start,
+        #[cfg(feature = "lexicon")]
         key: String::new(),
         letters: Vec::new(),
         last_word: None,
@@ -105,6 +106,7 @@ struct ToCyrillic<'r> {
     /// Whether the next word starts a sentence.
     sentence_start: bool,
     /// Look-up key of the word being spelled (reused between words).
+    #[cfg(feature = "lexicon")]
     key: String,
     /// Letters of the word being spelled, hamza removed (reused between words).
     letters: Vec<char>,
@@ -503,6 +505,7 @@ impl ToCyrillic<'_> {
     }
 }
 
+#[cfg(feature = "lexicon")]
 /// Writes a stem and a suffix chain, with the spelling changes Cyrillic makes where they
 /// meet: `й` + `а`/`у` is written `я`/`ю` (`ая` + `йын`, `кү` + `ю`), and a suffix's `й` after
 /// a consonant is `и`. Each change keeps the tote spelling.
