@@ -259,6 +259,7 @@ impl ToCyrillic<'_> {
             let len = match abbreviation {
                 Some((len, units)) => {
                     self.emit_abbreviation(&text[i..i + len], units);
+                    self.sentence_start = false;
                     self.last_word = None;
                     run_hamza = None;
                     carry_front = false;
