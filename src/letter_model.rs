@@ -6,7 +6,7 @@
 //! (type counts, stupid back-off) picks the likeliest choice with a small beam search. It is
 //! built lazily, once, the first time a word needs it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::letters;
@@ -21,25 +21,40 @@ const BACK_OFF: f32 = 0.4;
 /// Word boundary symbol.
 const BOUNDARY: u32 = 0;
 
-/// Index of a lower-case Cyrillic letter (1..), 0 being the word boundary.
+/// Index of a lower-case Cyrillic letter (1..=42, 63 for anything else), 0 being the word
+/// boundary.
 fn symbol(c: char) -> u32 {
     const ALPHABET: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
-    ALPHABET
-        .chars()
-        .position(|a| a == c)
-        .map_or(63, |i| i as u32 + 1)
+    static INDEX: LazyLock<[u8; 256]> = LazyLock::new(|| {
+        let mut index = [63u8; 256];
+        for (i, letter) in ALPHABET.chars().enumerate() {
+            index[(letter as usize) & 0xFF] = i as u8 + 1;
+        }
+        index
+    });
+    match c {
+        '\u{0400}'..='\u{04FF}' => u32::from(INDEX[(c as usize) & 0xFF]),
+        _ => 63,
+    }
 }
 
-/// Packs up to [`ORDER`] symbols (oldest first) into a key, with its length.
+/// Bits per symbol.
+const BITS: u32 = 6;
+/// Where the counts of n-grams of each length start in [`LetterModel::short`] (n = 1, 2, 3).
+const OFFSETS: [usize; 4] = [0, 0, 1 << BITS, (1 << BITS) + (1 << (2 * BITS))];
+/// Size of [`LetterModel::short`].
+const SHORT_LEN: usize = OFFSETS[3] + (1 << (3 * BITS));
+
+/// The symbols of an n-gram packed into one number (oldest first).
 fn pack(symbols: &[u32]) -> u32 {
-    symbols
-        .iter()
-        .fold(symbols.len() as u32, |key, &s| (key << 6) | s)
+    symbols.iter().fold(0, |key, &s| (key << BITS) | s)
 }
 
-/// The model: counts of every n-gram (n = 1..=ORDER) over the lexicon's words.
+/// The model: counts of every n-gram (n = 1..=ORDER) over the lexicon's words; n <= 3 in a
+/// directly indexed table, 4-grams in a hash map.
 pub(crate) struct LetterModel {
-    counts: HashMap<u32, u32>,
+    short: Vec<u32>,
+    long: HashMap<u32, u32>,
 }
 
 static MODEL: LazyLock<LetterModel> =
@@ -52,7 +67,10 @@ pub(crate) fn get() -> &'static LetterModel {
 
 impl LetterModel {
     fn train<'w>(words: impl Iterator<Item = &'w str>) -> LetterModel {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut model = LetterModel {
+            short: vec![0; SHORT_LEN],
+            long: HashMap::default(),
+        };
         let mut symbols = Vec::new();
         for word in words {
             symbols.clear();
@@ -61,15 +79,27 @@ impl LetterModel {
             symbols.push(BOUNDARY);
             for end in 1..=symbols.len() {
                 for n in 1..=ORDER.min(end) {
-                    *counts.entry(pack(&symbols[end - n..end])).or_default() += 1;
+                    *model.slot(&symbols[end - n..end]) += 1;
                 }
             }
         }
-        LetterModel { counts }
+        model
     }
 
-    fn count(&self, symbols: &[u32]) -> u32 {
-        self.counts.get(&pack(symbols)).copied().unwrap_or(0)
+    fn slot(&mut self, gram: &[u32]) -> &mut u32 {
+        let key = pack(gram);
+        match gram.len() {
+            n @ 1..=3 => &mut self.short[OFFSETS[n] + key as usize],
+            _ => self.long.entry(key).or_default(),
+        }
+    }
+
+    fn count(&self, gram: &[u32]) -> u32 {
+        let key = pack(gram);
+        match gram.len() {
+            n @ 1..=3 => self.short[OFFSETS[n] + key as usize],
+            _ => self.long.get(&key).copied().unwrap_or(0),
+        }
     }
 
     /// log P(last symbol | the ones before it), with stupid back-off.

@@ -9,7 +9,7 @@
 //! `ي` between a vowel and `ە` (the `ев` convention some styles add). Every spelling returned
 //! is only a candidate: `to_cyrillic` keeps it only if it converts back to the same tote.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::letters::{self, tote};
@@ -67,8 +67,8 @@ pub(crate) fn get() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
-        let mut words: HashMap<String, Vec<Entry>> = HashMap::new();
-        let mut suffixes: HashMap<String, SuffixForms> = HashMap::new();
+        let mut words: HashMap<String, Vec<Entry>> = HashMap::default();
+        let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
         let mut section = "";
         let mut key = String::new();
         for line in data.lines() {

@@ -118,7 +118,7 @@ impl FromStr for Style {
 }
 
 /// The conventions of one style, one field per convention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StyleRules {
     /// The hamza code point written (U+0621 or U+0674).
     pub hamza: char,
@@ -141,7 +141,7 @@ pub struct StyleRules {
 }
 
 /// Where the hamza of a word goes when the word starts right after `«`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HamzaAtQuote {
     /// `ء«بىر`
     BeforeQuote,
@@ -150,7 +150,7 @@ pub enum HamzaAtQuote {
 }
 
 /// Which unit of a hyphenated word the hamza rule looks at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HamzaScope {
     /// The whole hyphenated word gets at most one hamza, at its start: `ءىس-شارا`, `ىس-تاجىريبە`.
     WholeWord,
@@ -159,7 +159,7 @@ pub enum HamzaScope {
 }
 
 /// How the comma is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CommaRule {
     /// `،`, except between two digits (`796,2`).
     ArabicExceptBetweenDigits,
@@ -168,7 +168,7 @@ pub enum CommaRule {
 }
 
 /// How `е` right after a vowel letter is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VowelThenE {
     /// With a `ي` before it: `Тоқаев` -> `توقايەۆ`.
     InsertYeh,
@@ -177,7 +177,7 @@ pub enum VowelThenE {
 }
 
 /// How all-caps abbreviations (two to five letters) are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Abbreviations {
     /// Letter by letter with spaces: `ИЫҰ` -> `ي ى ۇ`.
     LetterSpaced,
@@ -186,7 +186,7 @@ pub enum Abbreviations {
 }
 
 /// Spacing of `1969-жылы`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum YearHyphen {
     /// `1969 -جىلى`.
     SpaceBefore,
@@ -195,7 +195,7 @@ pub enum YearHyphen {
 }
 
 /// Spacing of a hyphen between two Kazakh words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HyphenSpacing {
     /// `سونداي- اق`.
     SpaceAfter,
@@ -204,7 +204,7 @@ pub enum HyphenSpacing {
 }
 
 /// Where `ұлы` and `қызы` are written as separate words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Patronymics {
     /// After a name (a stem of two or more letters), when the word ends in the patronymic and
     /// a case ending: `Қабышұлы` -> `قابىش ۇلى`, `Байтұрсынұлының` -> `بايتۇرسىن ۇلىنىڭ`.

@@ -87,6 +87,73 @@ pub(crate) fn to_cyrillic_into(
     *out = converter.out;
 }
 
+/// If `text` starts with a plain word (two or more letters, no hyphen after it: it cannot
+/// be part of an abbreviation run or a hyphenated word), that word. Its spelling depends only
+/// on the converter's configuration and on whether a name comes right before it, so it is
+/// cached.
+fn plain_word(text: &str) -> Option<&str> {
+    let word = &text[..word_len(text)];
+    let letters = word.chars().filter(|&c| c != tote::HAMZA).count();
+    (letters >= 2 && !text[word.len()..].starts_with('-')).then_some(word)
+}
+
+/// What a cached spelling depends on besides the word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct CacheConfig {
+    rules: StyleRules,
+    casing: Casing,
+    words: WordSource,
+    prev_proper: bool,
+}
+
+/// The converter's state after writing a cached word.
+#[derive(Clone, Copy, Debug)]
+struct CachedState {
+    letters: usize,
+    known: bool,
+    proper: bool,
+}
+
+/// Spellings of plain words already converted on this thread. Text repeats its words, so most
+/// words are spelled once and then copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
+/// words, which bounds its memory.
+#[derive(Default)]
+struct WordCache {
+    maps: rustc_hash::FxHashMap<CacheConfig, rustc_hash::FxHashMap<Box<str>, CachedWord>>,
+    words: usize,
+}
+
+/// A cached spelling, without the capital of a sentence start.
+struct CachedWord {
+    cyrillic: Box<str>,
+    state: CachedState,
+}
+
+/// Most words the cache holds at once.
+const WORD_CACHE_LIMIT: usize = 1 << 16;
+
+impl WordCache {
+    fn insert(&mut self, config: CacheConfig, word: &str, cyrillic: &str, state: CachedState) {
+        if self.words >= WORD_CACHE_LIMIT {
+            self.maps.clear();
+            self.words = 0;
+        }
+        let cached = CachedWord {
+            cyrillic: cyrillic.into(),
+            state,
+        };
+        self.maps
+            .entry(config)
+            .or_default()
+            .insert(word.into(), cached);
+        self.words += 1;
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
 /// Whether `c` can be part of a tote word: a tote letter or the hamza.
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -226,6 +293,54 @@ impl ToCyrillic<'_> {
     /// unless it converts back to exactly the tote it came from, the compound is spelled
     /// again with less data, down to the rules alone.
     fn compound(&mut self, text: &str, start: usize) -> usize {
+        let Some(word) = plain_word(&text[start..]) else {
+            return self.compound_uncached(text, start);
+        };
+        let config = CacheConfig {
+            rules: *self.rules,
+            casing: self.casing,
+            words: self.words,
+            prev_proper: self.prev_proper,
+        };
+        let out_start = self.out.len();
+        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let cached = WORD_CACHE.with(|cache| {
+            let cache = cache.borrow();
+            let hit = cache.maps.get(&config)?.get(word)?;
+            self.out.push_str(&hit.cyrillic);
+            Some(hit.state)
+        });
+        let state = match cached {
+            Some(state) => state,
+            None => {
+                self.compound_uncached(text, start);
+                let state = CachedState {
+                    letters: self.last_word.map_or(0, |w| w.letters),
+                    known: self.last_word.is_some_and(|w| w.known),
+                    proper: self.prev_proper,
+                };
+                WORD_CACHE.with(|cache| {
+                    cache
+                        .borrow_mut()
+                        .insert(config, word, &self.out[out_start..], state)
+                });
+                state
+            }
+        };
+        self.last_word = Some(LastWord {
+            start: out_start,
+            letters: state.letters,
+            known: state.known,
+        });
+        self.prev_proper = state.proper;
+        if sentence_start && self.casing == Casing::Sentence {
+            capitalise_at(&mut self.out, out_start);
+        }
+        word.len()
+    }
+
+    /// Converts the compound starting at byte `start` without the word cache.
+    fn compound_uncached(&mut self, text: &str, start: usize) -> usize {
         let out_start = self.out.len();
         let sentence_start = self.sentence_start;
         let passes: &[Pass] = match self.words {
