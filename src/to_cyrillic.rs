@@ -516,9 +516,16 @@ impl ToCyrillic<'_> {
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
         }
-        let capital =
-            self.sentence_start || (!from_lexicon && looks_like_surname(&self.out[start..]));
-        if capital && self.casing == Casing::Sentence {
+        let unseen_name = !from_lexicon && looks_like_surname(&self.out[start..]);
+        if unseen_name && self.casing == Casing::Sentence {
+            capitalise_at(&mut self.out, start);
+        }
+        // A name (not just a sentence start) makes the next word of a name capitalised.
+        self.prev_proper = self.out[start..]
+            .chars()
+            .next()
+            .is_some_and(letters::is_upper);
+        if self.sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
