@@ -78,6 +78,7 @@
 
 mod detect;
 mod error;
+pub mod fixtures;
 #[cfg(feature = "lexicon")]
 mod letter_model;
 mod letters;
