@@ -507,7 +507,11 @@ impl ToCyrillic<'_> {
         }
         let start = self.out.len();
         let hamza_check = alone.then_some(has_hamza);
-        let from_lexicon = pass == Pass::Lexicon && self.spell_from_lexicon(hamza_check);
+        let found = match pass {
+            Pass::Lexicon => self.spell_from_lexicon(hamza_check),
+            _ => Found::Nothing,
+        };
+        let from_lexicon = found != Found::Nothing;
         self.last_word = Some(LastWord {
             start,
             letters: self.letters.len(),
@@ -516,7 +520,7 @@ impl ToCyrillic<'_> {
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
         }
-        let unseen_name = !from_lexicon && looks_like_surname(&self.out[start..]);
+        let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..]);
         if unseen_name && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
@@ -574,7 +578,7 @@ impl ToCyrillic<'_> {
     /// has a hamza; `None` when it shares the hamza of a hyphenated word): the word
     /// itself, else a known stem and a known suffix chain.
     #[cfg(feature = "lexicon")]
-    fn spell_from_lexicon(&mut self, has_hamza: Option<bool>) -> bool {
+    fn spell_from_lexicon(&mut self, has_hamza: Option<bool>) -> Found {
         let lexicon = lexicon::get();
         lexicon::key_of_tote(&self.letters, &mut self.key);
         let keeps_hamza = |parts: &[&str]| {
@@ -602,7 +606,7 @@ impl ToCyrillic<'_> {
                 .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix])),
         };
         let Some((stem, suffix)) = found else {
-            return false;
+            return Found::Nothing;
         };
         let start = self.out.len();
         push_stem_and_suffix(&mut self.out, stem.spelling, suffix);
@@ -619,12 +623,16 @@ impl ToCyrillic<'_> {
             let lower = self.out[start..end].to_lowercase();
             self.out.replace_range(start..end, &lower);
         }
-        true
+        if suffix.is_empty() {
+            Found::Word
+        } else {
+            Found::Analysis
+        }
     }
 
     #[cfg(not(feature = "lexicon"))]
-    fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>) -> bool {
-        false
+    fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>) -> Found {
+        Found::Nothing
     }
 }
 
@@ -671,6 +679,16 @@ struct LastWord {
     letters: usize,
     /// Whether the lexicon knew it.
     known: bool,
+}
+
+/// What the lexicon had for a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    Nothing,
+    /// The word itself.
+    Word,
+    /// A known stem and a known suffix chain.
+    Analysis,
 }
 
 /// What [`ToCyrillic::emit_word`] did.
@@ -733,7 +751,7 @@ fn looks_like_surname(word: &str) -> bool {
     let lower: Vec<char> = word.chars().filter_map(letters::lower).collect();
     lower.windows(2).enumerate().any(|(at, pair)| {
         let rest = &lower[at + 2..];
-        matches!(pair, ['е' | 'о' | 'ё', 'в']) && at >= 3 && rest.len() <= 6 && !rest.contains(&'в')
+        matches!(pair, ['е' | 'о' | 'ё', 'в']) && at >= 2 && rest.len() <= 6 && !rest.contains(&'в')
     })
 }
 
