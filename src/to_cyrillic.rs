@@ -154,15 +154,38 @@ thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
+/// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
+/// the letter table and the hamza), derived from the table once.
+static WORD_CHARS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; 256];
+    for (offset, slot) in table.iter_mut().enumerate() {
+        let c = char::from_u32(0x0600 + offset as u32).unwrap_or_default();
+        *slot = c == tote::HAMZA || letters::is_tote_letter(c);
+    }
+    table
+});
+
 /// Whether `c` can be part of a tote word: a tote letter or the hamza.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c == tote::HAMZA || letters::is_tote_letter(c)
+    let offset = (c as u32).wrapping_sub(0x0600);
+    offset < 256 && WORD_CHARS[offset as usize]
 }
 
-/// Length in bytes of the tote word at the start of `text` (0 if none).
+/// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
+/// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
-    text.find(|c: char| !is_word_char(c)).unwrap_or(text.len())
+    let table = &*WORD_CHARS;
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    while let [lead @ 0xD8..=0xDB, next, ..] = bytes[len..] {
+        let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
+        if !table[offset] {
+            break;
+        }
+        len += 2;
+    }
+    len
 }
 
 struct ToCyrillic<'r> {
@@ -224,8 +247,8 @@ impl ToCyrillic<'_> {
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
     /// `قىزىنىڭ`) after the name just written: then the two are written as one word, and the
     /// name gets its capital. Only after a name: a capitalised word or one the lexicon does
-    /// not know (`оның ұлы`, `Абай ұлы ақын` keep their space), of enough letters for
-    /// `to_arabic` to split it off again.
+    /// not know (with the lexicon in use; `оның ұлы`, `Абай ұлы ақын` keep their space), of
+    /// enough letters for `to_arabic` to split it off again.
     fn joins_patronym(&mut self, rest: &str) -> bool {
         let Some(name) = self.last_word else {
             return false;
@@ -242,7 +265,8 @@ impl ToCyrillic<'_> {
             Patronymics::SplitAfterName => 2,
             Patronymics::SplitEverywhere => 1,
         };
-        let joins = (capitalised || !name.known)
+        let unknown_to_lexicon = self.words == WordSource::Lexicon && !name.known;
+        let joins = (capitalised || unknown_to_lexicon)
             && name.letters >= min_letters
             && to_arabic::split_patronym_forms()
                 .iter()
