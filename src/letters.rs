@@ -193,13 +193,16 @@ pub(crate) fn merged_pair(first: char, second: char) -> Option<&'static str> {
 }
 
 /// Facts about one Cyrillic code point for the byte-level fast path of
-/// [`to_arabic`](crate::to_arabic): see [`ByteTable`].
+/// [`to_arabic`](mod@crate::to_arabic): see [`ByteTable`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ByteLetter {
     /// Tote spelling (empty for `ь`, `ъ` and for code points outside the table).
     pub tote: &'static str,
     /// Lower-case letter (`'\0'` outside the table).
     pub lower: char,
+    /// Tote spelling after a letter of `to_arabic`'s `VOWELS_BEFORE_E` in styles that insert
+    /// a yeh there (`е`: `يە`); the same as `tote` for every other letter.
+    pub tote_after_vowel: &'static str,
     /// `flags::*` bits.
     pub flags: u16,
 }
@@ -224,8 +227,9 @@ pub(crate) mod flags {
     pub const VOWEL_BEFORE_E: u16 = 1 << 7;
     /// The letter `е` (either case).
     pub const E: u16 = 1 << 8;
-    /// First letter of a patronym (`ұ` of `ұлы`, `қ` of `қызы`).
-    pub const PATRONYM_START: u16 = 1 << 9;
+    /// One bit for each letter of the patronyms (`ұ л ы қ з`), given out when the table is
+    /// made: see [`ByteTable::may_have_patronym`](super::ByteTable::may_have_patronym).
+    pub const PATRONYM_LETTERS: u16 = 0b11111 << 11;
 }
 
 /// [`ByteLetter`]s of U+0400..U+04FF, indexed straight by the two bytes of their UTF-8
@@ -233,6 +237,8 @@ pub(crate) mod flags {
 /// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
+    /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters.
+    patronym_masks: Vec<u16>,
 }
 
 impl ByteTable {
@@ -242,6 +248,13 @@ impl ByteTable {
         // 0xD0..=0xD3 carry bits 7..6 of the offset from U+0400 in their low two bits.
         &self.letters[(((lead & 0x03) as usize) << 6) | (continuation & 0x3F) as usize]
     }
+
+    /// Whether a word whose letters' flags, or-ed together, are `any` has every letter of
+    /// some patronym (`ұлы`, `қызы`): only then can it have one inside.
+    #[inline]
+    pub(crate) fn may_have_patronym(&self, any: u16) -> bool {
+        self.patronym_masks.iter().any(|&mask| mask & !any == 0)
+    }
 }
 
 /// The byte-indexed table (see [`ByteTable`]).
@@ -249,12 +262,32 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     use crate::to_arabic::{PATRONYMS, VOWELS_BEFORE_E};
     let empty = ByteLetter {
         tote: "",
+        tote_after_vowel: "",
         lower: '\0',
         flags: 0,
     };
     let mut table = ByteTable {
         letters: [empty; CYR_LEN],
+        patronym_masks: Vec::new(),
     };
+    // A bit for each distinct letter of the patronyms.
+    let mut patronym_letters: Vec<char> =
+        PATRONYMS.iter().flat_map(|p| p.iter().copied()).collect();
+    patronym_letters.sort_unstable();
+    patronym_letters.dedup();
+    let patronym_bit = |lower: char| -> u16 {
+        let shift = flags::PATRONYM_LETTERS.trailing_zeros();
+        let room = flags::PATRONYM_LETTERS.count_ones() as usize;
+        assert!(patronym_letters.len() <= room, "too many patronym letters");
+        patronym_letters
+            .iter()
+            .position(|&l| l == lower)
+            .map_or(0, |i| 1 << (shift + i as u32))
+    };
+    table.patronym_masks = PATRONYMS
+        .iter()
+        .map(|p| p.iter().fold(0, |mask, &l| mask | patronym_bit(l)))
+        .collect();
     let pairs: Vec<(char, char)> = LETTERS
         .iter()
         .filter_map(|(cyr, _)| {
@@ -282,18 +315,22 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             (pairs.iter().any(|p| p.1 == lower), flags::PAIR_SECOND),
             (VOWELS_BEFORE_E.contains(&lower), flags::VOWEL_BEFORE_E),
             (lower == 'е', flags::E),
-            (
-                PATRONYMS.iter().any(|p| p[0] == lower),
-                flags::PATRONYM_START,
-            ),
         ];
+        let bits = facts
+            .iter()
+            .filter(|(fact, _)| *fact)
+            .fold(patronym_bit(lower), |bits, (_, bit)| bits | bit);
+        // Made once for the life of the program (two letters, `е` and `Е`).
+        let tote_after_vowel: &'static str = if bits & flags::E != 0 {
+            Box::leak(format!("{}{tote}", tote::YEH).into_boxed_str())
+        } else {
+            tote
+        };
         table.letters[index] = ByteLetter {
             tote,
+            tote_after_vowel,
             lower,
-            flags: facts
-                .iter()
-                .filter(|(fact, _)| *fact)
-                .fold(0, |bits, (_, bit)| bits | bit),
+            flags: bits,
         };
     }
     table
@@ -422,6 +459,8 @@ mod tests {
         assert_eq!(ya.tote, "يا");
         assert!(ya.flags & flags::PAIR_SECOND != 0);
         assert!(BYTE_TABLE.get(0xD0, 0xB8).flags & flags::PAIR_FIRST != 0); // и
+        let e = BYTE_TABLE.get(0xD0, 0xB5); // е
+        assert_eq!((e.tote, e.tote_after_vowel), ("ە", "يە"));
     }
 
     #[test]

@@ -72,6 +72,28 @@
 //! Conversion never fails and never panics. Digits, Latin words, URLs, e-mail addresses,
 //! markup, emoji and letters of other scripts pass through unchanged in both directions;
 //! only the punctuation a style rewrites (`,` `?` `;`) changes.
+//!
+//! # Streaming
+//!
+//! [`StreamConverter`] converts from any [`std::io::Read`] to any [`std::io::Write`] in
+//! bounded memory, on one thread or on all cores, with output identical to converting the
+//! whole text: the input is cut only at places where that is provably so (after line feeds;
+//! in long lines, after whitespace in Cyrillic, after punctuation and spaces in tote).
+//! Invalid UTF-8 is an error with its byte offset, or replaced by U+FFFD in
+//! [`Utf8Mode::Lossy`]. [`safe_split_points`] gives such cuts for text in memory.
+//!
+//! ```
+//! use kazakh_script::{Converter, Script, StreamConverter, Style, Utf8Mode};
+//!
+//! let input = ["ءبىز قازاق\n".as_bytes(), b"\xFF"].concat();
+//! let mut output = Vec::new();
+//! let stats = StreamConverter::new(Converter::new(Style::Kazinform))
+//!     .utf8_mode(Utf8Mode::Lossy)
+//!     .convert_parallel(&input[..], &mut output, Script::Cyrillic, 2)?;
+//! assert_eq!(String::from_utf8(output)?, "Біз қазақ\n\u{FFFD}");
+//! assert_eq!(stats.replaced, 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -86,6 +108,7 @@ mod letters;
 mod lexicon;
 mod normalize;
 mod segment;
+mod stream;
 mod style;
 mod to_arabic;
 mod to_cyrillic;
@@ -94,6 +117,7 @@ use std::borrow::Cow;
 
 pub use detect::{detect_script, guess_style, Script};
 pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
+pub use stream::{safe_split_points, StreamConverter, StreamError, StreamStats, Utf8Mode};
 pub use style::{
     Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
     StyleRules, VowelThenE, YearHyphen,

@@ -5,6 +5,12 @@
 //! style conventions (hamza scope, hyphen spacing, abbreviations) look at all of its parts.
 //! Everything that is not part of a Cyrillic word is copied unchanged, except the three
 //! punctuation marks the style rewrites (`,` `?` `;`) and the space of `1969 -جىلى`.
+//!
+//! Speed: almost every word of a Kazakh text is *plain* (Cyrillic letters of the table only,
+//! no hyphen, no abbreviation, no patronym inside), and [`plain_word`] converts those straight
+//! from their UTF-8 bytes with the byte-indexed table of [`letters::BYTE_TABLE`]; runs of
+//! bytes that cannot start anything are copied in bulk. Everything else takes the general
+//! path below, which the fast path reproduces exactly (checked against it on the corpus).
 
 use std::borrow::Cow;
 
@@ -109,14 +115,15 @@ struct ToArabic<'r> {
 impl ToArabic<'_> {
     /// The scan. Two fast paths cover almost all of a Kazakh text: runs of bytes that cannot
     /// start anything we convert are copied in bulk, and a plain word (Cyrillic letters of the
-    /// table only, not joined to anything, see [`Self::plain_word`]) is converted straight from
+    /// table only, not joined to anything, see [`plain_word`]) is converted straight from
     /// its UTF-8 bytes. Everything else goes through [`Self::step`], the general rules.
     fn run(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if matches!(b, 0xD0..=0xD3) {
-                if let Some(end) = self.plain_word(text, i) {
+                let end = plain_words(text, i, self.table, self.rules, self.out);
+                if end > i {
                     i = end;
                     continue;
                 }
@@ -160,77 +167,6 @@ impl ToArabic<'_> {
             _ => self.out.push(c),
         }
         i + c.len_utf8()
-    }
-
-    /// Converts the word at byte `start` if it is *plain*: letters of the table only, not
-    /// joined by a hyphen or other word characters to more, no abbreviation and no patronym
-    /// inside. Returns the end of the word, or `None` (nothing written) for the general rules.
-    ///
-    /// For a plain word the general rules reduce to: one hamza decision over its letters, then
-    /// each letter's tote spelling, with the merged pairs (`ия`) and the yeh before `е` after a
-    /// vowel. This computes exactly that in one pass over the bytes, without decoding or
-    /// allocating: the letters are written as they are read, the hamza is put in front at the
-    /// end, and a word that turns out not to be plain is taken back.
-    fn plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        let table = self.table;
-        let insert_yeh = self.rules.vowel_then_e == VowelThenE::InsertYeh;
-        let out_start = self.out.len();
-        // Flags of any letter, of every letter, of the letter before; number of letters.
-        let (mut any, mut all, mut prev, mut count) = (0u16, u16::MAX, 0u16, 0usize);
-        let mut end = start;
-        while let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[end..] {
-            let letter = table.get(lead, continuation);
-            const USUAL: u16 = flags::IN_TABLE;
-            const TESTED: u16 = flags::IN_TABLE | flags::PAIR_FIRST | flags::E;
-            if letter.flags & TESTED != USUAL {
-                if letter.flags & flags::IN_TABLE == 0 {
-                    break;
-                }
-                if letter.flags & flags::PAIR_FIRST != 0 {
-                    if let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[end + 2..] {
-                        let next = table.get(lead, continuation);
-                        let merged = (next.flags & flags::PAIR_SECOND != 0)
-                            .then(|| letters::merged_pair(letter.lower, next.lower))
-                            .flatten();
-                        if let Some(merged) = merged {
-                            self.out.push_str(merged);
-                            any |= letter.flags | next.flags;
-                            all &= letter.flags & next.flags;
-                            prev = next.flags;
-                            count += 2;
-                            end += 4;
-                            continue;
-                        }
-                    }
-                }
-                if letter.flags & flags::E != 0 && insert_yeh && prev & flags::VOWEL_BEFORE_E != 0
-                {
-                    self.out.push(tote::YEH);
-                }
-            }
-            push_short(self.out, letter.tote);
-            any |= letter.flags;
-            all &= letter.flags;
-            prev = letter.flags;
-            count += 1;
-            end += 2;
-        }
-        const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
-        let not_plain = count == 0
-            || continues_word(text, end)
-            || (self.rules.abbreviations == Abbreviations::LetterSpaced
-                && all & SPACEABLE == SPACEABLE
-                && (2..=MAX_ABBREVIATION_LEN).contains(&count))
-            || (any & flags::PATRONYM_START != 0 && has_patronym(table, &bytes[start..end]));
-        if not_plain {
-            self.out.truncate(out_start);
-            return None;
-        }
-        if any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0 {
-            self.insert_hamza(out_start);
-        }
-        Some(end)
     }
 
     fn comma(&self, text: &str, at: usize) -> char {
@@ -430,15 +366,7 @@ impl ToArabic<'_> {
     /// Writes the hamza of a word whose tote starts at byte `at` of the output: there, or
     /// before a `«` right before the word where the style wants it so.
     fn insert_hamza(&mut self, at: usize) {
-        let hamza = self.rules.hamza;
-        if self.rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && self.out[..at].ends_with('«')
-        {
-            self.out.insert(at - '«'.len_utf8(), hamza);
-        } else if at == self.out.len() {
-            self.out.push(hamza);
-        } else {
-            self.out.insert(at, hamza);
-        }
+        insert_hamza(self.out, self.rules, at);
     }
 
     /// Writes `ИЫҰ` as `ي ى ۇ`: each letter a word of its own, with its own hamza.
@@ -486,12 +414,141 @@ impl ToArabic<'_> {
     }
 }
 
+/// Writes the hamza of a word whose tote starts at byte `at` of `out`: there, or before a `«`
+/// right before the word where the style wants it so.
+fn insert_hamza(out: &mut String, rules: &StyleRules, at: usize) {
+    let hamza = rules.hamza;
+    if rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out[..at].ends_with('«') {
+        out.insert(at - '«'.len_utf8(), hamza);
+    } else if at == out.len() {
+        out.push(hamza);
+    } else {
+        out.insert(at, hamza);
+    }
+}
+
+/// Converts the run of plain words separated by single spaces that starts at byte `start`
+/// (see [`plain_word`]); returns where the run ends (`start` if the first word is not plain:
+/// nothing written then).
+#[inline(never)]
+fn plain_words(
+    text: &str,
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some((end, hamza_at)) = plain_word(text, i, table, rules, out) {
+        if let Some(at) = hamza_at {
+            insert_hamza(out, rules, at);
+        }
+        i = end;
+        // Mostly a space and the next word: straight to it.
+        match bytes[i..] {
+            [b' ', 0xD0..=0xD3, ..] => {
+                out.push(' ');
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Converts the word at byte `start` of `text` if it is *plain*: letters of the table only,
+/// not joined by a hyphen or other word characters to more, no abbreviation and no patronym
+/// inside. Returns the end of the word and, if the word takes a hamza, the offset in `out`
+/// where its tote starts; `None` (nothing written) sends the word to the general rules.
+///
+/// For a plain word the general rules reduce to: one hamza decision over its letters, then
+/// each letter's tote spelling, with the merged pairs (`ия`) and the yeh before `е` after a
+/// vowel. This computes exactly that in one pass over the bytes, without decoding or
+/// allocating: the letters are written as they are read, and a word that turns out not to be
+/// plain is taken back. (A free function with `out` as its own `&mut` parameter, so that the
+/// compiler keeps the string's length and capacity in registers through the loop.)
+#[inline(always)]
+fn plain_word(
+    text: &str,
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+) -> Option<(usize, Option<usize>)> {
+    // The letters after which `е` is written with a yeh in front, in this style.
+    let vowel_before_e = match rules.vowel_then_e {
+        VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
+        VowelThenE::Plain => 0,
+    };
+    let bytes = text.as_bytes();
+    let out_start = out.len();
+    // The flags of all letters together and of the letter before; the offset of the next.
+    let (mut any, mut prev) = (0u16, 0u16);
+    let mut at = start;
+    while let &[lead @ 0xD0..=0xD3, continuation, ref rest @ ..] = &bytes[at..] {
+        let letter = table.get(lead, continuation);
+        if letter.flags & (flags::IN_TABLE | flags::PAIR_FIRST) != flags::IN_TABLE {
+            if letter.flags & flags::IN_TABLE == 0 {
+                break;
+            }
+            // `и` before `я` or `ю`: one tote group.
+            if let &[lead @ 0xD0..=0xD3, continuation, ..] = rest {
+                let next = table.get(lead, continuation);
+                let merged = (next.flags & flags::PAIR_SECOND != 0)
+                    .then(|| letters::merged_pair(letter.lower, next.lower))
+                    .flatten();
+                if let Some(merged) = merged {
+                    out.push_str(merged);
+                    any |= letter.flags | next.flags;
+                    prev = next.flags;
+                    at += 4;
+                    continue;
+                }
+            }
+        }
+        // Without branches on the letter: `е` after a vowel has its own spelling.
+        let spelling = if prev & vowel_before_e != 0 {
+            letter.tote_after_vowel
+        } else {
+            letter.tote
+        };
+        push_short(out, spelling);
+        any |= letter.flags;
+        prev = letter.flags;
+        at += 2;
+    }
+    let end = at;
+    let word = &text.as_bytes()[start..end];
+    let not_plain = word.is_empty()
+        || continues_word(text, end)
+        || (rules.abbreviations == Abbreviations::LetterSpaced && is_spaceable(table, word))
+        || (table.may_have_patronym(any) && has_patronym(table, word));
+    if not_plain {
+        out.truncate(out_start);
+        return None;
+    }
+    let hamza = any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0;
+    Some((end, hamza.then_some(out_start)))
+}
+
+/// Whether a word of table letters (UTF-8) is an all-caps abbreviation to letter-space: two
+/// to [`MAX_ABBREVIATION_LEN`] capitals, each written with one tote letter.
+fn is_spaceable(table: &ByteTable, word: &[u8]) -> bool {
+    const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
+    (4..=2 * MAX_ABBREVIATION_LEN).contains(&word.len())
+        && word
+            .chunks_exact(2)
+            .all(|pair| table.get(pair[0], pair[1]).flags & SPACEABLE == SPACEABLE)
+}
+
 /// `out.push_str(s)` for the short spellings of the letter table: with the common length
 /// known to the compiler, the copy is two moves instead of a call to `memcpy`.
 #[inline(always)]
 fn push_short(out: &mut String, s: &str) {
     match s.len() {
         2 => out.push_str(&s[..2]),
+        4 => out.push_str(&s[..4]),
         _ => out.push_str(s),
     }
 }
@@ -528,15 +585,14 @@ fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
 /// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
 /// [`patronymic_splits`] is at such a place, so words without one are not split.
 fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
-    // The last letters seen, newest last (as long as the longest patronym), and their count.
+    // The last letters seen, newest last (as long as the longest patronym).
     let mut window = ['\0'; 4];
-    let mut seen = 0;
-    for c in written {
+    for (before, c) in written.enumerate() {
         window = [window[1], window[2], window[3], c];
-        seen += 1;
+        // `before` letters came before `c`: a patronym ending at `c` starts after the first.
         if PATRONYMS
             .iter()
-            .any(|p| seen > p.len() && window.ends_with(p))
+            .any(|p| before >= p.len() && window.ends_with(p))
         {
             return true;
         }
