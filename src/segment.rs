@@ -67,6 +67,11 @@ pub(crate) fn passthrough_token_len(text: &str) -> Option<usize> {
         .find(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '<' | '>'))
         .unwrap_or(text.len());
     let token = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    // Only ASCII tokens: anything else is text to convert (and normalizing it must not
+    // change what passes through).
+    if !token.is_ascii() {
+        return None;
+    }
     let is_url = token.contains("://") || token.starts_with("www.");
     let is_email = token
         .split_once('@')

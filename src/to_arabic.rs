@@ -99,6 +99,9 @@ enum Joiner {
     Hyphen,
     /// The space before a split-off `ұлы`/`қызы`.
     Space,
+    /// Nothing: a letter outside the table inside a word (`тqі`) ends the word on both
+    /// sides of it, as it does for `to_cyrillic`.
+    Adjacent,
 }
 
 struct ToArabic<'r> {
@@ -247,6 +250,13 @@ impl ToArabic<'_> {
                         }),
                     }
                 }
+                None if is_joiner(c)
+                    && self.word[first..].last().is_some_and(|l| l.lower.is_some())
+                    && joins_letters(&text[len..]) =>
+                {
+                    // A zero-width (non-)joiner between two Cyrillic letters is dropped, as
+                    // `to_cyrillic` drops it inside tote words.
+                }
                 None => break,
             }
             len += c.len_utf8();
@@ -255,12 +265,49 @@ impl ToArabic<'_> {
     }
 
     /// Decides what a part is (Cyrillic or not, abbreviation), repairs Latin look-alikes,
-    /// and adds it as one segment, or several where the style splits off `ұлы`/`қызы`.
+    /// and adds it as one segment, or several where the style splits off `ұлы`/`қызы` or
+    /// where letters outside the table stand inside it (`тqі`: `т`, `q`, `і`).
     fn add_part(&mut self, start: usize, end: usize, joined_by: Option<Joiner>) {
         let letters = &mut self.word[start..end];
         let cyrillic = letters.iter().any(|l| l.lower.is_some());
-        if cyrillic {
-            repair_lookalikes(letters);
+        if !cyrillic {
+            self.push_segment(start, end, SegmentKind::Foreign, joined_by);
+            return;
+        }
+        repair_lookalikes(letters);
+        let mut from = start;
+        while from < end {
+            let known = self.word[from].lower.is_some();
+            let to = self.word[from..end]
+                .iter()
+                .position(|l| l.lower.is_some() != known)
+                .map_or(end, |len| from + len);
+            let joiner = if from == start {
+                joined_by
+            } else {
+                Some(Joiner::Adjacent)
+            };
+            if known {
+                self.add_cyrillic(from, to, joiner);
+            } else {
+                self.push_segment(from, to, SegmentKind::Foreign, joiner);
+            }
+            from = to;
+        }
+    }
+
+    /// Adds a run of table letters: an abbreviation, a word (split where the style splits off
+    /// `ұлы`/`қызы`), or, if none of its letters is written (`ъ`), a run that passes through.
+    fn add_cyrillic(&mut self, start: usize, end: usize, joined_by: Option<Joiner>) {
+        let letters = &self.word[start..end];
+        let written = letters.iter().any(|l| {
+            l.lower
+                .and_then(letters::tote_of)
+                .is_some_and(|t| !t.is_empty())
+        });
+        if !written {
+            self.push_segment(start, end, SegmentKind::Foreign, joined_by);
+            return;
         }
         // Abbreviation letters are written one tote letter each, so that the letter-spaced
         // run reads back letter by letter (no Ц, Щ, Ю, Я, Ё, Ь, Ъ).
@@ -270,9 +317,7 @@ impl ToArabic<'_> {
                     .and_then(letters::tote_of)
                     .is_some_and(|t| t.chars().count() == 1)
         });
-        let kind = if !cyrillic {
-            SegmentKind::Foreign
-        } else if self.rules.abbreviations == Abbreviations::LetterSpaced
+        let kind = if self.rules.abbreviations == Abbreviations::LetterSpaced
             && spaceable_caps
             && (2..=MAX_ABBREVIATION_LEN).contains(&letters.len())
         {
@@ -287,17 +332,28 @@ impl ToArabic<'_> {
         let starts = std::iter::once(start).chain(splits.iter().map(|at| start + at));
         let ends = splits.iter().map(|at| start + at).chain([end]);
         for (piece, (from, to)) in starts.zip(ends).enumerate() {
-            self.segments.push(Segment {
-                start: from,
-                end: to,
-                kind,
-                joined_by: if piece == 0 {
-                    joined_by
-                } else {
-                    Some(Joiner::Space)
-                },
-            });
+            let joiner = if piece == 0 {
+                joined_by
+            } else {
+                Some(Joiner::Space)
+            };
+            self.push_segment(from, to, kind, joiner);
         }
+    }
+
+    fn push_segment(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: SegmentKind,
+        joined_by: Option<Joiner>,
+    ) {
+        self.segments.push(Segment {
+            start,
+            end,
+            kind,
+            joined_by,
+        });
     }
 
     fn emit_compound(&mut self) {
@@ -309,6 +365,7 @@ impl ToArabic<'_> {
             match segment.joined_by {
                 None => {}
                 Some(Joiner::Space) => self.out.push(' '),
+                Some(Joiner::Adjacent) => {}
                 Some(Joiner::Hyphen) => {
                     self.out.push('-');
                     let prev = segments[index - 1].kind;
@@ -521,6 +578,7 @@ fn plain_word(
     let end = at;
     let word = &text.as_bytes()[start..end];
     let not_plain = word.is_empty()
+        || out.len() == out_start
         || continues_word(text, end)
         || (rules.abbreviations == Abbreviations::LetterSpaced && is_spaceable(table, word))
         || (table.may_have_patronym(any) && has_patronym(table, word));
@@ -565,9 +623,24 @@ fn continues_word(text: &str, end: usize) -> bool {
     match rest.as_bytes().first() {
         None => false,
         Some(b'-') => next_is_word_char(&rest[1..]),
+        Some(0xE2) if rest.starts_with(is_joiner) => joins_letters(rest),
         Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
         Some(_) => next_is_word_char(rest),
     }
+}
+
+/// A zero-width non-joiner or joiner (U+200C, U+200D).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `rest`, starting with joiners, has a Cyrillic letter right after them (after a
+/// Cyrillic letter, the joiners stand inside a word).
+fn joins_letters(rest: &str) -> bool {
+    rest.trim_start_matches(is_joiner)
+        .chars()
+        .next()
+        .is_some_and(letters::is_cyrillic_letter)
 }
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as

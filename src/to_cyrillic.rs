@@ -394,7 +394,13 @@ impl ToCyrillic<'_> {
         let mut run_hamza = None;
         let mut carry_front = false;
         loop {
-            let abbreviation = self.abbreviation_run(&text[i..]);
+            // A part that carries the front harmony of the run's hamza is a word of the run,
+            // never an abbreviation (which would end the run).
+            let abbreviation = if carry_front {
+                None
+            } else {
+                self.abbreviation_run(&text[i..])
+            };
             let len = match abbreviation {
                 Some((len, units)) => {
                     self.emit_abbreviation(&text[i..i + len], units);

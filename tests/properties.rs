@@ -220,3 +220,36 @@ proptest! {
         assert_tote_image_is_stable(&mutate(&line, &edits), style)?;
     }
 }
+
+/// Inputs the fuzzers found (docs/FUZZING.md, F1-F5): each keeps a stable tote image.
+#[test]
+fn fuzz_findings_keep_a_stable_tote_image() {
+    let cases = [
+        "н\u{200C}ы",
+        "біз\u{200C}дің",
+        "тqі",
+        "тђі",
+        "иўл ШЫ",
+        "9ъ,2",
+        "1969ъ-жылы",
+        "ъ-ә",
+        "цуз-ә қ",
+        "а\u{0301}рна",
+    ];
+    for text in cases {
+        for style in Style::ALL {
+            assert_tote_image_is_stable(text, style).unwrap();
+        }
+    }
+}
+
+#[test]
+fn url_tokens_with_other_scripts_are_converted_idempotently() {
+    for text in ["1\u{0674}xى م://", "http://a.kz/\u{0674}"] {
+        for style in Style::ALL {
+            let converter = Converter::new(style);
+            let once = converter.to_cyrillic(text);
+            assert_eq!(converter.to_cyrillic(&once), once, "{text:?} {style}");
+        }
+    }
+}
