@@ -718,6 +718,7 @@ enum Found {
     /// The word itself.
     Word,
     /// A known stem and a known suffix chain.
+    #[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
     Analysis,
 }
 
