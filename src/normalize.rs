@@ -8,6 +8,7 @@
 //! combining marks are composed (see `to_arabic`).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -89,32 +90,95 @@ fn digit(value: u32) -> char {
     char::from_digit(value, 10).unwrap_or('0')
 }
 
-/// Whether `c` needs any clean-up in tote input (checked before allocating).
+/// Whether `c` needs any clean-up in tote input.
 fn needs_tote_cleanup(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}') || !matches!(map_tote_char(c), Mapped::Keep)
 }
 
-/// Cleans up tote input (see the module docs). Borrowed when nothing changes.
-pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
-    let hamza_before_quote = text.contains("\u{0621}«") || text.contains("\u{0674}«");
-    if !hamza_before_quote && !text.chars().any(needs_tote_cleanup) {
-        return Cow::Borrowed(text);
+/// UTF-8 of the characters read as a hamza right before a `«`.
+const HAMZA_BYTES: [[u8; 2]; 4] = [[0xD8, 0xA1], [0xD9, 0xB4], [0xD9, 0x94], [0xD9, 0x95]];
+
+/// Byte offset of the next place at or after `from` that needs clean-up: a character of
+/// U+0600..U+06FF that is mapped, a joiner, a presentation form, or a `«` after a hamza.
+/// Works on the UTF-8 bytes, so that clean text is passed over quickly.
+fn next_cleanup(text: &str, from: usize) -> Option<usize> {
+    static ARABIC: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut table = [false; 256];
+        for (offset, slot) in table.iter_mut().enumerate() {
+            *slot = char::from_u32(0x0600 + offset as u32).is_some_and(needs_tote_cleanup);
+        }
+        table
+    });
+    let arabic = &*ARABIC;
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match (b, bytes.get(i + 1).copied()) {
+            (0xD8..=0xDB, Some(next)) => {
+                let offset = (usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F);
+                if arabic[offset] {
+                    return Some(i);
+                }
+                i += 2;
+            }
+            (0xE2, Some(0x80)) if matches!(bytes.get(i + 2), Some(0x8C | 0x8D)) => return Some(i),
+            (0xEF, _) => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+                    return Some(i);
+                }
+                i += c.len_utf8().max(1);
+            }
+            (0xC2, Some(0xAB)) if i >= 2 && HAMZA_BYTES.iter().any(|h| bytes[i - 2..i] == *h) => {
+                return Some(i)
+            }
+            _ => i += 1,
+        }
     }
+    None
+}
+
+/// Cleans up tote input (see the module docs). Borrowed when nothing changes. Clean runs
+/// between the places that need it are copied whole.
+pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
+    let Some(first) = next_cleanup(text, 0) else {
+        return Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut at = first;
+    let mut copied = 0;
+    loop {
+        out.push_str(&text[copied..at]);
+        let c = text[at..].chars().next().unwrap_or_default();
+        let after = at + c.len_utf8();
+        let next = text[after..].chars().next();
         match c {
             '\u{200C}' | '\u{200D}' => {
                 let inside_word = out.chars().next_back().is_some_and(is_arabic_script)
-                    && chars.peek().is_some_and(|&n| is_arabic_script(n));
+                    && next.is_some_and(is_arabic_script);
                 if !inside_word {
                     out.push(c);
                 }
             }
+            // `ء«بىر` -> `«ءبىر`: the hamza belongs to the word, wherever the style put it.
+            '«' => {
+                if out.ends_with(tote::HAMZA) && next.is_some_and(letters::is_tote_letter) {
+                    out.pop();
+                    out.push('«');
+                    out.push(tote::HAMZA);
+                } else {
+                    out.push('«');
+                }
+            }
             _ => push_mapped(&mut out, c),
         }
+        copied = after;
+        match next_cleanup(text, after) {
+            Some(next_at) => at = next_at,
+            None => break,
+        }
     }
-    move_hamza_after_quotes(&mut out);
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -137,29 +201,6 @@ fn push_mapped(out: &mut String, c: char) {
             }
         }
     }
-}
-
-/// `ء«بىر` -> `«ءبىر`: the hamza belongs to the word, wherever the style put it.
-fn move_hamza_after_quotes(text: &mut String) {
-    const BEFORE: &str = "\u{0621}«";
-    if !text.contains(BEFORE) {
-        return;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find(BEFORE) {
-        let after = &rest[at + BEFORE.len()..];
-        out.push_str(&rest[..at]);
-        if after.chars().next().is_some_and(letters::is_tote_letter) {
-            out.push('«');
-            out.push(tote::HAMZA);
-        } else {
-            out.push_str(BEFORE);
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    *text = out;
 }
 
 #[cfg(test)]
@@ -201,6 +242,43 @@ mod tests {
     fn hamza_before_a_quote_moves_into_the_word() {
         assert_eq!(tote_text("ء«بىر»"), "«ءبىر»");
         assert_eq!(tote_text("ء« ا"), "ء« ا");
+    }
+
+    /// The clean-up character by character, the way the module docs describe it.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '\u{200C}' | '\u{200D}' => {
+                    let inside = out.chars().next_back().is_some_and(is_arabic_script)
+                        && chars.get(i + 1).is_some_and(|&n| is_arabic_script(n));
+                    if !inside {
+                        out.push(c);
+                    }
+                }
+                '«' if out.ends_with(tote::HAMZA)
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|&n| letters::is_tote_letter(n)) =>
+                {
+                    out.pop();
+                    out.push('«');
+                    out.push(tote::HAMZA);
+                }
+                _ => push_mapped(&mut out, c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_up_matches_the_character_by_character_rules(
+            text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80}\u{200C}\u{200D}«» a1]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(tote_text(&text).into_owned(), reference(&text));
+        }
     }
 
     #[test]
