@@ -5,15 +5,17 @@
 //!     [-o OUT] [--in-place] [--lossy] [--pairs jsonl|tsv] [FILE...]
 //! ```
 //!
-//! The program is split into reading ([`read_input`], [`decode`]), converting ([`plan`],
-//! [`convert_text`], [`pair_records`]) and writing ([`Sink`], [`AtomicFile`], [`write_pairs`]),
-//! tied together by [`run`]; [`main`] only maps the typed [`Error`] to an exit code. Each input
-//! is read and converted whole for now.
+//! The program is split into reading ([`Source`]: an input with its first [`HEAD_BYTES`] read
+//! ahead), converting ([`plan`], [`convert_input`]: streamed through
+//! [`kazakh_script::StreamConverter`], [`copy_utf8`], [`write_pairs`]) and writing ([`Sink`],
+//! [`AtomicFile`], [`Unchanged`]), tied together by [`run`]; [`main`] only maps the typed
+//! [`Error`] to an exit code. No input is ever held whole in memory: the script and style are
+//! decided on the head of each input, which is then streamed on, chained with the rest.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Cursor, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -22,37 +24,57 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kazakh_script::{detect_script, guess_style, Converter, InvalidUtf8Error, Script, Style};
+use kazakh_script::{
+    detect_script, guess_style, Converter, InvalidUtf8Error, Script, StreamConverter, StreamError,
+    Style, Utf8Mode,
+};
 use tempfile::{NamedTempFile, TempPath};
 
 /// Inputs larger than this in total get a progress bar (when stderr is a terminal).
 const PROGRESS_MIN_BYTES: u64 = 8 * 1024 * 1024;
 
+/// How much of each input is read ahead to detect its script and guess its style.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// Inputs larger than this (or of unknown size and longer than [`HEAD_BYTES`]) are converted
+/// on all cores.
+const PARALLEL_MIN_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The pieces the parallel conversion hands to its threads.
+const PARALLEL_CHUNK_BYTES: usize = 1024 * 1024;
+
+/// The buffer of line reading (`--pairs`) and of copying letterless input.
+const BUFFER_BYTES: usize = 64 * 1024;
+
 const AFTER_HELP: &str = "\
 Script and style:
   Without --to, each input is converted to the script it is not written in
-  (kazakh_script::detect_script, decided per file); an input with neither Cyrillic
-  nor Arabic letters is copied unchanged.
+  (kazakh_script::detect_script on the first 64 KiB of the input, decided per
+  file); an input whose first 64 KiB have neither Cyrillic nor Arabic letters is
+  copied unchanged.
   Writing tote (--to arabic) uses --style, default kazinform.
   Reading tote (--to cyrillic) uses --style; without --style the style is guessed
-  per file from the tote text itself (kazakh_script::guess_style).
+  per file from the first 64 KiB of the tote text (kazakh_script::guess_style).
 
 Output:
   FILEs are converted one by one and the results concatenated in order, to
   standard output or to -o OUT. A FILE named '-' is standard input, -o - is
-  standard output.
+  standard output. Each input is streamed in bounded memory, whatever its size,
+  and converted on all cores when it is larger than 4 MiB.
   -o OUT and --in-place write a temporary file next to the target and rename it
   over the target only when everything succeeded: on any error the target is left
-  byte for byte as it was. --in-place reads and converts every FILE before
-  replacing any of them; files whose text does not change are not rewritten.
+  byte for byte as it was. --in-place converts every FILE before replacing any of
+  them; files whose text does not change are not rewritten. On standard output,
+  what was converted before an invalid byte past the first 64 KiB of an input has
+  already been written when the error stops the program.
 
 --pairs (fixture generation):
   One record per input line, in order. Lines end at LF; a CR right before the LF
   belongs to the line terminator (CRLF) and is dropped; a last line without LF
   still counts; empty input gives no records. Each line is converted on its own
-  in the file's style (a guessed style is guessed once, from the whole file).
-  The source script is --to's opposite, else detected per file (Cyrillic when the
-  file has no letters).
+  in the file's style (a guessed style is guessed once per file, from its first
+  64 KiB). The source script is --to's opposite, else detected per file from its
+  first 64 KiB (Cyrillic when they have no letters).
   jsonl  Cyrillic input: {\"cyrillic\":LINE,\"arabic\":TOTE}
          tote input:     {\"arabic\":LINE,\"cyrillic\":CYRILLIC}
   tsv    SOURCE<TAB>CONVERTED, escaped: backslash as \\\\, TAB as \\t, CR as \\r
@@ -301,12 +323,21 @@ impl Input {
         }
     }
 
-    /// The size in bytes when it is known up front (for the progress bar), else 0.
+    /// The size in bytes when it is known up front (for the progress bar and the choice of
+    /// the parallel conversion), else 0.
     fn len(&self) -> u64 {
         match self {
             Input::File(path) => fs::metadata(path).map(|m| m.len()).unwrap_or(0),
             Input::Stdin => stdin_len(),
         }
+    }
+
+    /// Opens the input for reading.
+    fn open(&self) -> io::Result<Box<dyn Read>> {
+        Ok(match self {
+            Input::Stdin => Box::new(io::stdin().lock()),
+            Input::File(path) => Box::new(fs::File::open(path)?),
+        })
     }
 }
 
@@ -341,47 +372,95 @@ fn stdin_len() -> u64 {
     0
 }
 
-/// Reads the whole input.
-fn read_input(input: &Input, progress: &Progress) -> Result<Vec<u8>, Error> {
-    progress.phase("reading", input);
-    let mut bytes = Vec::new();
-    let result = match input {
-        Input::Stdin => progress
-            .wrap_read(io::stdin().lock())
-            .read_to_end(&mut bytes),
-        Input::File(path) => {
-            fs::File::open(path).and_then(|file| progress.wrap_read(file).read_to_end(&mut bytes))
-        }
+/// An opened input whose first [`HEAD_BYTES`] bytes (its *head*) have been read ahead, to
+/// decide how to convert it; [`Source::reader`] gives the whole input again, the head
+/// chained with the rest.
+struct Source {
+    location: Location,
+    /// The size of the input when known up front, else 0.
+    len: u64,
+    /// The first bytes of the input: all of them, or [`HEAD_BYTES`].
+    head: Vec<u8>,
+    /// The head decoded up to its last complete character (invalid bytes, with `--lossy`,
+    /// as U+FFFD): what the script and style are decided on.
+    head_text: String,
+    /// Whether the head is the whole input.
+    head_is_all: bool,
+    rest: Box<dyn Read>,
+}
+
+impl Source {
+    /// Opens `input` and reads its head. Without `lossy`, invalid UTF-8 in the head is an
+    /// error right away, before anything of the input is written.
+    fn open(input: &Input, lossy: bool, progress: &Progress) -> Result<Source, Error> {
+        let location = input.location();
+        progress.phase("converting", &location);
+        let mut rest = progress.wrap_read(input.open().map_err(|e| Error::io(&location, e))?);
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        (&mut rest)
+            .take(HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| Error::io(&location, e))?;
+        let head_is_all = head.len() < HEAD_BYTES;
+        // A character cut by the end of the head is left out of its text (it is whole in the
+        // stream); at the end of the input it is invalid.
+        let complete = if head_is_all {
+            head.len()
+        } else {
+            complete_prefix_len(&head)
+        };
+        let head_text = match std::str::from_utf8(&head[..complete]) {
+            Ok(text) => text.to_owned(),
+            Err(_) if lossy => String::from_utf8_lossy(&head[..complete]).into_owned(),
+            Err(error) => return Err(invalid_utf8(&location, error.valid_up_to() as u64)),
+        };
+        Ok(Source {
+            location,
+            len: input.len(),
+            head,
+            head_text,
+            head_is_all,
+            rest,
+        })
+    }
+
+    /// Whether the input is large enough for the parallel conversion: its known size is, or,
+    /// of unknown size, it is longer than its head.
+    fn is_large(&self) -> bool {
+        self.len > PARALLEL_MIN_BYTES || (self.len == 0 && !self.head_is_all)
+    }
+
+    /// The whole input, from its first byte.
+    fn reader(self) -> impl Read {
+        Cursor::new(self.head).chain(self.rest)
+    }
+}
+
+/// Length of `bytes` without an incomplete UTF-8 sequence at its end (the start of a
+/// character whose other bytes are still to be read).
+fn complete_prefix_len(bytes: &[u8]) -> usize {
+    // The last byte that is not a continuation byte, within a character's reach of the end.
+    let tail = bytes.len().saturating_sub(3);
+    let Some(start) = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return bytes.len();
     };
-    result.map_err(|e| Error::io(&input.location(), e))?;
-    Ok(bytes)
+    let needed = match bytes[start] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    };
+    if bytes.len() - start < needed {
+        start
+    } else {
+        bytes.len()
+    }
 }
 
-/// Decoded input text.
-struct Text {
-    text: String,
-    /// Whether `--lossy` replaced invalid bytes, so that the text differs from the input.
-    replaced: bool,
-}
-
-/// Decodes UTF-8; invalid input is an error naming the first invalid byte, or with `lossy`
-/// becomes U+FFFD.
-fn decode(input: &Input, bytes: Vec<u8>, lossy: bool) -> Result<Text, Error> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Text {
-            text,
-            replaced: false,
-        }),
-        Err(error) if lossy => Ok(Text {
-            text: String::from_utf8_lossy(error.as_bytes()).into_owned(),
-            replaced: true,
-        }),
-        Err(error) => Err(Error::InvalidUtf8 {
-            path: input.location(),
-            error: InvalidUtf8Error {
-                offset: error.utf8_error().valid_up_to() as u64,
-            },
-        }),
+fn invalid_utf8(location: &Location, offset: u64) -> Error {
+    Error::InvalidUtf8 {
+        path: location.clone(),
+        error: InvalidUtf8Error { offset },
     }
 }
 
@@ -395,96 +474,209 @@ struct Plan {
     style: Style,
 }
 
-/// The plan for a whole input: the target is `--to` or the script the text is not in (`None`
-/// when it has no letters of either script: copied unchanged); reading tote without `--style`
-/// guesses the style from the text.
-fn plan(text: &str, options: &Options) -> Option<Plan> {
+/// The plan for an input, from its head: the target is `--to` or the script the text is not
+/// in (`None` when it has no letters of either script: copied unchanged); reading tote
+/// without `--style` guesses the style from the text.
+fn plan(head: &str, options: &Options) -> Option<Plan> {
     let target = match options.to {
         Some(target) => target,
-        None => detect_script(text)?.other(),
+        None => detect_script(head)?.other(),
     };
     Some(Plan {
         target,
-        style: style_for(text, target, options),
+        style: style_for(head, target, options),
     })
 }
 
-fn style_for(text: &str, target: Script, options: &Options) -> Style {
+fn style_for(head: &str, target: Script, options: &Options) -> Style {
     options.style.unwrap_or_else(|| match target {
         Script::Arabic => Style::default(),
-        Script::Cyrillic => guess_style(text),
+        Script::Cyrillic => guess_style(head),
     })
-}
-
-/// Converts a whole input.
-fn convert_text<'a>(text: &'a str, plan: Option<Plan>) -> Cow<'a, str> {
-    match plan {
-        Some(plan) => Converter::new(plan.style).convert(text, plan.target),
-        None => Cow::Borrowed(text),
-    }
 }
 
 /// The plan of `--pairs`: records always have a source script, Cyrillic when nothing says
 /// otherwise.
-fn pairs_plan(text: &str, options: &Options) -> Plan {
+fn pairs_plan(head: &str, options: &Options) -> Plan {
     let source = options
         .to
         .map(Script::other)
-        .or_else(|| detect_script(text))
+        .or_else(|| detect_script(head))
         .unwrap_or(Script::Cyrillic);
     let target = source.other();
     Plan {
         target,
-        style: style_for(text, target, options),
+        style: style_for(head, target, options),
     }
 }
 
-/// The lines of `text`: split at `\n`, a `\r` before it dropped, no record after a final
-/// `\n`.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split_terminator('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+/// Converts one input into `out` (named `output` in messages), streaming it: converted text,
+/// the text copied unchanged, or `--pairs` records.
+fn convert_input<W: Write>(
+    source: Source,
+    options: &Options,
+    out: &mut W,
+    output: &Location,
+) -> Result<(), Error> {
+    if let Some(format) = options.pairs {
+        let plan = pairs_plan(&source.head_text, options);
+        return write_pairs(source, format, plan, options.lossy, out, output);
+    }
+    match plan(&source.head_text, options) {
+        Some(plan) => stream(source, plan, options.lossy, out, output),
+        None => copy_utf8(source, options.lossy, out, output),
+    }
 }
 
-/// `(line, converted line)` for each line, each converted on its own.
-fn pair_records(text: &str, plan: Plan) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+/// Converts the input with [`StreamConverter`]: on all cores for large inputs, else on this
+/// thread.
+fn stream<W: Write>(
+    source: Source,
+    plan: Plan,
+    lossy: bool,
+    out: &mut W,
+    output: &Location,
+) -> Result<(), Error> {
+    let location = source.location.clone();
+    let parallel = source.is_large();
+    let stream = StreamConverter::new(Converter::new(plan.style)).utf8_mode(if lossy {
+        Utf8Mode::Lossy
+    } else {
+        Utf8Mode::Strict
+    });
+    let mut out = Tracked::new(out);
+    let result = if parallel {
+        stream.chunk_size(PARALLEL_CHUNK_BYTES).convert_parallel(
+            source.reader(),
+            &mut out,
+            plan.target,
+            0,
+        )
+    } else {
+        stream.convert_stream(source.reader(), &mut out, plan.target)
+    };
+    match result {
+        Ok(_) => Ok(()),
+        Err(StreamError::InvalidUtf8 { offset }) => Err(invalid_utf8(&location, offset)),
+        Err(StreamError::Io(error)) if out.failed => Err(Error::io(output, error)),
+        Err(StreamError::Io(error)) => Err(Error::io(&location, error)),
+    }
+}
+
+/// Copies the input unchanged, checking its UTF-8 (or, `lossy`, replacing invalid bytes as
+/// [`String::from_utf8_lossy`] does on the whole input).
+fn copy_utf8<W: Write>(
+    source: Source,
+    lossy: bool,
+    out: &mut W,
+    output: &Location,
+) -> Result<(), Error> {
+    let location = source.location.clone();
+    let mut reader = source.reader();
+    let mut buffer = vec![0; BUFFER_BYTES];
+    // Bytes of a character cut by the last read, moved to the front of `buffer`.
+    let mut carried = 0;
+    let mut offset = 0u64;
+    loop {
+        let n = loop {
+            match reader.read(&mut buffer[carried..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                read => break read.map_err(|e| Error::io(&location, e))?,
+            }
+        };
+        let len = carried + n;
+        let end = n == 0;
+        // A character cut at the end is kept for the next read: an invalid sequence never
+        // goes on past a byte that starts a character, so this decodes as the whole would.
+        let complete = if end {
+            len
+        } else {
+            complete_prefix_len(&buffer[..len])
+        };
+        let bytes = &buffer[..complete];
+        let written = match std::str::from_utf8(bytes) {
+            Ok(_) => out.write_all(bytes),
+            Err(_) if lossy => out.write_all(String::from_utf8_lossy(bytes).as_bytes()),
+            Err(error) => return Err(invalid_utf8(&location, offset + error.valid_up_to() as u64)),
+        };
+        written.map_err(|e| Error::io(output, e))?;
+        if end {
+            return out.flush().map_err(|e| Error::io(output, e));
+        }
+        offset += complete as u64;
+        buffer.copy_within(complete..len, 0);
+        carried = len - complete;
+    }
+}
+
+/// Writes a `--pairs` record for each line of the input, converting the lines one at a time
+/// (only the line at hand is in memory).
+fn write_pairs<W: Write>(
+    source: Source,
+    format: PairsFormat,
+    plan: Plan,
+    lossy: bool,
+    out: &mut W,
+    output: &Location,
+) -> Result<(), Error> {
+    let location = source.location.clone();
     let converter = Converter::new(plan.style);
-    lines(text).map(move |line| (line, converter.convert(line, plan.target)))
+    let script = plan.target.other();
+    let mut reader = BufReader::with_capacity(BUFFER_BYTES, source.reader());
+    let mut raw = Vec::new();
+    // Offset of the line in the input.
+    let mut offset = 0u64;
+    loop {
+        raw.clear();
+        let n = reader
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| Error::io(&location, e))?;
+        if n == 0 {
+            return out.flush().map_err(|e| Error::io(output, e));
+        }
+        // A line feed never continues an invalid sequence: decoding line by line replaces
+        // exactly what decoding the whole input would.
+        let line = match std::str::from_utf8(&raw) {
+            Ok(line) => Cow::Borrowed(line),
+            Err(_) if lossy => String::from_utf8_lossy(&raw),
+            Err(error) => return Err(invalid_utf8(&location, offset + error.valid_up_to() as u64)),
+        };
+        offset += n as u64;
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let converted = converter.convert(line, plan.target);
+        write_record(out, format, script, line, &converted).map_err(|e| Error::io(output, e))?;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/// Writes `--pairs` records; `source` is the script of the lines.
-fn write_pairs<'a>(
+/// Writes one `--pairs` record; `source` is the script of `line`.
+fn write_record(
     out: &mut impl Write,
     format: PairsFormat,
     source: Script,
-    records: impl Iterator<Item = (&'a str, Cow<'a, str>)>,
+    line: &str,
+    converted: &str,
 ) -> io::Result<()> {
-    for (line, converted) in records {
-        match format {
-            PairsFormat::Jsonl => {
-                // serde_json without preserve_order would sort the keys: the object is written
-                // by hand, source first, each string by serde_json.
-                writeln!(
-                    out,
-                    "{{\"{}\":{},\"{}\":{}}}",
-                    source.name(),
-                    serde_json::to_string(line)?,
-                    source.other().name(),
-                    serde_json::to_string(&converted)?
-                )?;
-            }
-            PairsFormat::Tsv => {
-                write_tsv_field(out, line)?;
-                out.write_all(b"\t")?;
-                write_tsv_field(out, &converted)?;
-                out.write_all(b"\n")?;
-            }
+    match format {
+        PairsFormat::Jsonl => {
+            // serde_json without preserve_order would sort the keys: the object is written
+            // by hand, source first, each string by serde_json.
+            write!(out, "{{\"{}\":", source.name())?;
+            serde_json::to_writer(&mut *out, line)?;
+            write!(out, ",\"{}\":", source.other().name())?;
+            serde_json::to_writer(&mut *out, converted)?;
+            out.write_all(b"}\n")
+        }
+        PairsFormat::Tsv => {
+            write_tsv_field(out, line)?;
+            out.write_all(b"\t")?;
+            write_tsv_field(out, converted)?;
+            out.write_all(b"\n")
         }
     }
-    Ok(())
 }
 
 /// A TSV field: `\` as `\\`, tab as `\t`, CR as `\r` (lines never contain LF).
@@ -505,53 +697,36 @@ fn write_tsv_field(out: &mut impl Write, field: &str) -> io::Result<()> {
 }
 
 /// Converts every input in order into `sink`, then commits it (for `-o`, replaces the target).
+/// On an error the sink is dropped: an `-o` target is left as it was.
 fn convert_to_sink(
     inputs: &[Input],
     options: &Options,
     progress: &Progress,
     mut sink: Sink,
 ) -> Result<(), Error> {
+    let output = sink.location();
     for input in inputs {
-        let bytes = read_input(input, progress)?;
-        let len = bytes.len() as u64;
-        let Text { text, .. } = decode(input, bytes, options.lossy)?;
-        progress.phase("converting", input);
-        let written = match options.pairs {
-            Some(format) => {
-                let plan = pairs_plan(&text, options);
-                write_pairs(
-                    &mut sink,
-                    format,
-                    plan.target.other(),
-                    pair_records(&text, plan),
-                )
-            }
-            None => sink.write_all(convert_text(&text, plan(&text, options)).as_bytes()),
-        };
-        written.map_err(|e| Error::io(&sink.location(), e))?;
-        progress.converted(len);
+        let source = Source::open(input, options.lossy, progress)?;
+        convert_input(source, options, &mut sink, &output)?;
     }
     sink.commit()
 }
 
-/// Converts each file in place. Every file is read and converted (into a temporary file next
-/// to it) before any is replaced, so bad input anywhere leaves all of them untouched.
+/// Converts each file in place. Every file is converted (into a temporary file next to it)
+/// before any is replaced, so bad input anywhere leaves all of them untouched; a file whose
+/// conversion is byte for byte what it holds is not replaced.
 fn convert_in_place(files: &[&Path], options: &Options, progress: &Progress) -> Result<(), Error> {
     let mut staged = Vec::new();
     for &path in files {
         let input = Input::File(path.to_owned());
-        let bytes = read_input(&input, progress)?;
-        let len = bytes.len() as u64;
-        let Text { text, replaced } = decode(&input, bytes, options.lossy)?;
-        progress.phase("converting", &input);
-        let converted = convert_text(&text, plan(&text, options));
-        if replaced || converted != text.as_str() {
-            let mut file = AtomicFile::create(path)?;
-            file.write_all(converted.as_bytes())
-                .map_err(|e| Error::io(&input.location(), e))?;
+        let location = input.location();
+        let source = Source::open(&input, options.lossy, progress)?;
+        let mut file = AtomicFile::create(path)?;
+        let mut out = Unchanged::new(&mut file, path);
+        convert_input(source, options, &mut out, &location)?;
+        if !out.unchanged() {
             staged.push(file.stage()?);
         }
-        progress.converted(len);
     }
     staged.into_iter().try_for_each(Staged::persist)
 }
@@ -587,22 +762,123 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
-            Sink::File(file) => file.temp.write(buf),
+            Sink::File(file) => file.write(buf),
         }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.write_all(buf),
-            Sink::File(file) => file.temp.write_all(buf),
+            Sink::File(file) => file.write_all(buf),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
-            Sink::File(file) => file.temp.flush(),
+            Sink::File(file) => file.flush(),
         }
+    }
+}
+
+/// A writer that remembers whether writing failed, to tell the write errors of a stream
+/// conversion from its read errors.
+struct Tracked<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W: Write> Tracked<W> {
+    fn new(inner: W) -> Self {
+        Tracked {
+            inner,
+            failed: false,
+        }
+    }
+
+    fn track<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if result
+            .as_ref()
+            .is_err_and(|e| e.kind() != io::ErrorKind::Interrupted)
+        {
+            self.failed = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Tracked<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.track(result)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.track(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.track(result)
+    }
+}
+
+/// A writer that passes everything on and compares it with what a file holds, to find out
+/// without holding either whether an in-place conversion changes the file.
+struct Unchanged<W> {
+    inner: W,
+    /// The file as it is, read along (`None` once a difference is seen).
+    original: Option<BufReader<fs::File>>,
+    scratch: Vec<u8>,
+}
+
+impl<W: Write> Unchanged<W> {
+    /// Compares with `path`; when it cannot be opened, the output counts as changed.
+    fn new(inner: W, path: &Path) -> Self {
+        Unchanged {
+            inner,
+            original: fs::File::open(path)
+                .ok()
+                .map(|file| BufReader::with_capacity(BUFFER_BYTES, file)),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Compares `written` with the next bytes of the file.
+    fn compare(&mut self, written: &[u8]) {
+        let Some(original) = &mut self.original else {
+            return;
+        };
+        self.scratch.resize(written.len(), 0);
+        if original.read_exact(&mut self.scratch).is_err() || self.scratch != written {
+            self.original = None;
+        }
+    }
+
+    /// Whether everything written so far is the whole file, byte for byte.
+    fn unchanged(&mut self) -> bool {
+        self.original
+            .as_mut()
+            .is_some_and(|original| original.fill_buf().is_ok_and(|rest| rest.is_empty()))
+    }
+}
+
+impl<W: Write> Write for Unchanged<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.compare(&buf[..n]);
+        Ok(n)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf)?;
+        self.compare(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -656,10 +932,6 @@ impl AtomicFile {
         })
     }
 
-    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.temp.write_all(bytes)
-    }
-
     /// Flushes and syncs the temporary file and closes it, ready to be persisted.
     fn stage(self) -> Result<Staged, Error> {
         let location = Location::File(self.path.clone());
@@ -675,6 +947,20 @@ impl AtomicFile {
             target: self.target,
             temp: temp.into_temp_path(),
         })
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.temp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
     }
 }
 
@@ -697,7 +983,7 @@ impl Staged {
 // Progress
 
 /// A progress bar on stderr, only when stderr is a terminal and the input is large. It counts
-/// each input byte twice, once read and once converted.
+/// the input bytes as they are read.
 struct Progress {
     bar: ProgressBar,
 }
@@ -714,7 +1000,7 @@ impl Progress {
         if total <= PROGRESS_MIN_BYTES {
             return hidden();
         }
-        let bar = ProgressBar::with_draw_target(Some(total * 2), ProgressDrawTarget::stderr());
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template(
             "{spinner} {wide_msg} [{bar:30}] {percent:>3}% {elapsed_precise}",
         ) {
@@ -724,18 +1010,19 @@ impl Progress {
         Progress { bar }
     }
 
-    fn phase(&self, what: &'static str, input: &Input) {
+    fn phase(&self, what: &'static str, location: &Location) {
         if !self.bar.is_hidden() {
-            self.bar.set_message(format!("{what} {}", input.location()));
+            self.bar.set_message(format!("{what} {location}"));
         }
     }
 
-    fn wrap_read<R: Read>(&self, read: R) -> impl Read {
-        self.bar.wrap_read(read)
-    }
-
-    fn converted(&self, bytes: u64) {
-        self.bar.inc(bytes);
+    /// `read`, counted on the bar as it is read (as it is when there is no bar).
+    fn wrap_read(&self, read: Box<dyn Read>) -> Box<dyn Read> {
+        if self.bar.is_hidden() {
+            read
+        } else {
+            Box::new(self.bar.wrap_read(read))
+        }
     }
 }
 

@@ -11,7 +11,10 @@
 #   tote.txt      seeds 000 + 001 + 003 repeated to SIZE_MB MB          -> convert --to cyrillic
 # Both programs read the file and write their output to a file in the same folder; the runs
 # alternate between them, so that both see the same machine. Times are wall-clock seconds
-# (median of RUNS), memory the largest peak RSS of any run, from GNU time (/usr/bin/time).
+# (median of RUNS), with the median CPU seconds (user + system, all threads) beside them:
+# on a loaded machine the parallel conversion of large inputs (on all cores) gains less wall
+# time than on an idle one. Memory is the largest peak RSS of any run, from GNU time
+# (/usr/bin/time).
 # Targets of issue 5: convert/iconv <= 1.0 (to arabic), <= 1.5 (to cyrillic), peak RSS
 # <= 64 MB each.
 set -euo pipefail
@@ -47,13 +50,13 @@ S=fixtures/seeds
 make_file "$TMP/cyrillic.txt" $S/002-*.txt $S/004-*.txt
 make_file "$TMP/tote.txt" $S/000-*.txt $S/001-*.txt $S/003-*.txt
 
-# Runs a command RUNS times, alternating with the other, and records "seconds maxrss_kb".
+# Runs a command once and records "seconds maxrss_kb cpu_seconds".
 # usage: measure NAME -- COMMAND...
 measure() {
     local name=$1
     shift 2
-    "$TIME" -f "%e %M" -o "$TMP/$name.time" "$@"
-    cat "$TMP/$name.time" >>"$TMP/$name.runs"
+    "$TIME" -f "%e %M %U %S" -o "$TMP/$name.time" "$@"
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$TMP/$name.time" >>"$TMP/$name.runs"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f", m }'; }
@@ -64,9 +67,9 @@ report() {
     local t_ours t_theirs
     t_ours=$(cut -d' ' -f1 "$TMP/$ours.runs" | median)
     t_theirs=$(cut -d' ' -f1 "$TMP/$theirs.runs" | median)
-    printf '%-22s convert %7.3f s  %6s MB RSS | iconv %7.3f s  %6s MB RSS | ratio %.2f\n' \
-        "$label" "$t_ours" "$(max_rss_mb <"$TMP/$ours.runs")" \
-        "$t_theirs" "$(max_rss_mb <"$TMP/$theirs.runs")" \
+    printf '%-22s convert %7.3f s (cpu %6.2f s) %6s MB RSS | iconv %7.3f s (cpu %6.2f s) %6s MB RSS | ratio %.2f\n' \
+        "$label" "$t_ours" "$(cut -d' ' -f3 "$TMP/$ours.runs" | median)" "$(max_rss_mb <"$TMP/$ours.runs")" \
+        "$t_theirs" "$(cut -d' ' -f3 "$TMP/$theirs.runs" | median)" "$(max_rss_mb <"$TMP/$theirs.runs")" \
         "$(awk -v a="$t_ours" -v b="$t_theirs" 'BEGIN { printf "%.2f", a / b }')"
 }
 

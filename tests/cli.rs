@@ -1,5 +1,6 @@
 //! The `convert` example as a command-line program: exit codes, atomic output, `--lossy`,
-//! `--pairs`, script detection and byte-exact round trips of the seed documents.
+//! `--pairs`, script detection, byte-exact round trips of the seed documents, and streaming:
+//! inputs of several megabytes (converted on all cores) and invalid UTF-8 far into an input.
 //!
 //! The example is built once per test run with `cargo build --example convert` (in the
 //! profile of this test binary); its path comes from cargo's JSON messages, and the tests then
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use kazakh_script::{guess_style, to_arabic, Converter, Style};
+use kazakh_script::{guess_style, to_arabic, to_cyrillic, Converter, Style};
 use tempfile::TempDir;
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
@@ -753,4 +754,295 @@ fn help_and_version() {
     }
     let version = success(run(&["--version"], b""));
     assert_eq!(version, format!("convert {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming: the example never holds an input whole. It decides the script and style on the
+// first 64 KiB (the head) and converts inputs over 4 MiB (or of unknown size and longer than
+// the head) on all cores.
+
+/// What the example reads ahead of each input.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// The concatenation of the seeds `names`, repeated until it has at least `len` bytes.
+fn repeated_seeds(names: &[&str], len: usize) -> String {
+    let base: String = names
+        .iter()
+        .map(|name| fs::read_to_string(seed(name)).unwrap())
+        .collect();
+    base.repeat(len.div_ceil(base.len()))
+}
+
+/// Cyrillic seeds 002 and 004 repeated to about 5 MB.
+fn large_cyrillic() -> String {
+    let text = repeated_seeds(
+        &[
+            "002-news-turksoy-interview.cyrillic.txt",
+            "004-news-amanat-round-table.cyrillic.txt",
+        ],
+        5_000_000,
+    );
+    assert!(text.len() > 4 * 1024 * 1024);
+    text
+}
+
+/// Tote seeds 000, 001 and 003 repeated to about 5 MB.
+fn large_tote() -> String {
+    let text = repeated_seeds(
+        &[
+            "000-egemen-qazaqstan.arabic.egemen.txt",
+            "001-kazinform.arabic.kazinform-2023.txt",
+            "003-kazinform.arabic.kazinform.txt",
+        ],
+        5_000_000,
+    );
+    assert!(text.len() > 4 * 1024 * 1024);
+    text
+}
+
+/// The head the example decides on: the first 64 KiB, without a character cut at its end.
+fn head(text: &str) -> &str {
+    let mut end = HEAD_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Asserts that `actual` is `expected`, without printing megabytes when it is not.
+fn assert_same(actual: &[u8], expected: &str, what: &str) {
+    if actual != expected.as_bytes() {
+        let at = actual
+            .iter()
+            .zip(expected.as_bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(actual.len().min(expected.len()));
+        panic!(
+            "{what}: {} bytes, expected {}; first difference at byte {at}",
+            actual.len(),
+            expected.len()
+        );
+    }
+}
+
+#[test]
+fn multi_megabyte_inputs_convert_as_the_whole_text_does() {
+    let dir = TempDir::new().unwrap();
+    let cyrillic = large_cyrillic();
+    let tote = large_tote();
+    fs::write(dir.path().join("cyrillic.txt"), &cyrillic).unwrap();
+    fs::write(dir.path().join("tote.txt"), &tote).unwrap();
+
+    let arabic = to_arabic(&cyrillic, Style::Kazinform);
+    // From a file (its size known) and from a pipe (its size unknown).
+    let output = run_in(dir.path(), &["--to", "arabic", "cyrillic.txt"], b"");
+    assert_same(success(output).as_bytes(), &arabic, "file --to arabic");
+    let output = run(&["--to", "arabic"], cyrillic.as_bytes());
+    assert_same(success(output).as_bytes(), &arabic, "stdin --to arabic");
+
+    let back = Converter::new(Style::Kazinform2023).to_cyrillic(&tote);
+    let output = run_in(
+        dir.path(),
+        &[
+            "--to",
+            "cyrillic",
+            "--style",
+            "kazinform-2023",
+            "-o",
+            "out.txt",
+            "tote.txt",
+        ],
+        b"",
+    );
+    assert_eq!(success(output), "");
+    assert_same(&fs::read(dir.path().join("out.txt")).unwrap(), &back, "-o");
+    let output = run(
+        &["--to", "cyrillic", "--style", "kazinform-2023"],
+        tote.as_bytes(),
+    );
+    assert_same(success(output).as_bytes(), &back, "stdin --to cyrillic");
+
+    // Without --to and --style: the script and style come from the head.
+    let guessed = Converter::new(guess_style(head(&tote))).to_cyrillic(&tote);
+    let output = run_in(dir.path(), &["tote.txt"], b"");
+    assert_same(success(output).as_bytes(), &guessed, "detected");
+
+    // In place, a file at a time, all of them converted before any is replaced.
+    let output = run_in(
+        dir.path(),
+        &["--in-place", "--to", "arabic", "cyrillic.txt", "tote.txt"],
+        b"",
+    );
+    assert_eq!(success(output), "");
+    assert_same(
+        &fs::read(dir.path().join("cyrillic.txt")).unwrap(),
+        &arabic,
+        "--in-place",
+    );
+    assert_same(
+        &fs::read(dir.path().join("tote.txt")).unwrap(),
+        &to_arabic(&tote, Style::Kazinform),
+        "--in-place (tote)",
+    );
+    assert_eq!(entries(dir.path()), ["cyrillic.txt", "out.txt", "tote.txt"]);
+}
+
+#[test]
+fn pairs_stream_a_multi_megabyte_input_line_by_line() {
+    let cyrillic = large_cyrillic();
+    let tsv = success(run(
+        &["--pairs", "tsv", "--style", "kazinform"],
+        cyrillic.as_bytes(),
+    ));
+    let mut expected = String::new();
+    for line in lines(&cyrillic) {
+        // The seeds have no tab, backslash or CR to escape.
+        expected.push_str(line);
+        expected.push('\t');
+        expected.push_str(&to_arabic(line, Style::Kazinform));
+        expected.push('\n');
+    }
+    assert_same(tsv.as_bytes(), &expected, "--pairs tsv");
+}
+
+/// A large valid input followed by [`BAD`]: the invalid byte is far past the head.
+fn large_bad() -> (Vec<u8>, u64) {
+    let mut bytes = large_cyrillic().into_bytes();
+    let offset = bytes.len() as u64 + 11;
+    bytes.extend_from_slice(BAD);
+    (bytes, offset)
+}
+
+#[test]
+fn invalid_utf8_far_into_an_input_is_reported_at_its_offset_and_touches_nothing() {
+    let dir = TempDir::new().unwrap();
+    let (bad, offset) = large_bad();
+    fs::write(dir.path().join("big.txt"), &bad).unwrap();
+    fs::write(dir.path().join("out.txt"), "old\n").unwrap();
+    let message = format!("big.txt: invalid UTF-8 at byte {offset}");
+    for args in [
+        &["--to", "arabic", "-o", "out.txt", "big.txt"][..],
+        &["-o", "out.txt", "big.txt"][..],
+        &["--pairs", "jsonl", "-o", "out.txt", "big.txt"][..],
+        &["--in-place", "--to", "arabic", "big.txt"][..],
+        &["--in-place", "big.txt"][..],
+    ] {
+        let output = run_in(dir.path(), args, b"");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&output).contains(&message), "{}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert!(fs::read(dir.path().join("big.txt")).unwrap() == bad);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out.txt")).unwrap(),
+            "old\n"
+        );
+        assert_eq!(entries(dir.path()), ["big.txt", "out.txt"]);
+    }
+
+    // Standard input, to standard output: the offset is the same.
+    for args in [&["--to", "arabic"][..], &["--pairs", "tsv"][..]] {
+        let output = run(args, &bad);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains(&format!("<stdin>: invalid UTF-8 at byte {offset}")),
+            "{}",
+            stderr(&output)
+        );
+    }
+
+    // With --lossy the byte is replaced, as converting the whole text lossily does.
+    let text = String::from_utf8_lossy(&bad);
+    let output = run(&["--lossy", "--to", "arabic"], &bad);
+    assert_same(
+        success(output).as_bytes(),
+        &to_arabic(&text, Style::Kazinform),
+        "--lossy",
+    );
+}
+
+#[test]
+fn text_without_letters_is_copied_checking_its_utf8() {
+    let dir = TempDir::new().unwrap();
+    // No Cyrillic or Arabic letters: copied unchanged, without --to.
+    let digits = "2025, KAZINFORM; 1/2?\n".repeat(10_000);
+    let output = run(&[], digits.as_bytes());
+    assert_same(success(output).as_bytes(), &digits, "copied");
+
+    let mut bad = digits.clone().into_bytes();
+    bad.extend_from_slice(b"12 \xff 34\n");
+    let offset = digits.len() + 3;
+    fs::write(dir.path().join("bad.txt"), &bad).unwrap();
+    let output = run_in(dir.path(), &["bad.txt"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("bad.txt: invalid UTF-8 at byte {offset}")),
+        "{}",
+        stderr(&output)
+    );
+    let output = run_in(dir.path(), &["--lossy", "bad.txt"], b"");
+    assert_same(
+        success(output).as_bytes(),
+        &String::from_utf8_lossy(&bad),
+        "--lossy",
+    );
+
+    // An input is judged by its first 64 KiB: letters after them are copied as well.
+    let late = format!("{digits}біз\n");
+    assert!(digits.len() > HEAD_BYTES);
+    assert_same(
+        success(run(&[], late.as_bytes())).as_bytes(),
+        &late,
+        "letters after the head",
+    );
+    assert_eq!(
+        success(run(&[], "біз\n".as_bytes())),
+        to_arabic("біз\n", Style::Kazinform)
+    );
+    assert_eq!(
+        success(run(&[], "ءبىز\n".as_bytes())),
+        to_cyrillic("ءبىز\n", Style::Kazinform)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_does_not_replace_a_file_whose_text_would_not_change() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = TempDir::new().unwrap();
+    let inode = |name: &str| fs::metadata(dir.path().join(name)).unwrap().ino();
+    fs::write(dir.path().join("latin.txt"), "KAZINFORM 2025\n").unwrap();
+    fs::write(dir.path().join("tote.txt"), "ءبىز\n").unwrap();
+    fs::write(dir.path().join("cyrillic.txt"), "біз\n").unwrap();
+    fs::write(dir.path().join("bad.txt"), b"12 \xff\n").unwrap();
+    let before = ["latin.txt", "tote.txt", "cyrillic.txt", "bad.txt"].map(inode);
+    let output = run_in(
+        dir.path(),
+        &[
+            "--in-place",
+            "--lossy",
+            "--to",
+            "arabic",
+            "latin.txt",
+            "tote.txt",
+            "cyrillic.txt",
+            "bad.txt",
+        ],
+        b"",
+    );
+    assert_eq!(success(output), "");
+    // Unchanged: the same files.
+    assert_eq!(inode("latin.txt"), before[0]);
+    assert_eq!(inode("tote.txt"), before[1]);
+    // Changed: replaced by new files.
+    assert_ne!(inode("cyrillic.txt"), before[2]);
+    assert_ne!(inode("bad.txt"), before[3]);
+    let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+    assert_eq!(read("latin.txt"), "KAZINFORM 2025\n");
+    assert_eq!(read("tote.txt"), "ءبىز\n");
+    assert_eq!(read("cyrillic.txt"), "ءبىز\n");
+    assert_eq!(read("bad.txt"), "12 \u{FFFD}\n");
+    assert_eq!(
+        entries(dir.path()),
+        ["bad.txt", "cyrillic.txt", "latin.txt", "tote.txt"]
+    );
 }
