@@ -81,6 +81,13 @@ pub(crate) fn to_cyrillic_into(
         letters: Vec::new(),
         last_word: None,
         prev_proper: false,
+        cache_config: WORD_CACHE.with(|cache| {
+            cache.borrow_mut().config_index(CacheConfig {
+                rules: *rules,
+                casing,
+                words,
+            })
+        }),
     };
     converter.run(&clean);
     *sentence_start = converter.sentence_start;
@@ -97,13 +104,13 @@ fn plain_word(text: &str) -> Option<&str> {
     (letters >= 2 && !text[word.len()..].starts_with('-')).then_some(word)
 }
 
-/// What a cached spelling depends on besides the word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a cached spelling depends on besides the word and whether a name comes right
+/// before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct CacheConfig {
     rules: StyleRules,
     casing: Casing,
     words: WordSource,
-    prev_proper: bool,
 }
 
 /// The converter's state after writing a cached word.
@@ -119,9 +126,13 @@ struct CachedState {
 /// words, which bounds its memory.
 #[derive(Default)]
 struct WordCache {
-    maps: rustc_hash::FxHashMap<CacheConfig, rustc_hash::FxHashMap<Box<str>, CachedWord>>,
+    /// Per configuration (looked up once per conversion, see [`WordCache::config_index`]),
+    /// the spellings after anything else and after a name.
+    configs: Vec<(CacheConfig, [SpellingMap; 2])>,
     words: usize,
 }
+
+type SpellingMap = rustc_hash::FxHashMap<Box<str>, CachedWord>;
 
 /// A cached spelling, without the capital of a sentence start.
 struct CachedWord {
@@ -130,23 +141,46 @@ struct CachedWord {
 }
 
 /// Most words the cache holds at once.
-const WORD_CACHE_LIMIT: usize = 1 << 16;
+const WORD_CACHE_LIMIT: usize = 1 << 17;
 
 impl WordCache {
-    fn insert(&mut self, config: CacheConfig, word: &str, cyrillic: &str, state: CachedState) {
+    /// The index of `config`'s spellings (added if new).
+    fn config_index(&mut self, config: CacheConfig) -> usize {
+        match self.configs.iter().position(|(c, _)| *c == config) {
+            Some(index) => index,
+            None => {
+                self.configs.push((config, Default::default()));
+                self.configs.len() - 1
+            }
+        }
+    }
+
+    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<&CachedWord> {
+        self.configs.get(config)?.1[usize::from(after_name)].get(word)
+    }
+
+    fn insert(
+        &mut self,
+        config: usize,
+        after_name: bool,
+        word: &str,
+        cyrillic: &str,
+        state: CachedState,
+    ) {
         if self.words >= WORD_CACHE_LIMIT {
-            self.maps.clear();
+            for (_, maps) in &mut self.configs {
+                maps.iter_mut().for_each(SpellingMap::clear);
+            }
             self.words = 0;
         }
-        let cached = CachedWord {
-            cyrillic: cyrillic.into(),
-            state,
-        };
-        self.maps
-            .entry(config)
-            .or_default()
-            .insert(word.into(), cached);
-        self.words += 1;
+        if let Some((_, maps)) = self.configs.get_mut(config) {
+            let cached = CachedWord {
+                cyrillic: cyrillic.into(),
+                state,
+            };
+            maps[usize::from(after_name)].insert(word.into(), cached);
+            self.words += 1;
+        }
     }
 }
 
@@ -205,6 +239,8 @@ struct ToCyrillic<'r> {
     /// Whether the last word written is a capitalised name and only a space or a hyphen
     /// followed it.
     prev_proper: bool,
+    /// This configuration's index in the thread's word cache.
+    cache_config: usize,
 }
 
 impl ToCyrillic<'_> {
@@ -320,17 +356,12 @@ impl ToCyrillic<'_> {
         let Some(word) = plain_word(&text[start..]) else {
             return self.compound_uncached(text, start);
         };
-        let config = CacheConfig {
-            rules: *self.rules,
-            casing: self.casing,
-            words: self.words,
-            prev_proper: self.prev_proper,
-        };
+        let (config, after_name) = (self.cache_config, self.prev_proper);
         let out_start = self.out.len();
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let cached = WORD_CACHE.with(|cache| {
             let cache = cache.borrow();
-            let hit = cache.maps.get(&config)?.get(word)?;
+            let hit = cache.get(config, after_name, word)?;
             self.out.push_str(&hit.cyrillic);
             Some(hit.state)
         });
@@ -344,9 +375,13 @@ impl ToCyrillic<'_> {
                     proper: self.prev_proper,
                 };
                 WORD_CACHE.with(|cache| {
-                    cache
-                        .borrow_mut()
-                        .insert(config, word, &self.out[out_start..], state)
+                    cache.borrow_mut().insert(
+                        config,
+                        after_name,
+                        word,
+                        &self.out[out_start..],
+                        state,
+                    )
                 });
                 state
             }
