@@ -98,18 +98,19 @@ fn needs_tote_cleanup(c: char) -> bool {
 /// UTF-8 of the characters read as a hamza right before a `«`.
 const HAMZA_BYTES: [[u8; 2]; 4] = [[0xD8, 0xA1], [0xD9, 0xB4], [0xD9, 0x94], [0xD9, 0x95]];
 
+/// Which code points of U+0600..U+06FF need clean-up.
+static ARABIC_CLEANUP: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut table = [false; 256];
+    for (offset, slot) in table.iter_mut().enumerate() {
+        *slot = char::from_u32(0x0600 + offset as u32).is_some_and(needs_tote_cleanup);
+    }
+    table
+});
+
 /// Byte offset of the next place at or after `from` that needs clean-up: a character of
 /// U+0600..U+06FF that is mapped, a joiner, a presentation form, or a `«` after a hamza.
 /// Works on the UTF-8 bytes, so that clean text is passed over quickly.
-fn next_cleanup(text: &str, from: usize) -> Option<usize> {
-    static ARABIC: LazyLock<[bool; 256]> = LazyLock::new(|| {
-        let mut table = [false; 256];
-        for (offset, slot) in table.iter_mut().enumerate() {
-            *slot = char::from_u32(0x0600 + offset as u32).is_some_and(needs_tote_cleanup);
-        }
-        table
-    });
-    let arabic = &*ARABIC;
+fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
@@ -141,7 +142,8 @@ fn next_cleanup(text: &str, from: usize) -> Option<usize> {
 /// Cleans up tote input (see the module docs). Borrowed when nothing changes. Clean runs
 /// between the places that need it are copied whole.
 pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
-    let Some(first) = next_cleanup(text, 0) else {
+    let arabic = &*ARABIC_CLEANUP;
+    let Some(first) = next_cleanup(arabic, text, 0) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
@@ -173,7 +175,7 @@ pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
             _ => push_mapped(&mut out, c),
         }
         copied = after;
-        match next_cleanup(text, after) {
+        match next_cleanup(arabic, text, after) {
             Some(next_at) => at = next_at,
             None => break,
         }
