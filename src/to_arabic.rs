@@ -755,6 +755,18 @@ pub(crate) fn split_patronym_forms() -> &'static [String] {
     &FORMS
 }
 
+/// Whether the style would write a patronymic inside this Cyrillic word as a separate word.
+pub(crate) fn splits_patronym(word: &str, rule: Patronymics) -> bool {
+    let letters: Vec<Letter> = word
+        .chars()
+        .map(|c| Letter {
+            written: c,
+            lower: letters::lower(c),
+        })
+        .collect();
+    !patronymic_splits(&letters, rule).is_empty()
+}
+
 /// `ұлы` and `қызы` in lower-case letters.
 pub(crate) const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
 

@@ -584,6 +584,9 @@ impl ToCyrillic<'_> {
         });
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
+            if pass == Pass::Rules {
+                self.keep_patronyms_joined(start);
+            }
         }
         let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..]);
         if unseen_name && self.casing == Casing::Sentence {
@@ -601,6 +604,21 @@ impl ToCyrillic<'_> {
         WordSpelled {
             carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
         }
+    }
+
+    /// The tote word is one word, but its spelling from `start` on ends in a patronymic
+    /// (`ұлы`, `қызы`) that `to_arabic` would write apart (`ке-сазұлі` -> `كە-سازۇلى` read
+    /// as `сазұлы`): the patronymic's last vowel is written `і` instead, which tote writes the
+    /// same way and which no style splits off.
+    fn keep_patronyms_joined(&mut self, start: usize) {
+        if !to_arabic::splits_patronym(&self.out[start..], self.rules.patronymics) {
+            return;
+        }
+        let word = self.out[start..]
+            .replace("ұлы", "ұлі")
+            .replace("қызы", "қызі");
+        self.out.truncate(start);
+        self.out.push_str(&word);
     }
 
     /// Writes `self.letters` spelled by the rules: back vowels in a word without hamza and

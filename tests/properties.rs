@@ -253,3 +253,13 @@ fn url_tokens_with_other_scripts_are_converted_idempotently() {
         }
     }
 }
+
+/// F6: a hyphen part whose spelling would end in a patronymic (docs/FUZZING.md).
+#[test]
+fn a_part_spelled_with_a_patronymic_is_not_split() {
+    for text in ["ке-сазұлі", "кеі-жылыұлі", "ке-сазқызі"] {
+        for style in Style::ALL {
+            assert_tote_image_is_stable(text, style).unwrap();
+        }
+    }
+}
