@@ -407,7 +407,7 @@ impl Source {
         let complete = if head_is_all {
             head.len()
         } else {
-            complete_prefix_len(&head)
+            kazakh_script::complete_utf8_prefix_len(&head)
         };
         let head_text = match std::str::from_utf8(&head[..complete]) {
             Ok(text) => text.to_owned(),
@@ -433,27 +433,6 @@ impl Source {
     /// The whole input, from its first byte.
     fn reader(self) -> impl Read {
         Cursor::new(self.head).chain(self.rest)
-    }
-}
-
-/// Length of `bytes` without an incomplete UTF-8 sequence at its end (the start of a
-/// character whose other bytes are still to be read).
-fn complete_prefix_len(bytes: &[u8]) -> usize {
-    // The last byte that is not a continuation byte, within a character's reach of the end.
-    let tail = bytes.len().saturating_sub(3);
-    let Some(start) = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
-        return bytes.len();
-    };
-    let needed = match bytes[start] {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF7 => 4,
-        _ => 1,
-    };
-    if bytes.len() - start < needed {
-        start
-    } else {
-        bytes.len()
     }
 }
 
@@ -591,7 +570,7 @@ fn copy_utf8<W: Write>(
         let complete = if end {
             len
         } else {
-            complete_prefix_len(&buffer[..len])
+            kazakh_script::complete_utf8_prefix_len(&buffer[..len])
         };
         let bytes = &buffer[..complete];
         let written = match std::str::from_utf8(bytes) {

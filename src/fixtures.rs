@@ -98,11 +98,13 @@ pub mod strategies {
     const BACK_VOWELS: &[&str] = &["а", "о", "ұ", "ы"];
     const FRONT_VOWELS: &[&str] = &["ә", "е", "ө", "ү", "і"];
     const NEUTRAL_CONSONANTS: &[&str] = &[
-        "б", "д", "ж", "з", "л", "м", "н", "ң", "п", "р", "с", "т", "ш", "у", "й",
+        "б", "д", "ж", "з", "л", "м", "н", "ң", "п", "р", "с", "т", "ш", "у",
     ];
 
     /// A native-looking Kazakh word in lower case: one to three (C)V(C) syllables, all back
-    /// (with қ ғ) or all front (with к г) vowels, never two vowels in a row.
+    /// (with қ ғ) or all front (with к г) vowels, never two vowels in a row. Such words
+    /// convert to tote and back exactly with the rules alone ([`WordSource::Rules`](crate::WordSource)),
+    /// unless `ұлы`/`қызы` stands inside one (written apart in tote).
     pub fn native_word() -> impl Strategy<Value = String> {
         let word = |vowels: &'static [&'static str], hard: &'static [&'static str]| {
             let consonants: Vec<&'static str> =

@@ -117,7 +117,10 @@ use std::borrow::Cow;
 
 pub use detect::{detect_script, guess_style, Script};
 pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
-pub use stream::{safe_split_points, StreamConverter, StreamError, StreamStats, Utf8Mode};
+pub use stream::{
+    complete_utf8_prefix_len, safe_split_points, StreamConverter, StreamError, StreamStats,
+    Utf8Mode,
+};
 pub use style::{
     Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
     StyleRules, VowelThenE, YearHyphen,

@@ -568,7 +568,7 @@ impl Utf8Decoder {
         let complete = if end_of_input {
             len
         } else {
-            complete_prefix_len(&raw[..len])
+            complete_utf8_prefix_len(&raw[..len])
         };
         let mut bytes = &raw[..complete];
         loop {
@@ -603,8 +603,16 @@ impl Utf8Decoder {
 }
 
 /// Length of `bytes` without an incomplete UTF-8 sequence at its end (the start of a
-/// character whose other bytes are still to be read).
-fn complete_prefix_len(bytes: &[u8]) -> usize {
+/// character whose other bytes are still to be read): where a buffer read from a stream can
+/// be cut without splitting a character.
+///
+/// ```
+/// use kazakh_script::complete_utf8_prefix_len;
+/// let bytes = "қа".as_bytes();
+/// assert_eq!(complete_utf8_prefix_len(bytes), 4);
+/// assert_eq!(complete_utf8_prefix_len(&bytes[..3]), 2);
+/// ```
+pub fn complete_utf8_prefix_len(bytes: &[u8]) -> usize {
     // The last byte that is not a continuation byte, within a character's reach of the end.
     let tail = bytes.len().saturating_sub(3);
     let Some(start) = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
@@ -701,10 +709,10 @@ mod tests {
     #[test]
     fn an_incomplete_character_at_the_end_is_kept() {
         let text = "қа".as_bytes();
-        assert_eq!(complete_prefix_len(text), 4);
-        assert_eq!(complete_prefix_len(&text[..3]), 2);
-        assert_eq!(complete_prefix_len(&"€".as_bytes()[..2]), 0);
-        assert_eq!(complete_prefix_len(b"ab\x80"), 3);
+        assert_eq!(complete_utf8_prefix_len(text), 4);
+        assert_eq!(complete_utf8_prefix_len(&text[..3]), 2);
+        assert_eq!(complete_utf8_prefix_len(&"€".as_bytes()[..2]), 0);
+        assert_eq!(complete_utf8_prefix_len(b"ab\x80"), 3);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Invariants over generated input: native words round-trip, nothing panics, non-Kazakh text
 //! passes through, conversion is idempotent, and tote images are stable (right inverse).
+//! Needs the `proptest` feature (its word generator); `cargo test --all-features` runs it.
 
+use kazakh_script::fixtures::strategies::native_word;
 use kazakh_script::{Casing, Converter, Style, WordSource};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -26,42 +28,6 @@ fn is_arabic_script(c: char) -> bool {
 
 fn any_style() -> impl Strategy<Value = Style> {
     select(Style::ALL.to_vec())
-}
-
-/// A native Kazakh word: (C)V(C) syllables, all back or all front, no vowel next to a vowel.
-fn native_word() -> impl Strategy<Value = String> {
-    const BACK_VOWELS: &[&str] = &["а", "о", "ұ", "ы"];
-    const FRONT_VOWELS: &[&str] = &["ә", "е", "ө", "ү", "і"];
-    const NEUTRAL: &[&str] = &[
-        "б", "д", "ж", "з", "л", "м", "н", "ң", "п", "р", "с", "т", "ш", "у",
-    ];
-    let syllable = |vowels: &'static [&'static str], hard: &'static [&'static str]| {
-        let consonants: Vec<&'static str> = NEUTRAL.iter().chain(hard).copied().collect();
-        (
-            select(consonants.clone()),
-            select(vowels.to_vec()),
-            proptest::option::of(select(consonants)),
-        )
-    };
-    let word = |vowels: &'static [&'static str], hard: &'static [&'static str]| {
-        (
-            proptest::option::of(select(vowels.to_vec())),
-            prop::collection::vec(syllable(vowels, hard), 1..4),
-        )
-            .prop_map(|(first_vowel, syllables)| {
-                let mut word = first_vowel.unwrap_or_default().to_owned();
-                for (onset, vowel, coda) in syllables {
-                    word.push_str(onset);
-                    word.push_str(vowel);
-                    word.push_str(coda.unwrap_or_default());
-                }
-                word
-            })
-    };
-    prop_oneof![
-        word(BACK_VOWELS, &["қ", "ғ"]),
-        word(FRONT_VOWELS, &["к", "г"])
-    ]
 }
 
 /// Characters that are not Kazakh and not punctuation a style rewrites.
