@@ -67,7 +67,9 @@ pub(crate) fn get() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
-        let mut words: HashMap<String, Vec<Entry>> = HashMap::default();
+        let lines = data.lines().count();
+        let mut words: HashMap<String, Vec<Entry>> =
+            HashMap::with_capacity_and_hasher(lines, Default::default());
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
         let mut section = "";
         let mut key = String::new();
