@@ -66,7 +66,11 @@ pub(crate) fn passthrough_token_len(text: &str) -> Option<usize> {
     let end = text
         .find(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '<' | '>'))
         .unwrap_or(text.len());
-    let token = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    // Trailing punctuation is not part of the token, in either script (so that the token
+    // reads the same after its comma became `،`).
+    let token = text[..end].trim_end_matches([
+        '.', ',', ';', ':', '!', '?', ')', '\'', '\u{060C}', '\u{061B}', '\u{061F}',
+    ]);
     // Only ASCII tokens: anything else is text to convert (and normalizing it must not
     // change what passes through).
     if !token.is_ascii() {

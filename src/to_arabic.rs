@@ -677,10 +677,18 @@ fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
 /// (`бiлiм` with Latin `i`), but only when every non-Cyrillic letter of the word is one:
 /// a real mixed word (`Kazinform-ның` parts, brand names) keeps its Latin letters.
 fn repair_lookalikes(letters: &mut [Letter]) {
-    let repairable = letters
-        .iter()
-        .filter(|l| l.lower.is_none() && !segment::is_combining_mark(l.written))
-        .all(|l| normalize::latin_lookalike(l.written).is_some());
+    // A Cyrillic letter that tote writes is needed: `ъ` and `ь` pass through as they are, so
+    // a word of them and Latin letters reads the same on a second pass.
+    let written = letters.iter().any(|l| {
+        l.lower
+            .and_then(letters::tote_of)
+            .is_some_and(|t| !t.is_empty())
+    });
+    let repairable = written
+        && letters
+            .iter()
+            .filter(|l| l.lower.is_none() && !segment::is_combining_mark(l.written))
+            .all(|l| normalize::latin_lookalike(l.written).is_some());
     if !repairable {
         return;
     }

@@ -229,3 +229,15 @@ fn a_part_spelled_with_a_patronymic_is_not_split() {
         }
     }
 }
+
+/// H1, H2 (docs/FUZZING.md): conversion to tote is idempotent on them.
+#[test]
+fn fuzz_findings_convert_to_tote_idempotently() {
+    for text in ["b;://,", "ъaхЅ", "ьa"] {
+        for style in Style::ALL {
+            let converter = Converter::new(style);
+            let once = converter.to_arabic(text);
+            assert_eq!(converter.to_arabic(&once), once, "{text:?} {style}");
+        }
+    }
+}
