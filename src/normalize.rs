@@ -12,7 +12,6 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::detect::is_arabic_script;
 use crate::letters::{self, tote};
 
 /// The Cyrillic letter a Latin (or IPA) look-alike imitates inside a Cyrillic word.
@@ -95,6 +94,17 @@ fn needs_tote_cleanup(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}') || !matches!(map_tote_char(c), Mapped::Keep)
 }
 
+/// Whether `c` is read as a letter of a tote word: a tote letter, a hamza, or a form that
+/// the clean-up turns into one (not digits and punctuation).
+fn reads_as_letter(c: char) -> bool {
+    match map_tote_char(c) {
+        Mapped::Keep => c == tote::HAMZA || letters::is_tote_letter(c),
+        Mapped::One(m) => m == tote::HAMZA || letters::is_tote_letter(m),
+        Mapped::Two(..) | Mapped::Compatibility => true,
+        Mapped::Drop => false,
+    }
+}
+
 /// UTF-8 of the characters read as a hamza right before a `«`.
 const HAMZA_BYTES: [[u8; 2]; 4] = [[0xD8, 0xA1], [0xD9, 0xB4], [0xD9, 0x94], [0xD9, 0x95]];
 
@@ -156,8 +166,10 @@ pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
         let next = text[after..].chars().next();
         match c {
             '\u{200C}' | '\u{200D}' => {
-                let inside_word = out.chars().next_back().is_some_and(is_arabic_script)
-                    && next.is_some_and(is_arabic_script);
+                // Between two letters (or hamzas): inside a word. Next to punctuation
+                // (`ە\u{200C}؟`) the joiner stays, as `to_arabic` keeps it there.
+                let inside_word = out.chars().next_back().is_some_and(reads_as_letter)
+                    && next.is_some_and(reads_as_letter);
                 if !inside_word {
                     out.push(c);
                 }
@@ -253,8 +265,8 @@ mod tests {
         for (i, &c) in chars.iter().enumerate() {
             match c {
                 '\u{200C}' | '\u{200D}' => {
-                    let inside = out.chars().next_back().is_some_and(is_arabic_script)
-                        && chars.get(i + 1).is_some_and(|&n| is_arabic_script(n));
+                    let inside = out.chars().next_back().is_some_and(reads_as_letter)
+                        && chars.get(i + 1).is_some_and(|&n| reads_as_letter(n));
                     if !inside {
                         out.push(c);
                     }

@@ -275,6 +275,9 @@ impl ToCyrillic<'_> {
             if c != ' ' {
                 self.prev_proper = false;
             }
+            if segment::is_combining_mark(c) {
+                self.keep_mark_apart(c);
+            }
             self.out.push(c);
             i += c.len_utf8();
         }
@@ -323,6 +326,29 @@ impl ToCyrillic<'_> {
             '»' | ')' | '”' => self.sentence_start = false,
             '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
             _ => self.sentence_start = false,
+        }
+    }
+
+    /// A combining mark follows the word just written: if it would compose with the word's
+    /// last letter into another letter of the table (`и` + U+0306 = `й`, `е` + U+0308 = `ё`),
+    /// that letter is written in its other spelling of the same tote letter (`й`, `э`), so
+    /// that `to_arabic` keeps the mark apart as the tote had it.
+    fn keep_mark_apart(&mut self, mark: char) {
+        let Some(last) = self.out.chars().next_back() else {
+            return;
+        };
+        let composes = unicode_normalization::char::compose(last, mark)
+            .is_some_and(letters::is_cyrillic_letter);
+        let other = match last {
+            'и' => 'й',
+            'И' => 'Й',
+            'е' => 'э',
+            'Е' => 'Э',
+            _ => return,
+        };
+        if composes {
+            self.out.pop();
+            self.out.push(other);
         }
     }
 
