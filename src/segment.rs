@@ -57,15 +57,35 @@ pub(crate) fn at_token_start(text: &str, at: usize) -> bool {
         .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '<' | '«' | '"' | '\''))
 }
 
+/// Longest URL or e-mail address that passes through as one token, in bytes.
+const MAX_ADDRESS_LEN: usize = 512;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// If `text` starts with a URL or an e-mail address, its length in bytes: such tokens pass
 /// through both directions unchanged, punctuation included.
 pub(crate) fn passthrough_token_len(text: &str) -> Option<usize> {
     if !text.as_bytes().first()?.is_ascii_alphanumeric() {
         return None;
     }
-    let end = text
+    // Longer tokens are not taken for addresses: the scan stays bounded, so that text with a
+    // token start at every few bytes and no space converts in linear time.
+    let window = &text[..floor_char_boundary(text, MAX_ADDRESS_LEN + 1)];
+    let end = window
         .find(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '<' | '>'))
-        .unwrap_or(text.len());
+        .unwrap_or(window.len());
+    if end > MAX_ADDRESS_LEN {
+        return None;
+    }
     // Trailing punctuation is not part of the token, in either script (so that the token
     // reads the same after its comma became `،`).
     let token = text[..end].trim_end_matches([

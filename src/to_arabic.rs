@@ -803,26 +803,36 @@ fn patronymic_splits(letters: &[Letter], rule: Patronymics) -> Vec<usize> {
         .filter(|&(_, c)| letters::tote_of(c).is_some_and(|t| !t.is_empty()))
         .unzip();
     let patronym_at = |at: usize| PATRONYMS.iter().find(|p| lower[at..].starts_with(p));
-    // Stem length in tote letters.
-    let tote_len = |letters: &[char]| -> usize {
-        letters
-            .iter()
-            .map(|&l| letters::tote_of(l).map_or(0, |t| t.chars().count()))
-            .sum()
-    };
+    // Stem length in tote letters before each position (prefix sums: linear in the word).
+    let mut stem_tote_len = Vec::with_capacity(lower.len() + 1);
+    stem_tote_len.push(0usize);
+    for &l in &lower {
+        let len = letters::tote_of(l).map_or(0, |t| t.chars().count());
+        stem_tote_len.push(stem_tote_len.last().copied().unwrap_or(0) + len);
+    }
+    let tote_len = |at: usize| stem_tote_len[at];
+    // A patronym and its ending span at most this many letters.
+    let longest_tail = 4 + PATRONYMIC_ENDINGS
+        .iter()
+        .map(|e| e.chars().count())
+        .max()
+        .unwrap_or(0);
     match rule {
         Patronymics::SplitAfterName => {
             // From the end: a patronym and a case ending after a stem of two or more letters;
             // the stem may end in one again (`...ұлыұлы`).
             let mut end = lower.len();
-            while let Some(at) = (1..end).rev().find(|&at| {
-                tote_len(&lower[..at]) >= 2
-                    && patronym_at(at).is_some_and(|p| {
-                        PATRONYMIC_ENDINGS
-                            .iter()
-                            .any(|e| lower[at + p.len()..end].iter().copied().eq(e.chars()))
-                    })
-            }) {
+            while let Some(at) = (end.saturating_sub(longest_tail).max(1)..end)
+                .rev()
+                .find(|&at| {
+                    tote_len(at) >= 2
+                        && patronym_at(at).is_some_and(|p| {
+                            PATRONYMIC_ENDINGS
+                                .iter()
+                                .any(|e| lower[at + p.len()..end].iter().copied().eq(e.chars()))
+                        })
+                })
+            {
                 splits.push(at);
                 end = at;
             }
@@ -830,8 +840,7 @@ fn patronymic_splits(letters: &[Letter], rule: Patronymics) -> Vec<usize> {
         }
         Patronymics::SplitEverywhere => {
             splits.extend(
-                (1..lower.len())
-                    .filter(|&at| patronym_at(at).is_some() && tote_len(&lower[..at]) >= 1),
+                (1..lower.len()).filter(|&at| patronym_at(at).is_some() && tote_len(at) >= 1),
             );
         }
     }

@@ -101,8 +101,12 @@ pub(crate) fn to_cyrillic_into(
 fn plain_word(text: &str) -> Option<&str> {
     let word = &text[..word_len(text)];
     let letters = word.chars().filter(|&c| c != tote::HAMZA).count();
-    (letters >= 2 && !text[word.len()..].starts_with('-')).then_some(word)
+    let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
+    (cacheable && !text[word.len()..].starts_with('-')).then_some(word)
 }
+
+/// Longest word spelled with data (and cached); longer runs of letters are no words.
+const MAX_WORD_LETTERS: usize = 64;
 
 /// What a cached spelling depends on besides the word and whether a name comes right
 /// before it.
@@ -598,6 +602,12 @@ impl ToCyrillic<'_> {
         }
         let start = self.out.len();
         let hamza_check = alone.then_some(has_hamza);
+        // No word is this long: such a run of letters is spelled by the rules (linear).
+        let pass = if self.letters.len() > MAX_WORD_LETTERS {
+            Pass::Rules
+        } else {
+            pass
+        };
         let found = match pass {
             Pass::Lexicon => self.spell_from_lexicon(hamza_check),
             _ => Found::Nothing,

@@ -23,11 +23,10 @@
 //! it) divide every size by [`DEBUG_DIVISOR`], so that the file takes well under 20 s on a
 //! 2-core machine; the inputs are still far beyond what a quadratic pass could handle.
 //!
-//! Tests ignored as "quadratic at COMMIT" or "superlinear at COMMIT" hang (hours at full size)
-//! with the code of that commit; their expected outputs were checked at small sizes. Remove
-//! the `ignore` once the converter is linear on them. At that commit the three long tote words
-//! also hold 44 (`قازاق…`, `كەل…`) and 171 (`ءبىز…`) bytes per input byte in tote -> Cyrillic,
-//! beyond [`MEMORY_FACTOR`].
+//! Five of these cases were quadratic or superlinear when they were written (the lexicon
+//! look-up of a tote word hashed every split of it, patronymic splitting summed the stem again
+//! for every position, the URL check scanned to the next space from every token start); they
+//! are linear now and run here.
 //!
 //! Lines of 100 MB without a newline are the streaming API's case (issue "Throughput and
 //! streaming") and are tested there, not here.
@@ -288,7 +287,7 @@ fn a_20_mb_hyphenated_compound_follows_each_styles_hamza_scope() {
 /// `قازاق` glued to itself: a back word (no hamza, no front marker), `қазақ…` in Cyrillic, a
 /// capital first letter with sentence casing; it converts back to the same tote.
 #[test]
-#[ignore = "quadratic at cdf13de in the lexicon path of tote -> Cyrillic (WordSource::Rules is linear; the stem+suffix look-up hashes every split of the word); un-ignore when fixed"]
+
 fn a_20_mb_tote_back_word_is_the_repeated_cyrillic() {
     let (word, count) = repeated("قازاق", sized(20 * MB));
     let lower = "қазақ".repeat(count);
@@ -317,7 +316,7 @@ fn a_20_mb_tote_back_word_is_the_repeated_cyrillic() {
 
 /// `ء` + `بىز…`: the hamza makes the whole word front, `бізбіз…`, and it converts back.
 #[test]
-#[ignore = "quadratic at cdf13de in the lexicon path of tote -> Cyrillic (WordSource::Rules is linear; the stem+suffix look-up hashes every split of the word); un-ignore when fixed"]
+
 fn a_20_mb_tote_word_with_a_hamza_is_front() {
     let count = sized(20 * MB) / "بىز".len();
     for style in [Style::Kazinform, Style::Xinjiang] {
@@ -341,7 +340,7 @@ fn a_20_mb_tote_word_with_a_hamza_is_front() {
 /// `كەل` glued to itself: `ە` and `ك` mark the word front without a hamza, and there is no
 /// vowel of a harmony pair to choose, so it can only be `келкел…`; it converts back.
 #[test]
-#[ignore = "quadratic at cdf13de in the lexicon path of tote -> Cyrillic (WordSource::Rules is linear; the stem+suffix look-up hashes every split of the word); un-ignore when fixed"]
+
 fn a_20_mb_tote_word_with_a_front_marker() {
     let (word, count) = repeated("كەل", sized(20 * MB));
     for style in [Style::Kazinform, Style::Egemen] {
@@ -604,7 +603,7 @@ fn a_10_mb_line_of_seed_text() {
 /// (`قازاق… ۇلى`) in every style; and a word made of `ұлы` again and again, where every `ұлы`
 /// after the first is split off (`ۇلى ۇلى …`).
 #[test]
-#[ignore = "superlinear at cdf13de: patronymic splitting sums the stem length again for every position of a word with a patronymic inside (quadratic); un-ignore when fixed"]
+
 fn long_words_with_patronymics() {
     let (stem, count) = repeated("қазақ", sized(MB));
     let name = format!("{stem}ұлы");
@@ -632,7 +631,7 @@ fn long_words_with_patronymics() {
 }
 
 #[test]
-#[ignore = "quadratic at cdf13de: the URL/e-mail check scans to the next space from every token start after ( [ ' «; un-ignore when fixed"]
+
 fn tokens_after_brackets_without_spaces() {
     for open in ['(', '«', '"', '[', '<', '\''] {
         let (text, count) = repeated(&format!("{open}qб"), sized(MB));
