@@ -6,9 +6,9 @@
 use kazakh_script::{detect_script, guess_style, to_arabic, Style};
 use libfuzzer_sys::fuzz_target;
 
-fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
+#[path = "common.rs"]
+mod common;
+use common::is_arabic_script;
 
 fn check(text: &str) {
     let script = detect_script(text);

@@ -5,20 +5,16 @@
 //! the rest is read as UTF-8, invalid sequences replaced by U+FFFD.
 #![no_main]
 
-use kazakh_script::{Casing, Converter, Style};
+use kazakh_script::Converter;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, data)) = data.split_first() else {
+    let Some((style, casing, text)) = common::select(data) else {
         return;
     };
-    let style = Style::ALL[usize::from(selector) % Style::ALL.len()];
-    let casing = if selector & 0x80 == 0 {
-        Casing::Sentence
-    } else {
-        Casing::Lower
-    };
-    let text = String::from_utf8_lossy(data);
     let converter = Converter::builder().style(style).casing(casing).build();
     let tote = converter.to_arabic(&text);
     let tote_again = converter.to_arabic(&tote);

@@ -11,9 +11,9 @@ use std::borrow::Cow;
 use kazakh_script::{to_arabic, Casing, Converter, Style};
 use libfuzzer_sys::fuzz_target;
 
-fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
+#[path = "common.rs"]
+mod common;
+use common::is_arabic_script;
 
 /// Nothing in `text` is Cyrillic (U+0400..U+04FF), Arabic script or `, ? ;`.
 fn nothing_to_convert(text: &str) -> bool {

@@ -8,24 +8,17 @@
 
 use std::borrow::Cow;
 
-use kazakh_script::{to_cyrillic, Casing, Converter, Style};
+use kazakh_script::{to_cyrillic, Casing, Converter};
 use libfuzzer_sys::fuzz_target;
 
-fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
+#[path = "common.rs"]
+mod common;
+use common::is_arabic_script;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, data)) = data.split_first() else {
+    let Some((style, casing, text)) = common::select(data) else {
         return;
     };
-    let style = Style::ALL[usize::from(selector) % Style::ALL.len()];
-    let casing = if selector & 0x80 == 0 {
-        Casing::Sentence
-    } else {
-        Casing::Lower
-    };
-    let text = String::from_utf8_lossy(data);
     let text: &str = &text;
     let cyrillic = Converter::builder()
         .style(style)
