@@ -341,30 +341,31 @@ impl Input {
     }
 }
 
+/// The size of a regular file, else 0.
+#[cfg(any(unix, windows))]
+fn regular_file_len(file: io::Result<fs::File>) -> u64 {
+    file.and_then(|file| file.metadata())
+        .map(|m| if m.is_file() { m.len() } else { 0 })
+        .unwrap_or(0)
+}
+
 /// The size of standard input when it is redirected from a regular file, else 0.
 #[cfg(unix)]
 fn stdin_len() -> u64 {
     use std::os::fd::AsFd;
-    io::stdin()
-        .as_fd()
-        .try_clone_to_owned()
-        .map(fs::File::from)
-        .and_then(|file| file.metadata())
-        .map(|m| if m.is_file() { m.len() } else { 0 })
-        .unwrap_or(0)
+    regular_file_len(io::stdin().as_fd().try_clone_to_owned().map(fs::File::from))
 }
 
 /// The size of standard input when it is redirected from a regular file, else 0.
 #[cfg(windows)]
 fn stdin_len() -> u64 {
     use std::os::windows::io::AsHandle;
-    io::stdin()
-        .as_handle()
-        .try_clone_to_owned()
-        .map(fs::File::from)
-        .and_then(|file| file.metadata())
-        .map(|m| if m.is_file() { m.len() } else { 0 })
-        .unwrap_or(0)
+    regular_file_len(
+        io::stdin()
+            .as_handle()
+            .try_clone_to_owned()
+            .map(fs::File::from),
+    )
 }
 
 #[cfg(not(any(unix, windows)))]
