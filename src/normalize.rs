@@ -105,6 +105,16 @@ fn reads_as_letter(c: char) -> bool {
     }
 }
 
+/// Whether `text` starts with a hamza standing before a `«` (where some styles put the
+/// hamza of the quoted word).
+fn hamza_before_quote(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| reads_as_letter(c) && !letters::is_tote_letter(c))
+        && chars.next() == Some('«')
+}
+
 /// UTF-8 of the characters read as a hamza right before a `«`.
 const HAMZA_BYTES: [[u8; 2]; 4] = [[0xD8, 0xA1], [0xD9, 0xB4], [0xD9, 0x94], [0xD9, 0x95]];
 
@@ -167,9 +177,11 @@ pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
         match c {
             '\u{200C}' | '\u{200D}' => {
                 // Between two letters (or hamzas): inside a word. Next to punctuation
-                // (`ە\u{200C}؟`) the joiner stays, as `to_arabic` keeps it there.
+                // (`ە\u{200C}؟`) or to a hamza that belongs to the word after a `«`
+                // (`ا\u{200D}ء«ى`) the joiner stays, as `to_arabic` keeps it there.
                 let inside_word = out.chars().next_back().is_some_and(reads_as_letter)
-                    && next.is_some_and(reads_as_letter);
+                    && next.is_some_and(reads_as_letter)
+                    && !hamza_before_quote(&text[after..]);
                 if !inside_word {
                     out.push(c);
                 }
@@ -265,8 +277,10 @@ mod tests {
         for (i, &c) in chars.iter().enumerate() {
             match c {
                 '\u{200C}' | '\u{200D}' => {
+                    let rest: String = chars[i + 1..].iter().collect();
                     let inside = out.chars().next_back().is_some_and(reads_as_letter)
-                        && chars.get(i + 1).is_some_and(|&n| reads_as_letter(n));
+                        && chars.get(i + 1).is_some_and(|&n| reads_as_letter(n))
+                        && !hamza_before_quote(&rest);
                     if !inside {
                         out.push(c);
                     }

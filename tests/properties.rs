@@ -252,3 +252,11 @@ fn marks_and_joiners_next_to_words_keep_a_stable_tote_image() {
         }
     }
 }
+
+/// G2 (docs/FUZZING.md): a joiner before a hamza that a style moves in front of `«`.
+#[test]
+fn a_joiner_before_a_quoted_hamza_word_keeps_a_stable_tote_image() {
+    for style in Style::ALL {
+        assert_tote_image_is_stable("а\u{200D}«і", style).unwrap();
+    }
+}
