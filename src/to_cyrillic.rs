@@ -279,7 +279,9 @@ impl ToCyrillic<'_> {
             if c != ' ' {
                 self.prev_proper = false;
             }
-            if segment::is_combining_mark(c) {
+            // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
+            let after_tote_word = text[..i].chars().next_back().is_some_and(is_word_char);
+            if segment::is_combining_mark(c) && after_tote_word {
                 self.keep_mark_apart(c);
             }
             self.out.push(c);

@@ -260,3 +260,18 @@ fn a_joiner_before_a_quoted_hamza_word_keeps_a_stable_tote_image() {
         assert_tote_image_is_stable("а\u{200D}«і", style).unwrap();
     }
 }
+
+/// H4 (docs/FUZZING.md): Cyrillic with combining marks passes through to_cyrillic unchanged.
+#[test]
+fn cyrillic_with_marks_passes_through_to_cyrillic() {
+    for text in ["е\u{308}…", "и\u{306}\u{FFFD}", "ب е\u{308}"] {
+        for style in Style::ALL {
+            let converter = Converter::new(style);
+            let out = converter.to_cyrillic(text);
+            assert!(
+                out.contains(text.trim_start_matches("ب ")),
+                "{text:?} -> {out:?}"
+            );
+        }
+    }
+}
