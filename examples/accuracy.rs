@@ -2,7 +2,7 @@
 //! word (see `tests/common/accuracy.rs` for the tokenisation and alignment).
 //!
 //! ```text
-//! cargo run --release --example accuracy -- [--style S] [--top N] FILE...
+//! cargo run --release --example accuracy -- [--style S] [--top N] [--case-errors N] FILE...
 //! ```
 
 use std::path::PathBuf;
@@ -29,6 +29,10 @@ struct Args {
     /// How many of the most common error pairs to print.
     #[arg(long, short = 'n', default_value_t = 20)]
     top: usize,
+
+    /// Also print the N most common words that are right only with case ignored.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    case_errors: usize,
 
     /// Cyrillic UTF-8 text files; their figures are added together.
     #[arg(required = true)]
@@ -72,18 +76,31 @@ fn main() -> ExitCode {
     if total.extra_words > 0 {
         println!("extra produced words: {}", total.extra_words);
     }
-    let top = total.top_errors(args.top);
-    if !top.is_empty() {
-        println!();
-        println!(
-            "top {} error pairs (original -> produced, case ignored):",
-            top.len()
-        );
-        let width = top.iter().map(|e| e.2.to_string().len()).max().unwrap_or(1);
-        for (original, produced, count) in top {
-            let produced = if produced.is_empty() { "∅" } else { produced };
-            println!("  {count:>width$}  {original} -> {produced}");
-        }
-    }
+    print_pairs(
+        "error pairs (original -> produced, case ignored)",
+        &total.top_errors(args.top),
+    );
+    print_pairs(
+        "words wrong only in case (original -> produced)",
+        &total.top_case_errors(args.case_errors),
+    );
     ExitCode::SUCCESS
+}
+
+/// Prints `pairs` under a heading, most common first; nothing when there are none.
+fn print_pairs(heading: &str, pairs: &[(&str, &str, usize)]) {
+    if pairs.is_empty() {
+        return;
+    }
+    println!();
+    println!("top {} {heading}:", pairs.len());
+    let width = pairs
+        .iter()
+        .map(|e| e.2.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (original, produced, count) in pairs {
+        let produced = if produced.is_empty() { "∅" } else { produced };
+        println!("  {count:>width$}  {original} -> {produced}");
+    }
 }

@@ -38,6 +38,9 @@ pub struct Accuracy {
     /// Error pairs `(original, produced)`, lower-cased, with their number of occurrences.
     /// `produced` is empty when an original word has no counterpart.
     pub errors: HashMap<(String, String), usize>,
+    /// Words right only with case ignored, as `(original, produced)` with their case, and
+    /// their number of occurrences.
+    pub case_errors: HashMap<(String, String), usize>,
 }
 
 impl Accuracy {
@@ -58,14 +61,12 @@ impl Accuracy {
 
     /// The `n` most common error pairs, most common first (ties: alphabetical).
     pub fn top_errors(&self, n: usize) -> Vec<(&str, &str, usize)> {
-        let mut pairs: Vec<(&str, &str, usize)> = self
-            .errors
-            .iter()
-            .map(|((original, produced), &count)| (original.as_str(), produced.as_str(), count))
-            .collect();
-        pairs.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (a.0, a.1).cmp(&(b.0, b.1))));
-        pairs.truncate(n);
-        pairs
+        top_pairs(&self.errors, n)
+    }
+
+    /// The `n` most common words wrong only in case, most common first (ties: alphabetical).
+    pub fn top_case_errors(&self, n: usize) -> Vec<(&str, &str, usize)> {
+        top_pairs(&self.case_errors, n)
     }
 
     /// Adds the counts of `other` to these.
@@ -77,11 +78,31 @@ impl Accuracy {
         for (pair, count) in &other.errors {
             *self.errors.entry(pair.clone()).or_insert(0) += count;
         }
+        for (pair, count) in &other.case_errors {
+            *self.case_errors.entry(pair.clone()).or_insert(0) += count;
+        }
     }
 
     fn record_error(&mut self, original: String, produced: String) {
         *self.errors.entry((original, produced)).or_insert(0) += 1;
     }
+
+    fn record_case_error(&mut self, original: &str, produced: &str) {
+        *self
+            .case_errors
+            .entry((original.to_owned(), produced.to_owned()))
+            .or_insert(0) += 1;
+    }
+}
+
+fn top_pairs(map: &HashMap<(String, String), usize>, n: usize) -> Vec<(&str, &str, usize)> {
+    let mut pairs: Vec<(&str, &str, usize)> = map
+        .iter()
+        .map(|((original, produced), &count)| (original.as_str(), produced.as_str(), count))
+        .collect();
+    pairs.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (a.0, a.1).cmp(&(b.0, b.1))));
+    pairs.truncate(n);
+    pairs
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
@@ -181,6 +202,8 @@ fn compare_words(original: &[&str], produced: &[&str], accuracy: &mut Accuracy) 
             accuracy.right_ignoring_case += 1;
             if original[mi] == produced[mj] {
                 accuracy.right_with_case += 1;
+            } else {
+                accuracy.record_case_error(original[mi], produced[mj]);
             }
         }
         (i, j) = (mi + 1, mj + 1);
@@ -196,6 +219,7 @@ fn compare_pair(original: &str, produced: &str, accuracy: &mut Accuracy) {
     let (o, p) = (original.to_lowercase(), produced.to_lowercase());
     if o == p {
         accuracy.right_ignoring_case += 1;
+        accuracy.record_case_error(original, produced);
     } else {
         accuracy.record_error(o, p);
     }
