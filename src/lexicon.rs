@@ -50,12 +50,41 @@ impl SuffixForms {
     }
 }
 
+/// How a word of a [casing pair](Lexicon::pair_casing) is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PairCase {
+    /// As the word's own casing gives it.
+    Own,
+    Lower,
+    Capital,
+    AllCaps,
+}
+
+impl PairCase {
+    fn from_code(code: char) -> Option<PairCase> {
+        match code {
+            '~' => Some(PairCase::Own),
+            'l' => Some(PairCase::Lower),
+            'C' => Some(PairCase::Capital),
+            'U' => Some(PairCase::AllCaps),
+            _ => None,
+        }
+    }
+}
+
+/// The number of a word that occurs in a casing pair (see [`Lexicon::pair_word`]).
+pub(crate) type PairWord = u32;
+
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
     /// Key -> Cyrillic spellings in the corpus' casing, most frequent first.
     words: HashMap<String, Vec<Entry>>,
     /// Key of an ending -> the ending in Cyrillic after a back and after a front stem.
     suffixes: HashMap<String, SuffixForms>,
+    /// Lower-case words that occur in casing pairs -> their numbers.
+    pair_words: HashMap<&'static str, PairWord>,
+    /// Two words with one space between them -> the casing of each.
+    pairs: HashMap<(PairWord, PairWord), [PairCase; 2]>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -71,6 +100,8 @@ impl Lexicon {
         let mut words: HashMap<String, Vec<Entry>> =
             HashMap::with_capacity_and_hasher(lines, Default::default());
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
+        let mut pair_words: HashMap<&'static str, PairWord> = HashMap::default();
+        let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
         let mut section = "";
         let mut key = String::new();
         for line in data.lines() {
@@ -111,10 +142,46 @@ impl Lexicon {
                     };
                     slot.get_or_insert(ending);
                 }
+                "[pairs]" => {
+                    let Some(((first, second), cases)) = line
+                        .split_once('\t')
+                        .and_then(|(words, cases)| Some((words.split_once(' ')?, cases)))
+                    else {
+                        continue;
+                    };
+                    let mut codes = cases.chars().map(PairCase::from_code);
+                    let (Some(Some(first_case)), Some(Some(second_case))) =
+                        (codes.next(), codes.next())
+                    else {
+                        continue;
+                    };
+                    let mut number = |word: &'static str| {
+                        let next = pair_words.len() as PairWord;
+                        *pair_words.entry(word).or_insert(next)
+                    };
+                    let key = (number(first), number(second));
+                    pairs.insert(key, [first_case, second_case]);
+                }
                 _ => {}
             }
         }
-        Lexicon { words, suffixes }
+        Lexicon {
+            words,
+            suffixes,
+            pair_words,
+            pairs,
+        }
+    }
+
+    /// The number of a lower-case word that occurs in a casing pair.
+    pub(crate) fn pair_word(&self, lower_case: &str) -> Option<PairWord> {
+        self.pair_words.get(lower_case).copied()
+    }
+
+    /// How two words with one space between them are written together, when that differs
+    /// from their own casings (`орта` + `азия` -> `Орта Азия`).
+    pub(crate) fn pair_casing(&self, first: PairWord, second: PairWord) -> Option<[PairCase; 2]> {
+        self.pairs.get(&(first, second)).copied()
     }
 
     /// Every word of the lexicon, most frequent first.

@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 
 use crate::letters::{self, tote};
+#[cfg(feature = "lexicon")]
+use crate::lexicon::{PairCase, PairWord};
 use crate::normalize;
 use crate::segment;
 use crate::style::{
@@ -19,6 +21,9 @@ use crate::style::{
 };
 use crate::to_arabic;
 use crate::to_arabic::{MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
+/// Without the lexicon there are no casing pairs (see [`ToCyrillic::case_pair`]).
+#[cfg(not(feature = "lexicon"))]
+type PairWord = u32;
 #[cfg(feature = "lexicon")]
 use crate::{letter_model, lexicon};
 
@@ -81,6 +86,7 @@ pub(crate) fn to_cyrillic_into(
         letters: Vec::new(),
         last_word: None,
         prev_proper: false,
+        last_plain: None,
         cache_config: WORD_CACHE.with(|cache| {
             cache.borrow_mut().config_index(CacheConfig {
                 rules: *rules,
@@ -123,6 +129,8 @@ struct CachedState {
     letters: usize,
     known: bool,
     proper: bool,
+    /// The word's number among the words of casing pairs.
+    pair_word: Option<PairWord>,
 }
 
 /// Spellings of plain words already converted on this thread. Text repeats its words, so most
@@ -243,6 +251,8 @@ struct ToCyrillic<'r> {
     /// Whether the last word written is a capitalised name and only a space or a hyphen
     /// followed it.
     prev_proper: bool,
+    /// The last plain word written, for casing it together with the next.
+    last_plain: Option<PlainWord>,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
 }
@@ -385,6 +395,7 @@ impl ToCyrillic<'_> {
     /// unless it converts back to exactly the tote it came from, the compound is spelled
     /// again with less data, down to the rules alone.
     fn compound(&mut self, text: &str, start: usize) -> usize {
+        let previous = self.last_plain.take();
         let Some(word) = plain_word(&text[start..]) else {
             return self.compound_uncached(text, start);
         };
@@ -405,6 +416,7 @@ impl ToCyrillic<'_> {
                     letters: self.last_word.map_or(0, |w| w.letters),
                     known: self.last_word.is_some_and(|w| w.known),
                     proper: self.prev_proper,
+                    pair_word: self.pair_word(out_start),
                 };
                 WORD_CACHE.with(|cache| {
                     cache.borrow_mut().insert(
@@ -427,7 +439,56 @@ impl ToCyrillic<'_> {
         if sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, out_start);
         }
+        let this = PlainWord {
+            start: out_start,
+            end: self.out.len(),
+            pair_word: state.pair_word,
+            sentence_start,
+        };
+        if let Some(previous) = previous {
+            self.case_pair(previous, this);
+        }
+        self.last_plain = Some(this);
         word.len()
+    }
+
+    /// The number of the word written from `start` on among the words of casing pairs.
+    fn pair_word(&self, start: usize) -> Option<PairWord> {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon && self.casing == Casing::Sentence {
+            return lexicon::get().pair_word(&self.out[start..].to_lowercase());
+        }
+        let _ = start;
+        None
+    }
+
+    /// Two plain words with one space between them that the lexicon writes together in
+    /// another casing than their own (`орта азия` -> `Орта Азия`): rewrites their casing (a
+    /// sentence start keeps its capital).
+    fn case_pair(&mut self, first: PlainWord, second: PlainWord) {
+        let (Some(first_word), Some(second_word)) = (first.pair_word, second.pair_word) else {
+            return;
+        };
+        if first.end + 1 != second.start || self.out.as_bytes()[first.end] != b' ' {
+            return;
+        }
+        #[cfg(feature = "lexicon")]
+        if let Some([first_case, second_case]) = lexicon::get().pair_casing(first_word, second_word)
+        {
+            if !first.sentence_start {
+                set_case(&mut self.out, first.start..first.end, first_case);
+            }
+            if !second.sentence_start {
+                set_case(&mut self.out, second.start..second.end, second_case);
+            }
+            self.prev_proper = !second.sentence_start
+                && self.out[second.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(letters::is_upper);
+        }
+        #[cfg(not(feature = "lexicon"))]
+        let _ = (first_word, second_word);
     }
 
     /// Converts the compound starting at byte `start` without the word cache.
@@ -791,6 +852,46 @@ fn push_stem_and_suffix(out: &mut String, stem: &str, suffix: &str) {
     }
 }
 
+/// A plain word just written (see [`plain_word`]), for casing it with the next one.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
+struct PlainWord {
+    /// Where it starts and ends in `out`.
+    start: usize,
+    end: usize,
+    /// Its number among the words of casing pairs.
+    pair_word: Option<PairWord>,
+    /// Whether it starts a sentence (its capital stays).
+    sentence_start: bool,
+}
+
+/// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
+/// the same length in UTF-8 in the letter table).
+#[cfg(feature = "lexicon")]
+fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
+    let cased: String = out[range.clone()]
+        .chars()
+        .enumerate()
+        .map(|(at, c)| {
+            let lower = letters::lower(c).unwrap_or(c);
+            let upper = match case {
+                PairCase::Own => return c,
+                PairCase::Lower => false,
+                PairCase::Capital => at == 0,
+                PairCase::AllCaps => true,
+            };
+            if upper && letters::lower(c).is_some() {
+                letters::upper_of(lower)
+            } else {
+                lower
+            }
+        })
+        .collect();
+    if cased.len() == range.len() {
+        out.replace_range(range, &cased);
+    }
+}
+
 /// The last word written, for joining a patronymic to it.
 #[derive(Clone, Copy, Debug)]
 struct LastWord {
@@ -1147,5 +1248,31 @@ mod tests {
         assert_eq!(cyrillic("ي ى ۇ- داعى", Style::Kazinform2023), "ИЫҰ-дағы");
         assert_eq!(cyrillic("ق ر س ءى م", Style::Kazinform), "ҚРСІМ");
         assert_eq!(cyrillic("ت. ب", Style::Kazinform), "т. б");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn words_of_a_casing_pair_take_the_pairs_casing() {
+        let sentence = |tote: &str| {
+            to_cyrillic(
+                tote,
+                &Style::Kazinform.rules(),
+                Casing::Sentence,
+                WordSource::Lexicon,
+            )
+            .into_owned()
+        };
+        // `оңтүстік` alone is lower case, `Батыс` alone capitalised (`Батыс Қазақстан`).
+        assert_eq!(
+            sentence("ول وڭتۇستىك قازاقستان تۋرالى."),
+            "Ол Оңтүстік Қазақстан туралы."
+        );
+        assert_eq!(sentence("ول وڭتۇستىك جاقتا."), "Ол оңтүстік жақта.");
+        assert_eq!(
+            sentence("پروۆينتسياسىنىڭ باتىس جاعالاۋىندا"),
+            "Провинциясының батыс жағалауында"
+        );
+        // Only with one space between them: a comma parts them.
+        assert_eq!(sentence("ول وڭتۇستىك، قازاقستان"), "Ол оңтүстік, Қазақстан");
     }
 }

@@ -15,6 +15,9 @@
 //! * Suffix chains: endings that follow at least [`MIN_CHAIN_STEMS`] different known stems,
 //!   with the harmony of the stem (`B` back, `F` front), most productive first. The library
 //!   spells an unseen word as a known stem plus such a chain.
+//! * Word pairs: two words with one space between them whose casing together differs from
+//!   what the words' own casings give (`орта` + `Азия` -> `Орта Азия`, `Батыс` + `жағалауында`
+//!   -> `батыс жағалауында`), when a majority of the pair's occurrences agree on it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -29,6 +32,8 @@ const MIN_CHAIN_STEMS: usize = 3;
 const MAX_CHAIN_LEN: usize = 12;
 /// Shortest stem, in letters.
 const MIN_STEM_LEN: usize = 2;
+/// A casing pair must be seen at least this often with the casing it is written in.
+const MIN_PAIR_COUNT: u32 = 1;
 /// A stem must occur at least this often as a word of its own.
 const MIN_STEM_COUNT: u32 = 2;
 
@@ -71,16 +76,18 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     }
     let words = count_words(&training);
     let chains = suffix_chains(&words);
+    let pairs = casing_pairs(&training, &words);
     let name = corpus
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
-    let lexicon = render(&name, &words, &chains);
+    let lexicon = render(&name, &words, &chains, &pairs);
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
     eprintln!(
-        "lexgen: {} words, {} suffix chains -> {}; {} held-out lines -> {}",
+        "lexgen: {} words, {} suffix chains, {} casing pairs -> {}; {} held-out lines -> {}",
         words.len(),
         chains.len(),
+        pairs.len(),
         lexicon_out.display(),
         heldout.lines().count(),
         heldout_out.display()
@@ -311,10 +318,147 @@ fn suffix_chains(words: &HashMap<String, WordStats>) -> Vec<(char, String, usize
     kept
 }
 
+/// The casing of a word in a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Case {
+    /// As the word's own casing gives it (no evidence in this pair).
+    Own,
+    Lower,
+    Capital,
+    AllCaps,
+}
+
+impl Case {
+    /// The casing of a written word; `None` for mixed casings (`МакГрегор`), which a pair
+    /// does not describe.
+    fn of(word: &str) -> Option<Case> {
+        let mut chars = word.chars();
+        let first_upper = chars.next()?.is_uppercase();
+        let rest: Vec<bool> = chars.map(char::is_uppercase).collect();
+        match (
+            first_upper,
+            rest.iter().all(|&u| u),
+            rest.iter().any(|&u| u),
+        ) {
+            (false, _, false) => Some(Case::Lower),
+            (true, _, false) => Some(Case::Capital),
+            (true, true, true) => Some(Case::AllCaps),
+            _ => None,
+        }
+    }
+
+    fn code(self) -> char {
+        match self {
+            Case::Own => '~',
+            Case::Lower => 'l',
+            Case::Capital => 'C',
+            Case::AllCaps => 'U',
+        }
+    }
+}
+
+/// Two words (lower case) with one space between them, and the casing they take together.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct CasingPair {
+    first: String,
+    second: String,
+    first_case: Case,
+    second_case: Case,
+}
+
+/// The casings seen of each word of one pair.
+#[derive(Default)]
+struct PairStats {
+    first: BTreeMap<Case, u32>,
+    second: BTreeMap<Case, u32>,
+}
+
+/// The casing a strict majority of `seen` agrees on, seen at least [`MIN_PAIR_COUNT`] times.
+fn majority(seen: &BTreeMap<Case, u32>) -> Option<Case> {
+    let total: u32 = seen.values().sum();
+    seen.iter()
+        .find(|(_, &count)| 2 * count > total && count >= MIN_PAIR_COUNT)
+        .map(|(&case, _)| case)
+}
+
+/// The pairs whose casing differs from what the two words' own casings give.
+fn casing_pairs(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<CasingPair> {
+    let mut stats: HashMap<(String, String), PairStats> = HashMap::new();
+    for line in lines {
+        let parts = word_parts(line);
+        for window in parts.windows(2) {
+            let [(first, first_place), (second, second_place)] = window else {
+                continue;
+            };
+            let between = offset_in(line, second) - (offset_in(line, first) + first.len());
+            if &line[offset_in(line, first) + first.len()..][..between] != " " {
+                continue;
+            }
+            let (lower_first, lower_second) = (first.to_lowercase(), second.to_lowercase());
+            let in_alphabet = |w: &str| w.chars().all(|c| ALPHABET.contains(c));
+            if !in_alphabet(&lower_first) || !in_alphabet(&lower_second) {
+                continue;
+            }
+            let entry = stats.entry((lower_first, lower_second)).or_default();
+            if let Some(case) = Case::of(first).filter(|_| !first_place.sentence_start) {
+                *entry.first.entry(heading_case(case, first)).or_default() += 1;
+            }
+            if let Some(case) = Case::of(second).filter(|_| !second_place.sentence_start) {
+                *entry.second.entry(heading_case(case, second)).or_default() += 1;
+            }
+        }
+    }
+    let own_case = |word: &str, after_capital: bool| match words.get(word).map(|s| s.casing(word)) {
+        Some(Casing::Always(spelling)) => Case::of(&spelling).unwrap_or(Case::Own),
+        Some(Casing::AfterCapital(spelling)) if after_capital => {
+            Case::of(&spelling).unwrap_or(Case::Own)
+        }
+        _ => Case::Lower,
+    };
+    let mut pairs: Vec<CasingPair> = stats
+        .into_iter()
+        .filter_map(|((first, second), seen)| {
+            let first_case = majority(&seen.first);
+            let second_case = majority(&seen.second);
+            let first_differs = first_case.is_some_and(|case| case != own_case(&first, false));
+            let first_capital =
+                first_case.unwrap_or_else(|| own_case(&first, false)) != Case::Lower;
+            // After a lower-case word, the second word's capital belongs to what follows it
+            // (`біз Орта Азия`), not to this pair.
+            let second_case = second_case.filter(|_| first_capital);
+            let second_differs =
+                second_case.is_some_and(|case| case != own_case(&second, first_capital));
+            (first_differs || second_differs).then(|| CasingPair {
+                first_case: first_case.unwrap_or(Case::Own),
+                second_case: second_case.unwrap_or(Case::Own),
+                first,
+                second,
+            })
+        })
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// All capitals in a word that is no abbreviation are a heading's: lower case evidence.
+fn heading_case(case: Case, word: &str) -> Case {
+    if case == Case::AllCaps && !looks_like_abbreviation(&word.to_lowercase()) {
+        Case::Lower
+    } else {
+        case
+    }
+}
+
+/// Byte offset of `part`, a slice of `line`, in `line`.
+fn offset_in(line: &str, part: &str) -> usize {
+    part.as_ptr() as usize - line.as_ptr() as usize
+}
+
 fn render(
     corpus: &str,
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
+    pairs: &[CasingPair],
 ) -> String {
     let mut sorted: Vec<(&String, &WordStats)> = words.iter().collect();
     sorted.sort_by(|(a, sa), (b, sb)| sb.count.cmp(&sa.count).then_with(|| a.cmp(b)));
@@ -331,6 +475,7 @@ fn render(
         "# [words]: one word form per line, most frequent first, in its casing inside sentences.\n",
     );
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
+    out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
         match stats.casing(lower) {
@@ -345,6 +490,17 @@ fn render(
     out.push_str("[suffixes]\n");
     for (h, rest, _) in chains {
         let _ = writeln!(out, "{h}\t{rest}");
+    }
+    out.push_str("[pairs]\n");
+    for pair in pairs {
+        let _ = writeln!(
+            out,
+            "{} {}\t{}{}",
+            pair.first,
+            pair.second,
+            pair.first_case.code(),
+            pair.second_case.code()
+        );
     }
     out
 }
@@ -389,6 +545,26 @@ mod tests {
             spelling(words["назарбаев"].casing("назарбаев")),
             "Назарбаев"
         );
+    }
+
+    #[test]
+    fn pairs_are_kept_where_their_casing_differs_from_the_words_own() {
+        let lines = [
+            "Біз Орта Азия елдері, орта мектеп, орта буын.",
+            "Ол Орта Азия туралы.",
+            "Біз жақсы адам, жақсы адам.",
+        ];
+        let words = count_words(&lines);
+        let pairs = casing_pairs(&lines, &words);
+        let described: Vec<String> = pairs
+            .iter()
+            .map(|p| {
+                let (a, b) = (p.first_case.code(), p.second_case.code());
+                format!("{} {} {a}{b}", p.first, p.second)
+            })
+            .collect();
+        // `орта` is lower case on its own, `Азия` always capitalised: only `Орта` differs.
+        assert_eq!(described, ["орта азия CC"]);
     }
 
     #[test]
