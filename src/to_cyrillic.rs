@@ -521,6 +521,8 @@ impl ToCyrillic<'_> {
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
         let mut run_hamza = None;
         let mut carry_front = false;
+        // How the first part is cased, for the parts after it.
+        let mut first_part = None;
         loop {
             // A part that carries the front harmony of the run's hamza is a word of the run,
             // never an abbreviation (which would end the run).
@@ -531,6 +533,7 @@ impl ToCyrillic<'_> {
             };
             let len = match abbreviation {
                 Some((len, units)) => {
+                    first_part.get_or_insert(PartCase::Abbreviation);
                     self.emit_abbreviation(&text[i..i + len], units);
                     self.sentence_start = false;
                     self.last_word = None;
@@ -545,8 +548,13 @@ impl ToCyrillic<'_> {
                     // A part of a hyphenated word shares its hamza with the others, so the
                     // lexicon's candidates for it are not checked against it alone.
                     let alone = i == start && self.joint(&text[i + len..], Some(false)).is_none();
+                    let out_start = self.out.len();
                     let spelled = self.emit_word(word, carry_front, pass, alone);
                     carry_front = spelled.carry_front;
+                    match first_part {
+                        None => first_part = Some(self.part_case(out_start)),
+                        Some(first) => self.case_later_part(out_start, first, spelled.known_word),
+                    }
                     len
                 }
             };
@@ -558,6 +566,39 @@ impl ToCyrillic<'_> {
                 }
                 None => return i - start,
             }
+        }
+    }
+
+    /// How the first part of a hyphenated word, written from `start` on, is cased.
+    fn part_case(&self, start: usize) -> PartCase {
+        let capital = self.out[start..]
+            .chars()
+            .next()
+            .is_some_and(letters::is_upper);
+        match (capital, self.prev_proper) {
+            (false, _) => PartCase::Lower,
+            (true, true) => PartCase::Name,
+            (true, false) => PartCase::SentenceStart,
+        }
+    }
+
+    /// Cases a later part of a hyphenated word, written from `start` on, after the first:
+    /// lower case after a lower-case first part (`оңтүстік-батыс`, `вице-президент`), a
+    /// capital after a name when the lexicon does not know the part as a word
+    /// (`Нью-Йорктегі`, `Тянь-Шань`). Capitals of abbreviations stay.
+    fn case_later_part(&mut self, start: usize, first: PartCase, known_word: bool) {
+        if self.casing != Casing::Sentence || is_all_caps(&self.out[start..]) {
+            return;
+        }
+        match first {
+            PartCase::Lower => {
+                let lower = self.out[start..].to_lowercase();
+                if lower.len() == self.out.len() - start {
+                    self.out.replace_range(start.., &lower);
+                }
+            }
+            PartCase::Name if !known_word => capitalise_at(&mut self.out, start),
+            _ => {}
         }
     }
 
@@ -661,6 +702,7 @@ impl ToCyrillic<'_> {
             self.out.extend(word.chars().map(|_| self.rules.hamza));
             return WordSpelled {
                 carry_front: inherited_front,
+                known_word: false,
             };
         }
         let start = self.out.len();
@@ -702,6 +744,7 @@ impl ToCyrillic<'_> {
         self.sentence_start = false;
         WordSpelled {
             carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
+            known_word: found == Found::Word,
         }
     }
 
@@ -914,10 +957,30 @@ enum Found {
     Analysis,
 }
 
+/// How the first part of a hyphenated word is cased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PartCase {
+    /// Lower case.
+    Lower,
+    /// Capitalised as a name (not only as a sentence start).
+    Name,
+    /// Capitalised because it starts a sentence.
+    SentenceStart,
+    /// A letter-spaced abbreviation.
+    Abbreviation,
+}
+
+/// Whether a written word is all capitals (two or more letters).
+fn is_all_caps(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(letters::is_upper)
+}
+
 /// What [`ToCyrillic::emit_word`] did.
 struct WordSpelled {
     /// The next part of the hyphenated word inherits the hamza's front harmony.
     carry_front: bool,
+    /// The lexicon knows the word itself (not just a stem of it).
+    known_word: bool,
 }
 
 /// One attempt at spelling a compound, from the most data to the least.
@@ -1274,5 +1337,23 @@ mod tests {
         );
         // Only with one space between them: a comma parts them.
         assert_eq!(sentence("ول وڭتۇستىك، قازاقستان"), "Ол оңтүстік, Қазақстан");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn later_parts_of_a_hyphenated_word_follow_the_first_part() {
+        let sentence = |tote: &str| {
+            let rules = Style::Kazinform.rules();
+            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+        };
+        // After a lower-case part, lower case (`Батыс` alone is capitalised).
+        assert_eq!(
+            sentence("ول وڭتۇستىك-باتىس جاقتا"),
+            "Ол оңтүстік-батыс жақта"
+        );
+        // After a name, a part the lexicon does not know as a word is a name too.
+        assert_eq!(sentence("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
+        // After a sentence start, a known word keeps its own casing.
+        assert_eq!(sentence("سونداي-اق"), "Сондай-ақ");
     }
 }
