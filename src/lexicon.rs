@@ -85,6 +85,8 @@ pub(crate) struct Lexicon {
     pair_words: HashMap<&'static str, PairWord>,
     /// Two words with one space between them -> the casing of each.
     pairs: HashMap<(PairWord, PairWord), [PairCase; 2]>,
+    /// Lower-case abbreviations whose stop ends no sentence (`млн.`).
+    stops: rustc_hash::FxHashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -102,6 +104,7 @@ impl Lexicon {
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
         let mut pair_words: HashMap<&'static str, PairWord> = HashMap::default();
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
+        let mut stops = rustc_hash::FxHashSet::default();
         let mut section = "";
         let mut key = String::new();
         for line in data.lines() {
@@ -162,6 +165,9 @@ impl Lexicon {
                     let key = (number(first), number(second));
                     pairs.insert(key, [first_case, second_case]);
                 }
+                "[stops]" => {
+                    stops.insert(line);
+                }
                 _ => {}
             }
         }
@@ -170,7 +176,13 @@ impl Lexicon {
             suffixes,
             pair_words,
             pairs,
+            stops,
         }
+    }
+
+    /// Whether a stop after this lower-case word ends no sentence (an abbreviation: `млн.`).
+    pub(crate) fn is_abbreviation_stop(&self, lower_case: &str) -> bool {
+        self.stops.contains(lower_case)
     }
 
     /// The number of a lower-case word that occurs in a casing pair.

@@ -265,7 +265,9 @@ impl ToCyrillic<'_> {
             let rest = &text[i..];
             let c = rest.chars().next().unwrap_or_default();
             if is_word_char(c) {
+                let out_start = self.out.len();
                 i += self.compound(text, i);
+                self.capitalise_initials(out_start);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -297,6 +299,50 @@ impl ToCyrillic<'_> {
             self.out.push(c);
             i += c.len_utf8();
         }
+    }
+
+    /// Initials: single letters with a stop, right before the word written from `out_start`
+    /// on (`Ж.Елебеков`, `Н. Ә. Назарбаев`), and no number before them (`2019 ж. Астана`).
+    /// When the word is a name (capitalised as one, or unknown to the lexicon), the initials
+    /// and the word take capitals.
+    fn capitalise_initials(&mut self, out_start: usize) {
+        if self.casing != Casing::Sentence || out_start == 0 {
+            return;
+        }
+        let unknown = self.words == WordSource::Lexicon
+            && self
+                .last_word
+                .is_some_and(|w| w.start == out_start && !w.known);
+        if !self.prev_proper && !unknown {
+            return;
+        }
+        let mut initials = Vec::new();
+        let mut before = &self.out[..out_start];
+        while let Some(unit) = before.strip_suffix(' ').unwrap_or(before).strip_suffix('.') {
+            let mut chars = unit.chars();
+            if !chars
+                .next_back()
+                .is_some_and(|c| letters::lower(c).is_some())
+                || chars.clone().next_back().is_some_and(char::is_alphabetic)
+            {
+                break;
+            }
+            before = chars.as_str();
+            initials.push(before.len());
+        }
+        let after_number = before
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        if initials.is_empty() || after_number {
+            return;
+        }
+        for at in initials {
+            capitalise_at(&mut self.out, at);
+        }
+        capitalise_at(&mut self.out, out_start);
+        self.prev_proper = true;
     }
 
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
@@ -334,8 +380,9 @@ impl ToCyrillic<'_> {
 
     fn track_sentence(&mut self, c: char) {
         match c {
-            // A stop right after a one-letter word is an abbreviation's: `т.б. көптеген`.
-            '.' if self.after_one_letter_word() => {}
+            // A stop right after a one-letter word or a known abbreviation is the
+            // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
+            '.' if self.after_one_letter_word() || self.after_abbreviation() => {}
             '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
             c if c.is_whitespace() => {}
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`.
@@ -366,6 +413,18 @@ impl ToCyrillic<'_> {
             self.out.pop();
             self.out.push(other);
         }
+    }
+
+    /// Whether the last thing written is a word the lexicon knows as an abbreviation whose
+    /// stop ends no sentence (`млн`).
+    fn after_abbreviation(&self) -> bool {
+        #[cfg(feature = "lexicon")]
+        if let Some(word) = self.last_word.filter(|_| self.words == WordSource::Lexicon) {
+            let written = &self.out[word.start..];
+            return written.chars().all(char::is_alphabetic)
+                && lexicon::get().is_abbreviation_stop(&written.to_lowercase());
+        }
+        false
     }
 
     /// Whether the last thing written is a word of one letter.
@@ -1355,5 +1414,25 @@ mod tests {
         assert_eq!(sentence("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
         // After a sentence start, a known word keeps its own casing.
         assert_eq!(sentence("سونداي-اق"), "Сондай-ақ");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn initials_before_a_name_take_capitals_abbreviations_do_not() {
+        let sentence = |tote: &str| {
+            let rules = Style::Kazinform.rules();
+            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+        };
+        let arabic = |cyrillic: &str| {
+            crate::to_arabic::to_arabic(cyrillic, &Style::Kazinform.rules()).into_owned()
+        };
+        for text in [
+            "Әншілер Ж.Елебеков, Н. Ә. Назарбаев келді.",
+            "Ол 2019 ж. Астанада, т.б. көптеген.",
+            // A known abbreviation's stop ends no sentence.
+            "Қоры 5 млн. т. асады.",
+        ] {
+            assert_eq!(sentence(&arabic(text)), text);
+        }
     }
 }

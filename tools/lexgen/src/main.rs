@@ -34,6 +34,10 @@ const MAX_CHAIN_LEN: usize = 12;
 const MIN_STEM_LEN: usize = 2;
 /// A casing pair must be seen at least this often with the casing it is written in.
 const MIN_PAIR_COUNT: u32 = 1;
+/// A word whose stop is followed by a lower-case word at least this often, and
+/// [`STOP_LOWER_RATIO`] times as often as by a capital, is an abbreviation (`млн.`).
+const MIN_STOP_COUNT: u32 = 3;
+const STOP_LOWER_RATIO: u32 = 3;
 /// A stem must occur at least this often as a word of its own.
 const MIN_STEM_COUNT: u32 = 2;
 
@@ -77,10 +81,11 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     let words = count_words(&training);
     let chains = suffix_chains(&words);
     let pairs = casing_pairs(&training, &words);
+    let stops = abbreviation_stops(&training);
     let name = corpus
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
-    let lexicon = render(&name, &words, &chains, &pairs);
+    let lexicon = render(&name, &words, &chains, &pairs, &stops);
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
     eprintln!(
@@ -124,10 +129,15 @@ enum Casing {
 }
 
 impl WordStats {
-    /// The casing to write: the most frequent spelling inside sentences (ties: lower case
-    /// first, then alphabetical); where that is lower case but the word is mostly capitalised
+    /// The casing to write: lower case for a single letter; the most frequent spelling
+    /// inside sentences (ties: lower case first, then alphabetical); where that is lower case but the word is mostly capitalised
     /// after a capitalised word, that; an abbreviation's capitals; or lower case.
     fn casing(&self, lower: &str) -> Casing {
+        // A letter of its own is an initial (`Ж. Елебеков`) or an abbreviation (`т. б.`,
+        // `2019 ж.`): its case comes from the context, not from the word.
+        if lower.chars().count() == 1 {
+            return Casing::Always(lower.to_owned());
+        }
         let most_frequent = |spellings: &BTreeMap<String, u32>| {
             spellings
                 .iter()
@@ -449,6 +459,44 @@ fn heading_case(case: Case, word: &str) -> Case {
     }
 }
 
+/// Words of two or more letters (lower case, in the alphabet) after whose stop the next
+/// word is mostly lower case: abbreviations (`млн. адам`), whose stop ends no sentence.
+fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
+    let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
+    for line in lines {
+        let parts = word_parts(line);
+        for window in parts.windows(2) {
+            let [(word, _), (next, _)] = window else {
+                continue;
+            };
+            let end = offset_in(line, word) + word.len();
+            let between = &line[end..offset_in(line, next)];
+            if !between.starts_with('.') || !between[1..].chars().all(char::is_whitespace) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if lower.chars().count() < 2 || !lower.chars().all(|c| ALPHABET.contains(c)) {
+                continue;
+            }
+            let counts = seen.entry(lower).or_default();
+            if next.chars().next().is_some_and(char::is_lowercase) {
+                counts.0 += 1;
+            } else {
+                counts.1 += 1;
+            }
+        }
+    }
+    let mut stops: Vec<String> = seen
+        .into_iter()
+        .filter(|(_, (lower, upper))| {
+            *lower >= MIN_STOP_COUNT && *lower >= STOP_LOWER_RATIO * *upper
+        })
+        .map(|(word, _)| word)
+        .collect();
+    stops.sort();
+    stops
+}
+
 /// Byte offset of `part`, a slice of `line`, in `line`.
 fn offset_in(line: &str, part: &str) -> usize {
     part.as_ptr() as usize - line.as_ptr() as usize
@@ -459,6 +507,7 @@ fn render(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
     pairs: &[CasingPair],
+    stops: &[String],
 ) -> String {
     let mut sorted: Vec<(&String, &WordStats)> = words.iter().collect();
     sorted.sort_by(|(a, sa), (b, sb)| sb.count.cmp(&sa.count).then_with(|| a.cmp(b)));
@@ -476,6 +525,7 @@ fn render(
     );
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
+    out.push_str("# [stops]: words of two or more letters whose stop ends no sentence (abbreviations: `млн.`).\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
         match stats.casing(lower) {
@@ -501,6 +551,11 @@ fn render(
             pair.first_case.code(),
             pair.second_case.code()
         );
+    }
+    out.push_str("[stops]\n");
+    for stop in stops {
+        out.push_str(stop);
+        out.push('\n');
     }
     out
 }
@@ -565,6 +620,17 @@ mod tests {
             .collect();
         // `орта` is lower case on its own, `Азия` always capitalised: only `Орта` differs.
         assert_eq!(described, ["орта азия CC"]);
+    }
+
+    #[test]
+    fn a_stop_mostly_followed_by_lower_case_is_an_abbreviations() {
+        let lines = [
+            "Ол 5 млн. адам.",
+            "Тағы 3 млн. теңге. Біз келдік.",
+            "Ол 7 млн. адам.",
+            "Біз. Ол келді.",
+        ];
+        assert_eq!(abbreviation_stops(&lines), ["млн"]);
     }
 
     #[test]
