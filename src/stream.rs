@@ -70,7 +70,8 @@ pub struct StreamStats {
 ///   after `<`, `>`, `"` or `»` (which end every URL token) when the next character is not an
 ///   ASCII letter or digit (whose token start would differ).
 /// * in a line longer than the chunk, for **tote -> Cyrillic**, after the spaces and tabs
-///   that follow a mark ending a sentence or a clause (`. ! ? ؟ , ، ; ؛ :`). Such a mark ends
+///   that follow a mark ending a sentence or a clause (`. ! ? ؟ , ، ; ؛ :`; not the stop of
+///   a one-letter word, which may be an initial that a name after it capitalises). Such a mark ends
 ///   every word join (a `- ` joint needs the hyphen, a letter-spaced abbreviation run single
 ///   spaces, `1969 -جىل` digits, ` ۇلى` the name right before it) and every state a word
 ///   leaves for the next but the sentence state, which is carried: after it, the next word
@@ -672,10 +673,25 @@ fn is_safe_cyrillic_cut(text: &str, at: usize) -> bool {
 /// only spaces and tabs stand between the cut and a mark of punctuation that ends a sentence
 /// or a clause.
 fn is_safe_tote_cut(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().rev().find(|&c| c != ' ' && c != '\t');
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    let Some(mark) = head.chars().next_back() else {
+        return false;
+    };
+    if mark == '.' {
+        // The stop of a one-letter word may be an initial's, which takes a capital when a
+        // name follows (`ج. ەلەبەكوۆ` -> `Ж. Елебеков`).
+        let letters = head[..head.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|&c| c.is_alphabetic())
+            .filter(|&c| c != crate::letters::tote::HAMZA)
+            .take(2)
+            .count();
+        return letters != 1;
+    }
     matches!(
-        before,
-        Some('.' | '!' | '?' | '\u{061F}' | ',' | '\u{060C}' | ';' | '\u{061B}' | ':')
+        mark,
+        '!' | '?' | '\u{061F}' | ',' | '\u{060C}' | ';' | '\u{061B}' | ':'
     )
 }
 
@@ -726,6 +742,9 @@ mod tests {
         assert!(safe("قازاق؟ \t ", "1969 -جىلى"));
         // A name may go on in the next word; joints, abbreviations, years, patronyms.
         assert!(!safe("قازاق ", "ءتىلى"));
+        assert!(!safe("ج. ", "ەلەبەكوۆ"));
+        assert!(!safe("ءا. ", "توقومباەۆ"));
+        assert!(safe("جەر. ", "ەلەبەكوۆ"));
         assert!(!safe("سونداي- ", "اق"));
         assert!(!safe("ي ", "ى ۇ"));
         assert!(!safe("1969 ", "-جىلى"));

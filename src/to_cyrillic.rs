@@ -320,9 +320,9 @@ impl ToCyrillic<'_> {
         let mut before = &self.out[..out_start];
         while let Some(unit) = before.strip_suffix(' ').unwrap_or(before).strip_suffix('.') {
             let mut chars = unit.chars();
-            if !chars
+            if chars
                 .next_back()
-                .is_some_and(|c| letters::lower(c).is_some())
+                .is_none_or(|c| letters::lower(c).is_none())
                 || chars.clone().next_back().is_some_and(char::is_alphabetic)
             {
                 break;
