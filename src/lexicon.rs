@@ -85,6 +85,9 @@ pub(crate) struct Lexicon {
     pair_words: HashMap<&'static str, PairWord>,
     /// Two words with one space between them -> the casing of each.
     pairs: HashMap<(PairWord, PairWord), [PairCase; 2]>,
+    /// Words cased by the next word where no pair says more: the casing before a
+    /// capitalised word (`Оңтүстік`) or before a lower-case word (`батыс`).
+    before: HashMap<PairWord, PairCase>,
     /// Lower-case abbreviations whose stop ends no sentence (`млн.`).
     stops: rustc_hash::FxHashSet<&'static str>,
 }
@@ -105,6 +108,7 @@ impl Lexicon {
         let mut pair_words: HashMap<&'static str, PairWord> = HashMap::default();
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
         let mut stops = rustc_hash::FxHashSet::default();
+        let mut before: HashMap<PairWord, PairCase> = HashMap::default();
         let mut section = "";
         let mut key = String::new();
         for line in data.lines() {
@@ -158,12 +162,19 @@ impl Lexicon {
                     else {
                         continue;
                     };
-                    let mut number = |word: &'static str| {
-                        let next = pair_words.len() as PairWord;
-                        *pair_words.entry(word).or_insert(next)
-                    };
-                    let key = (number(first), number(second));
+                    let key = (
+                        number_pair_word(&mut pair_words, first),
+                        number_pair_word(&mut pair_words, second),
+                    );
                     pairs.insert(key, [first_case, second_case]);
+                }
+                "[before]" => {
+                    let Some((word, code)) = line.split_once('\t') else {
+                        continue;
+                    };
+                    if let Some(case) = code.chars().next().and_then(PairCase::from_code) {
+                        before.insert(number_pair_word(&mut pair_words, word), case);
+                    }
                 }
                 "[stops]" => {
                     stops.insert(line);
@@ -176,8 +187,15 @@ impl Lexicon {
             suffixes,
             pair_words,
             pairs,
+            before,
             stops,
         }
+    }
+
+    /// How a word is cased by the next word when no pair says more: `Some(Capital)` before a
+    /// capitalised word, `Some(Lower)` before a lower-case word.
+    pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {
+        self.before.get(&word).copied()
     }
 
     /// Whether a stop after this lower-case word ends no sentence (an abbreviation: `млн.`).
@@ -236,6 +254,12 @@ impl Lexicon {
             })
         })
     }
+}
+
+/// The number of a word of the casing pairs (a new one for a new word).
+fn number_pair_word(numbers: &mut HashMap<&'static str, PairWord>, word: &'static str) -> PairWord {
+    let next = numbers.len() as PairWord;
+    *numbers.entry(word).or_insert(next)
 }
 
 /// Whether a word is written in capitals (two or more letters).

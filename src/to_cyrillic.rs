@@ -525,15 +525,21 @@ impl ToCyrillic<'_> {
     /// another casing than their own (`орта азия` -> `Орта Азия`): rewrites their casing (a
     /// sentence start keeps its capital).
     fn case_pair(&mut self, first: PlainWord, second: PlainWord) {
-        let (Some(first_word), Some(second_word)) = (first.pair_word, second.pair_word) else {
+        let Some(first_word) = first.pair_word else {
             return;
         };
         if first.end + 1 != second.start || self.out.as_bytes()[first.end] != b' ' {
             return;
         }
         #[cfg(feature = "lexicon")]
-        if let Some([first_case, second_case]) = lexicon::get().pair_casing(first_word, second_word)
         {
+            let pair = second
+                .pair_word
+                .and_then(|second_word| lexicon::get().pair_casing(first_word, second_word));
+            let Some([first_case, second_case]) = pair else {
+                self.case_by_next_word(first_word, first, second);
+                return;
+            };
             if !first.sentence_start {
                 set_case(&mut self.out, first.start..first.end, first_case);
             }
@@ -547,7 +553,32 @@ impl ToCyrillic<'_> {
                     .is_some_and(letters::is_upper);
         }
         #[cfg(not(feature = "lexicon"))]
-        let _ = (first_word, second_word);
+        let _ = first_word;
+    }
+
+    /// Cases the first of two plain words with one space between them by the second, as
+    /// the lexicon's [`casing_before`](lexicon::Lexicon::casing_before) says (`оңтүстік` +
+    /// `Америка` -> `Оңтүстік Америка`).
+    #[cfg(feature = "lexicon")]
+    fn case_by_next_word(&mut self, word: PairWord, first: PlainWord, second: PlainWord) {
+        if first.sentence_start {
+            return;
+        }
+        let Some(case) = lexicon::get().casing_before(word) else {
+            return;
+        };
+        let second_capital = self.out[second.start..]
+            .chars()
+            .next()
+            .is_some_and(letters::is_upper);
+        let applies = match case {
+            PairCase::Capital => second_capital && !second.sentence_start,
+            PairCase::Lower => !second_capital,
+            _ => false,
+        };
+        if applies {
+            set_case(&mut self.out, first.start..first.end, case);
+        }
     }
 
     /// Converts the compound starting at byte `start` without the word cache.
@@ -1394,6 +1425,8 @@ mod tests {
             sentence("پروۆينتسياسىنىڭ باتىس جاعالاۋىندا"),
             "Провинциясының батыс жағалауында"
         );
+        // No pair: `оңтүстік` is capitalised before a name.
+        assert_eq!(sentence("ول وڭتۇستىك امەريكادا"), "Ол Оңтүстік Америкада");
         // Only with one space between them: a comma parts them.
         assert_eq!(sentence("ول وڭتۇستىك، قازاقستان"), "Ол оңтүстік, Қазақстан");
     }

@@ -15,6 +15,8 @@
 //! * Suffix chains: endings that follow at least [`MIN_CHAIN_STEMS`] different known stems,
 //!   with the harmony of the stem (`B` back, `F` front), most productive first. The library
 //!   spells an unseen word as a known stem plus such a chain.
+//! * Words cased by the next word (`оңтүстік` before a name: `Оңтүстік Америка`) where no
+//!   pair says more.
 //! * Word pairs: two words with one space between them whose casing together differs from
 //!   what the words' own casings give (`орта` + `Азия` -> `Орта Азия`, `Батыс` + `жағалауында`
 //!   -> `батыс жағалауында`), when a majority of the pair's occurrences agree on it.
@@ -34,6 +36,8 @@ const MAX_CHAIN_LEN: usize = 12;
 const MIN_STEM_LEN: usize = 2;
 /// A casing pair must be seen at least this often with the casing it is written in.
 const MIN_PAIR_COUNT: u32 = 1;
+/// A word is cased by the word after it when seen so at least this often.
+const MIN_BEFORE_COUNT: u32 = 2;
 /// A word whose stop is followed by a lower-case word at least this often, and
 /// [`STOP_LOWER_RATIO`] times as often as by a capital, is an abbreviation (`млн.`).
 const MIN_STOP_COUNT: u32 = 3;
@@ -82,10 +86,11 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     let chains = suffix_chains(&words);
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
+    let before = casing_before(&training, &words);
     let name = corpus
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
-    let lexicon = render(&name, &words, &chains, &pairs, &stops);
+    let lexicon = render(&name, &words, &chains, &pairs, &before, &stops);
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
     eprintln!(
@@ -418,13 +423,7 @@ fn casing_pairs(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<Casin
             }
         }
     }
-    let own_case = |word: &str, after_capital: bool| match words.get(word).map(|s| s.casing(word)) {
-        Some(Casing::Always(spelling)) => Case::of(&spelling).unwrap_or(Case::Own),
-        Some(Casing::AfterCapital(spelling)) if after_capital => {
-            Case::of(&spelling).unwrap_or(Case::Own)
-        }
-        _ => Case::Lower,
-    };
+    let own_case = |word: &str, after_capital: bool| own_case(words, word, after_capital);
     let mut pairs: Vec<CasingPair> = stats
         .into_iter()
         .filter_map(|((first, second), seen)| {
@@ -448,6 +447,75 @@ fn casing_pairs(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<Casin
         .collect();
     pairs.sort();
     pairs
+}
+
+/// The casing the lexicon gives a lower-case word on its own (`after_capital`: right after a
+/// capitalised word).
+fn own_case(words: &HashMap<String, WordStats>, word: &str, after_capital: bool) -> Case {
+    match words.get(word).map(|s| s.casing(word)) {
+        Some(Casing::Always(spelling)) => Case::of(&spelling).unwrap_or(Case::Own),
+        Some(Casing::AfterCapital(spelling)) if after_capital => {
+            Case::of(&spelling).unwrap_or(Case::Own)
+        }
+        _ => Case::Lower,
+    }
+}
+
+/// Words cased by the word after them when no pair says more: lower-case words mostly
+/// capitalised before a capitalised word (`Оңтүстік Америка`, `Ақ Орда`) -> `C`, and
+/// capitalised words mostly in lower case before a lower-case word (`батыс жағалауы`) -> `l`.
+fn casing_before(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<(String, Case)> {
+    // lower-case word -> (its casings before a capitalised word, before a lower-case word)
+    let mut seen: HashMap<String, [BTreeMap<Case, u32>; 2]> = HashMap::new();
+    for line in lines {
+        let parts = word_parts(line);
+        for window in parts.windows(2) {
+            let [(first, place), (second, _)] = window else {
+                continue;
+            };
+            let end = offset_in(line, first) + first.len();
+            if place.sentence_start || &line[end..offset_in(line, second)] != " " {
+                continue;
+            }
+            let lower = first.to_lowercase();
+            if !lower.chars().all(|c| ALPHABET.contains(c)) {
+                continue;
+            }
+            let (Some(case), Some(next)) = (Case::of(first), Case::of(second)) else {
+                continue;
+            };
+            let before = usize::from(heading_case(next, second) == Case::Lower);
+            *seen.entry(lower).or_default()[before]
+                .entry(heading_case(case, first))
+                .or_default() += 1;
+        }
+    }
+    let mut before: Vec<(String, Case)> = seen
+        .into_iter()
+        .filter_map(|(word, [before_capital, before_lower])| {
+            let own = own_case(words, &word, false);
+            let case = match (
+                own,
+                majority_of(&before_capital),
+                majority_of(&before_lower),
+            ) {
+                (Case::Lower, Some(Case::Capital), _) => Case::Capital,
+                (Case::Capital, _, Some(Case::Lower)) => Case::Lower,
+                _ => return None,
+            };
+            Some((word, case))
+        })
+        .collect();
+    before.sort();
+    before
+}
+
+/// The casing a strict majority of `seen` agrees on, seen at least [`MIN_BEFORE_COUNT`] times.
+fn majority_of(seen: &BTreeMap<Case, u32>) -> Option<Case> {
+    let total: u32 = seen.values().sum();
+    seen.iter()
+        .find(|(_, &count)| 2 * count > total && count >= MIN_BEFORE_COUNT)
+        .map(|(&case, _)| case)
 }
 
 /// All capitals in a word that is no abbreviation are a heading's: lower case evidence.
@@ -507,6 +575,7 @@ fn render(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
     pairs: &[CasingPair],
+    before: &[(String, Case)],
     stops: &[String],
 ) -> String {
     let mut sorted: Vec<(&String, &WordStats)> = words.iter().collect();
@@ -525,6 +594,7 @@ fn render(
     );
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
+    out.push_str("# [before]: a word, TAB, C (capitalised before a capitalised word) or l (lower case\n#   before a lower-case word), where no pair says more.\n");
     out.push_str("# [stops]: words of two or more letters whose stop ends no sentence (abbreviations: `млн.`).\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
@@ -551,6 +621,10 @@ fn render(
             pair.first_case.code(),
             pair.second_case.code()
         );
+    }
+    out.push_str("[before]\n");
+    for (word, case) in before {
+        let _ = writeln!(out, "{word}\t{}", case.code());
     }
     out.push_str("[stops]\n");
     for stop in stops {
@@ -620,6 +694,21 @@ mod tests {
             .collect();
         // `орта` is lower case on its own, `Азия` always capitalised: only `Орта` differs.
         assert_eq!(described, ["орта азия CC"]);
+    }
+
+    #[test]
+    fn words_mostly_capitalised_before_a_name_are_listed() {
+        let lines = [
+            "Біз Оңтүстік Америка, Оңтүстік Африка, оңтүстік жақ, оңтүстік жел.",
+            "Ол Батыс жағалау, батыс жағалау, батыс жел, Батыс Қазақстан, Батыс Еуропа.",
+        ];
+        let words = count_words(&lines);
+        let before = casing_before(&lines, &words);
+        let described: Vec<String> = before
+            .iter()
+            .map(|(word, case)| format!("{word} {}", case.code()))
+            .collect();
+        assert_eq!(described, ["батыс l", "оңтүстік C"]);
     }
 
     #[test]
