@@ -90,6 +90,54 @@ pub(crate) struct Lexicon {
     before: HashMap<PairWord, PairCase>,
     /// Lower-case abbreviations whose stop ends no sentence (`млн.`).
     stops: rustc_hash::FxHashSet<&'static str>,
+    /// Whether a word the lexicon does not know is a name.
+    names: NameModel,
+}
+
+/// Naive Bayes over letter n-grams: log-odds, in tenths of a nat, that a word the lexicon
+/// does not know is a name (see `tools/lexgen`).
+#[derive(Default)]
+struct NameModel {
+    prior: i32,
+    default: i32,
+    grams: HashMap<&'static str, i32>,
+}
+
+/// A word the lexicon does not know is taken for a name when the name model's log-odds (in
+/// tenths of a nat) exceed this: naive Bayes overcounts the evidence of overlapping n-grams,
+/// so only strong odds count. Chosen on the corpus' held-out lines.
+const NAME_LOG_ODDS: i32 = 80;
+
+/// Letter n-grams of the name model: two to four letters of the word with `^` before it
+/// and `$` after it.
+const NAME_GRAMS: std::ops::RangeInclusive<usize> = 2..=4;
+
+impl NameModel {
+    /// Log-odds (tenths of a nat) that the lower-case `word` is a name.
+    fn log_odds(&self, word: &str) -> i32 {
+        let mut marked = String::with_capacity(word.len() + 2);
+        marked.push('^');
+        marked.push_str(word);
+        marked.push('$');
+        let bounds: Vec<usize> = marked
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(marked.len()))
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut odds = self.prior;
+        for n in NAME_GRAMS {
+            for window in bounds.windows(n + 1) {
+                let gram = &marked[window[0]..window[n]];
+                if seen.contains(&gram) {
+                    continue;
+                }
+                seen.push(gram);
+                odds += self.grams.get(gram).copied().unwrap_or(self.default);
+            }
+        }
+        odds
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -109,6 +157,7 @@ impl Lexicon {
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
         let mut stops = rustc_hash::FxHashSet::default();
         let mut before: HashMap<PairWord, PairCase> = HashMap::default();
+        let mut names = NameModel::default();
         let mut section = "";
         let mut key = String::new();
         for line in data.lines() {
@@ -176,6 +225,21 @@ impl Lexicon {
                         before.insert(number_pair_word(&mut pair_words, word), case);
                     }
                 }
+                "[names]" => {
+                    let Some((gram, weight)) = line.split_once('\t') else {
+                        continue;
+                    };
+                    let Ok(weight) = weight.parse::<i32>() else {
+                        continue;
+                    };
+                    match gram {
+                        "(prior)" => names.prior = weight,
+                        "(default)" => names.default = weight,
+                        _ => {
+                            names.grams.insert(gram, weight);
+                        }
+                    }
+                }
                 "[stops]" => {
                     stops.insert(line);
                 }
@@ -189,7 +253,15 @@ impl Lexicon {
             pairs,
             before,
             stops,
+            names,
         }
+    }
+
+    /// Whether a word the lexicon does not know (Cyrillic, lower case) looks like a name
+    /// (`Замбия`, `Даррена`, `Стамбұл`), by the letter n-grams of the names and the other
+    /// words of the corpus.
+    pub(crate) fn looks_like_name(&self, lower_case: &str) -> bool {
+        self.names.log_odds(lower_case) > NAME_LOG_ODDS
     }
 
     /// How a word is cased by the next word when no pair says more: `Some(Capital)` before a
@@ -372,6 +444,20 @@ mod tests {
         let first = |word: &str| lexicon.words(&key(word)).first().map(|e| e.spelling);
         assert_eq!(first("Қазақстан"), Some("Қазақстан"));
         assert_eq!(first("және"), Some("және"));
+    }
+
+    #[test]
+    fn the_name_model_tells_unseen_names_from_other_words() {
+        // Words of the held-out corpus lines that the lexicon never saw.
+        let lexicon = get();
+        for name in ["замбия", "стамбұл", "даррена", "гүлқашима", "ролланның"]
+        {
+            assert!(lexicon.looks_like_name(name), "{name}");
+        }
+        for word in ["күретамырына", "телевизиясына", "шығанақтың", "егіндібұлақ"]
+        {
+            assert!(!lexicon.looks_like_name(word), "{word}");
+        }
     }
 
     #[test]

@@ -111,6 +111,10 @@ fn plain_word(text: &str) -> Option<&str> {
     (cacheable && !text[word.len()..].starts_with('-')).then_some(word)
 }
 
+/// Shortest word the name model may capitalise, in tote letters.
+#[cfg(feature = "lexicon")]
+const MIN_NAME_LETTERS: usize = 3;
+
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
 
@@ -819,7 +823,8 @@ impl ToCyrillic<'_> {
                 self.keep_patronyms_joined(start);
             }
         }
-        let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..]);
+        let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..])
+            || found == Found::Nothing && pass == Pass::Lexicon && self.looks_like_name(start);
         if unseen_name && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
@@ -836,6 +841,17 @@ impl ToCyrillic<'_> {
             carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
             known_word: found == Found::Word,
         }
+    }
+
+    /// Whether the word written from `start` on, which the lexicon does not know, looks like
+    /// a name to the lexicon's name model.
+    fn looks_like_name(&self, start: usize) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.casing == Casing::Sentence && self.letters.len() >= MIN_NAME_LETTERS {
+            return lexicon::get().looks_like_name(&self.out[start..].to_lowercase());
+        }
+        let _ = start;
+        false
     }
 
     /// The tote word is one word, but its spelling from `start` on ends in a patronymic

@@ -17,11 +17,13 @@
 //!   spells an unseen word as a known stem plus such a chain.
 //! * Words cased by the next word (`оңтүстік` before a name: `Оңтүстік Америка`) where no
 //!   pair says more.
+//! * A name model: naive Bayes over letter n-grams, trained on the rare words of the
+//!   lexicon (names against other words), for capitalising words the lexicon never saw.
 //! * Word pairs: two words with one space between them whose casing together differs from
 //!   what the words' own casings give (`орта` + `Азия` -> `Орта Азия`, `Батыс` + `жағалауында`
 //!   -> `батыс жағалауында`), when a majority of the pair's occurrences agree on it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +38,14 @@ const MAX_CHAIN_LEN: usize = 12;
 const MIN_STEM_LEN: usize = 2;
 /// A casing pair must be seen at least this often with the casing it is written in.
 const MIN_PAIR_COUNT: u32 = 1;
+/// The name model learns from words seen at most this often (rare words are the ones
+/// most like the words it will meet: words the lexicon never saw).
+const MAX_NAME_MODEL_COUNT: u32 = 2;
+/// Letter n-grams of the name model, from `NAME_GRAMS_MIN` to `NAME_GRAMS_MAX` letters.
+const NAME_GRAMS_MIN: usize = 2;
+const NAME_GRAMS_MAX: usize = 4;
+/// An n-gram is kept in the name model when this many words have it.
+const MIN_NAME_GRAM_WORDS: u32 = 2;
 /// A word is cased by the word after it when seen so at least this often.
 const MIN_BEFORE_COUNT: u32 = 2;
 /// A word whose stop is followed by a lower-case word at least this often, and
@@ -87,10 +97,11 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
     let before = casing_before(&training, &words);
+    let names = name_model(&words);
     let name = corpus
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
-    let lexicon = render(&name, &words, &chains, &pairs, &before, &stops);
+    let lexicon = render(&name, &words, &chains, &pairs, &before, &stops, &names);
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
     eprintln!(
@@ -565,6 +576,79 @@ fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
     stops
 }
 
+/// A naive Bayes model of whether a word the lexicon does not know is a name, over the
+/// letter n-grams of the word (each counted once), in tenths of a nat.
+struct NameModel {
+    /// Log-odds of a name before any n-gram.
+    prior: i32,
+    /// Weight of an n-gram not in `grams`.
+    default: i32,
+    /// N-grams whose weight differs from `default`, sorted.
+    grams: Vec<(String, i32)>,
+}
+
+/// The letter n-grams of a lower-case word with `^` before and `$` after it, each once.
+fn name_grams(lower: &str) -> BTreeSet<String> {
+    let marked: Vec<char> = std::iter::once('^')
+        .chain(lower.chars())
+        .chain(std::iter::once('$'))
+        .collect();
+    (NAME_GRAMS_MIN..=NAME_GRAMS_MAX)
+        .flat_map(|n| {
+            marked
+                .windows(n)
+                .map(|w| w.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Trains the name model on the rare words of the lexicon: names (capitalised inside
+/// sentences) against lower-case words; all-caps words and words capitalised only inside
+/// names are left out.
+fn name_model(words: &HashMap<String, WordStats>) -> NameModel {
+    // n-gram -> number of [lower-case words, names] that have it
+    let mut grams: BTreeMap<String, [u32; 2]> = BTreeMap::new();
+    let mut totals = [0u32; 2];
+    for (lower, stats) in words {
+        if stats.count > MAX_NAME_MODEL_COUNT || lower.chars().count() < 2 {
+            continue;
+        }
+        let name = match stats.casing(lower) {
+            Casing::Always(spelling) => match Case::of(&spelling) {
+                Some(Case::Lower) => false,
+                Some(Case::Capital) => true,
+                _ => continue,
+            },
+            Casing::AfterCapital(_) => continue,
+        };
+        totals[usize::from(name)] += 1;
+        for gram in name_grams(lower) {
+            grams.entry(gram).or_default()[usize::from(name)] += 1;
+        }
+    }
+    // Add-one-half smoothing; weights in tenths of a nat.
+    let weight = |with: [u32; 2]| {
+        let name = (f64::from(with[1]) + 0.5) / (f64::from(totals[1]) + 1.0);
+        let other = (f64::from(with[0]) + 0.5) / (f64::from(totals[0]) + 1.0);
+        (10.0 * (name / other).ln()).round() as i32
+    };
+    let default = weight([0, 0]);
+    let prior =
+        (10.0 * (f64::from(totals[1].max(1)) / f64::from(totals[0].max(1))).ln()).round() as i32;
+    let grams = grams
+        .into_iter()
+        .filter(|(_, with)| with[0] + with[1] >= MIN_NAME_GRAM_WORDS)
+        .map(|(gram, with)| (gram, weight(with)))
+        .filter(|&(_, w)| w != default)
+        .collect();
+    NameModel {
+        prior,
+        default,
+        grams,
+    }
+}
+
 /// Byte offset of `part`, a slice of `line`, in `line`.
 fn offset_in(line: &str, part: &str) -> usize {
     part.as_ptr() as usize - line.as_ptr() as usize
@@ -577,6 +661,7 @@ fn render(
     pairs: &[CasingPair],
     before: &[(String, Case)],
     stops: &[String],
+    names: &NameModel,
 ) -> String {
     let mut sorted: Vec<(&String, &WordStats)> = words.iter().collect();
     sorted.sort_by(|(a, sa), (b, sb)| sb.count.cmp(&sa.count).then_with(|| a.cmp(b)));
@@ -595,6 +680,7 @@ fn render(
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
     out.push_str("# [before]: a word, TAB, C (capitalised before a capitalised word) or l (lower case\n#   before a lower-case word), where no pair says more.\n");
+    out.push_str("# [names]: naive Bayes log-odds (in tenths) that a word is a name: the prior, then each\n#   letter n-gram (^ word start, $ word end) whose weight differs from the default, TAB, weight.\n");
     out.push_str("# [stops]: words of two or more letters whose stop ends no sentence (abbreviations: `млн.`).\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
@@ -630,6 +716,12 @@ fn render(
     for stop in stops {
         out.push_str(stop);
         out.push('\n');
+    }
+    out.push_str("[names]\n");
+    let _ = writeln!(out, "(prior)\t{}", names.prior);
+    let _ = writeln!(out, "(default)\t{}", names.default);
+    for (gram, weight) in &names.grams {
+        let _ = writeln!(out, "{gram}\t{weight}");
     }
     out
 }
