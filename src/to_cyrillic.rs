@@ -30,7 +30,8 @@ use crate::{letter_model, lexicon};
 /// How letter case is restored in tote -> Cyrillic output (tote has no case).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Casing {
-    /// Capital letter at the start of the text, of each line and after `.`, `!`, `?`; proper
+    /// Capital letter at the start of the text, of each line, after `.`, `!`, `?` and after
+    /// an opening `«` or `“` (titles and quoted speech: `«Қазақ» газеті`); proper
     /// nouns as the lexicon writes them; abbreviations (letter-spaced runs) in capitals. The
     /// default.
     #[default]
@@ -391,7 +392,9 @@ impl ToCyrillic<'_> {
             c if c.is_whitespace() => {}
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`.
             '»' | ')' | '”' => self.sentence_start = false,
-            '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
+            // Titles and quoted speech start with a capital: `«Қазақ» газеті`.
+            '«' | '“' => self.sentence_start = true,
+            '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}
             _ => self.sentence_start = false,
         }
     }

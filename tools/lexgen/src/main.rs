@@ -233,8 +233,9 @@ fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
 /// Where a word part stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Place {
-    /// It starts a sentence, as `to_cyrillic` decides it: at the line start and after
-    /// `. ! ? …`, across spaces, quotes, brackets and dashes.
+    /// It starts a sentence, as `to_cyrillic` decides it: at the line start, after
+    /// `. ! ? …` (across spaces, quotes, brackets and dashes) and after an opening `«` or `“`
+    /// (titles and quoted speech start with a capital).
     sentence_start: bool,
     /// It comes right after (a space or a hyphen after) a capitalised word that does not
     /// start a sentence.
@@ -281,7 +282,8 @@ fn word_parts(line: &str) -> Vec<(&str, Place)> {
             '.' | '!' | '?' | '…' => sentence_start = true,
             c if c.is_whitespace() => {}
             '»' | ')' | '”' => sentence_start = false,
-            '«' | '"' | '(' | '-' | '–' | '—' | '\'' | '“' | '„' => {}
+            '«' | '“' => sentence_start = true,
+            '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}
             _ => sentence_start = false,
         }
         rest = &rest[c.len_utf8()..];
@@ -734,7 +736,7 @@ mod tests {
     fn sentence_starts_are_not_casing_evidence() {
         let parts = word_parts("Бұл Қазақстан. Ол «Амана» - бар! Іс-шара");
         let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
-        assert_eq!(starts, [true, false, true, false, false, true, false]);
+        assert_eq!(starts, [true, false, true, true, false, true, false]);
     }
 
     fn spelling(casing: Casing) -> String {
