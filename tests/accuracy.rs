@@ -30,11 +30,11 @@ const SEEDS_FLOOR_WITH_CASE: f64 = 97.0;
 
 // Measured with
 //     cargo run --release --example accuracy -- fixtures/heldout/dev-heldout.txt
-// on the corpus lines the lexicon never saw: 16019 words, 98.88 % right with case ignored
-// (15839 words), 94.34 % with case kept (15112 words). With `--rules-only`: 88.98 % and
+// on the corpus lines the lexicon never saw: 16019 words, 98.87 % right with case ignored
+// (15838 words), 95.61 % with case kept (15316 words). With `--rules-only`: 88.98 % and
 // 82.06 %.
 const HELDOUT_FLOOR_IGNORING_CASE: f64 = 98.6;
-const HELDOUT_FLOOR_WITH_CASE: f64 = 94.1;
+const HELDOUT_FLOOR_WITH_CASE: f64 = 95.3;
 
 fn assert_above(total: &Accuracy, floor_ignoring_case: f64, floor_with_case: f64) {
     let ignoring_case = total.percent_ignoring_case();
