@@ -1236,7 +1236,12 @@ fn spell_alternatives(
             }
         }
         match (c, text.as_str()) {
-            (tote::YEH, "ия") => slot.push(("иа".to_owned(), false)),
+            (tote::YEH, "ия") => {
+                slot.push(("иа".to_owned(), false));
+                slot.push(("я".to_owned(), false));
+            }
+            // Russian words soften the consonant: `бюджет`, `Мюнхен`.
+            (tote::YEH, "ию") => slot.push(("ю".to_owned(), false)),
             (tote::AE, "е") if i == 0 => slot.push(("э".to_owned(), false)),
             _ => {}
         }
@@ -1486,5 +1491,17 @@ mod tests {
         ] {
             assert_eq!(sentence(&arabic(text)), text);
         }
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn the_letter_model_may_soften_a_consonant_with_yu_and_ya() {
+        let sentence = |tote: &str| {
+            let rules = Style::Kazinform.rules();
+            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+        };
+        // Words the lexicon never saw: `ю` after a consonant, not `ию`.
+        assert_eq!(sentence("ول بيۋدجەتكە"), "Ол бюджетке");
+        assert_eq!(sentence("ول ليۋكسەمبۋرگتەن"), "Ол Люксембургтен");
     }
 }
