@@ -52,6 +52,10 @@ const MIN_BEFORE_COUNT: u32 = 2;
 /// [`STOP_LOWER_RATIO`] times as often as by a capital, is an abbreviation (`млн.`).
 const MIN_STOP_COUNT: u32 = 3;
 const STOP_LOWER_RATIO: u32 = 3;
+/// An inferred stem (never seen alone) needs this many forms with different suffix chains.
+const MIN_INFERRED_ENDINGS: usize = 2;
+/// Shortest inferred stem, in letters.
+const MIN_INFERRED_STEM_LEN: usize = 4;
 /// A stem must occur at least this often as a word of its own.
 const MIN_STEM_COUNT: u32 = 2;
 
@@ -94,6 +98,7 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     }
     let words = count_words(&training);
     let chains = suffix_chains(&words);
+    let inferred = inferred_stems(&words, &chains);
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
     let before = casing_before(&training, &words);
@@ -101,7 +106,9 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     let name = corpus
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
-    let lexicon = render(&name, &words, &chains, &pairs, &before, &stops, &names);
+    let lexicon = render(
+        &name, &words, &inferred, &chains, &pairs, &before, &stops, &names,
+    );
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
     eprintln!(
@@ -311,6 +318,67 @@ fn harmony(stem: &str) -> Option<char> {
         'а' | 'о' | 'ұ' | 'ы' | 'я' | 'ё' => 'B',
         _ => 'F',
     })
+}
+
+/// Stems never seen as words of their own that at least [`MIN_INFERRED_ENDINGS`] word forms
+/// share with different suffix chains (of two letters or more) of the stem's harmony (`бюджет` from `бюджеттен`,
+/// `бюджетін`), of at least [`MIN_INFERRED_STEM_LEN`] letters, sorted; each in the casing of
+/// its most frequent form. They let the library analyse further forms of the same stem.
+fn inferred_stems(
+    words: &HashMap<String, WordStats>,
+    chains: &[(char, String, usize)],
+) -> Vec<String> {
+    let chain_set: HashSet<(char, &str)> = chains
+        .iter()
+        .map(|(h, rest, _)| (*h, rest.as_str()))
+        .collect();
+    // stem -> (endings, its most frequent form and that form's count)
+    let mut stems: BTreeMap<&str, (BTreeSet<&str>, &str, u32)> = BTreeMap::new();
+    for (word, stats) in words {
+        let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        for (k, &at) in boundaries.iter().enumerate().skip(MIN_INFERRED_STEM_LEN) {
+            if boundaries.len() - k > MAX_CHAIN_LEN {
+                continue;
+            }
+            let (stem, rest) = word.split_at(at);
+            if words.contains_key(stem) {
+                continue;
+            }
+            let Some(h) = harmony(stem) else {
+                continue;
+            };
+            // One-letter endings (`-й`, `-а`) follow almost anything: no evidence of a stem.
+            if rest.chars().count() >= 2 && chain_set.contains(&(h, rest)) {
+                let entry = stems.entry(stem).or_insert((BTreeSet::new(), word, 0));
+                entry.0.insert(rest);
+                if (stats.count, std::cmp::Reverse(word.as_str()))
+                    > (entry.2, std::cmp::Reverse(entry.1))
+                {
+                    entry.1 = word;
+                    entry.2 = stats.count;
+                }
+            }
+        }
+    }
+    stems
+        .into_iter()
+        .filter(|(_, (endings, _, _))| endings.len() >= MIN_INFERRED_ENDINGS)
+        .map(|(stem, (_, form, _))| {
+            let capital = match words[form].casing(form) {
+                Casing::Always(spelling) => Case::of(&spelling) == Some(Case::Capital),
+                Casing::AfterCapital(_) => false,
+            };
+            if capital {
+                let mut chars = stem.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                stem.to_owned()
+            }
+        })
+        .collect()
 }
 
 /// Suffix chains: (harmony, ending) -> number of different stems it follows.
@@ -656,9 +724,11 @@ fn offset_in(line: &str, part: &str) -> usize {
     part.as_ptr() as usize - line.as_ptr() as usize
 }
 
+#[allow(clippy::too_many_arguments)]
 fn render(
     corpus: &str,
     words: &HashMap<String, WordStats>,
+    inferred: &[String],
     chains: &[(char, String, usize)],
     pairs: &[CasingPair],
     before: &[(String, Case)],
@@ -677,7 +747,7 @@ fn render(
         "# Regenerate: cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt\n",
     );
     out.push_str(
-        "# [words]: one word form per line, most frequent first, in its casing inside sentences.\n",
+        "# [words]: one word form per line, most frequent first, in its casing inside sentences;\n#   then the stems never seen alone that several forms share (`бюджет` from `бюджеттен`, `бюджеті`).\n",
     );
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
@@ -693,6 +763,10 @@ fn render(
                 out.push_str("\t^");
             }
         }
+        out.push('\n');
+    }
+    for stem in inferred {
+        out.push_str(stem);
         out.push('\n');
     }
     out.push_str("[suffixes]\n");
@@ -803,6 +877,23 @@ mod tests {
             .map(|(word, case)| format!("{word} {}", case.code()))
             .collect();
         assert_eq!(described, ["батыс l", "оңтүстік C"]);
+    }
+
+    #[test]
+    fn stems_shared_by_several_forms_are_inferred() {
+        let words = count_words(&[
+            "Біз жұмыс жұмыс жұмыстан жұмысқа жұмыстар, жұмыстардан жұмыстарға.",
+            "Ол бюджеттен бюджетке бюджетте.",
+            "Біз қала қаладан қалаға қаланы, қалада.",
+        ]);
+        let chains = vec![
+            ('B', "тан".to_owned(), 3),
+            ('B', "ға".to_owned(), 3),
+            ('F', "тен".to_owned(), 3),
+            ('F', "ке".to_owned(), 3),
+        ];
+        // `бюджет` is never seen alone; `жұмыстар` is; `қал` is too short.
+        assert_eq!(inferred_stems(&words, &chains), ["бюджет"]);
     }
 
     #[test]
