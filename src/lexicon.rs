@@ -34,6 +34,28 @@ pub(crate) struct Entry {
     pub(crate) after_capital: bool,
 }
 
+/// The spellings of one key: almost always one, so without a heap allocation then.
+enum Entries {
+    One(Entry),
+    Many(Vec<Entry>),
+}
+
+impl Entries {
+    fn push(&mut self, entry: Entry) {
+        match self {
+            Entries::One(first) => *self = Entries::Many(vec![*first, entry]),
+            Entries::Many(entries) => entries.push(entry),
+        }
+    }
+
+    fn as_slice(&self) -> &[Entry] {
+        match self {
+            Entries::One(entry) => std::slice::from_ref(entry),
+            Entries::Many(entries) => entries,
+        }
+    }
+}
+
 /// The Cyrillic forms of one suffix chain, by the harmony of the stem before it.
 #[derive(Clone, Copy, Debug, Default)]
 struct SuffixForms {
@@ -78,7 +100,7 @@ pub(crate) type PairWord = u32;
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
     /// Key -> Cyrillic spellings in the corpus' casing, most frequent first.
-    words: HashMap<String, Vec<Entry>>,
+    words: HashMap<String, Entries>,
     /// Key of an ending -> the ending in Cyrillic after a back and after a front stem.
     suffixes: HashMap<String, SuffixForms>,
     /// Lower-case words that occur in casing pairs -> their numbers.
@@ -149,9 +171,9 @@ pub(crate) fn get() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
-        let lines = data.lines().count();
-        let mut words: HashMap<String, Vec<Entry>> =
-            HashMap::with_capacity_and_hasher(lines, Default::default());
+        // About one word in 25 bytes of the file: a capacity without counting its lines.
+        let mut words: HashMap<String, Entries> =
+            HashMap::with_capacity_and_hasher(data.len() / 25, Default::default());
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
         let mut pair_words: HashMap<&'static str, PairWord> = HashMap::default();
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
@@ -170,9 +192,9 @@ impl Lexicon {
             }
             match section {
                 "[words]" => {
-                    let (spelling, after_capital) = match line.split_once('\t') {
-                        Some((spelling, "^")) => (spelling, true),
-                        _ => (line, false),
+                    let (spelling, after_capital) = match line.strip_suffix("\t^") {
+                        Some(spelling) => (spelling, true),
+                        None => (line, false),
                     };
                     let entry = Entry {
                         spelling,
@@ -182,7 +204,7 @@ impl Lexicon {
                     match words.get_mut(key.as_str()) {
                         Some(entries) => entries.push(entry),
                         None => {
-                            words.insert(key.clone(), vec![entry]);
+                            words.insert(key.clone(), Entries::One(entry));
                         }
                     }
                 }
@@ -297,7 +319,7 @@ impl Lexicon {
 
     /// Spellings of the word with this key, most frequent first.
     pub(crate) fn words(&self, key: &str) -> &[Entry] {
-        self.words.get(key).map_or(&[], Vec::as_slice)
+        self.words.get(key).map_or(&[], Entries::as_slice)
     }
 
     /// Spellings of a known stem followed by a known suffix chain, longest stem first: the
