@@ -292,7 +292,7 @@ impl ToCyrillic<'_> {
                 i += 1;
                 continue;
             }
-            self.track_sentence(c);
+            self.track_sentence(c, text[i + c.len_utf8()..].chars().next());
             if c != ' ' {
                 self.prev_proper = false;
             }
@@ -383,15 +383,19 @@ impl ToCyrillic<'_> {
         joins
     }
 
-    fn track_sentence(&mut self, c: char) {
+    /// Updates the sentence state for the character `c` written between words (`next` comes
+    /// after it).
+    fn track_sentence(&mut self, c: char, next: Option<char>) {
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
             '.' if self.after_one_letter_word() || self.after_abbreviation() => {}
             '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
             c if c.is_whitespace() => {}
-            // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`.
+            // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`. Some
+            // texts close with `“` too: then a space follows it.
             '»' | ')' | '”' => self.sentence_start = false,
+            '“' if next.is_none_or(char::is_whitespace) => self.sentence_start = false,
             // Titles and quoted speech start with a capital: `«Қазақ» газеті`.
             '«' | '“' => self.sentence_start = true,
             '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}

@@ -289,6 +289,13 @@ fn word_parts(line: &str) -> Vec<(&str, Place)> {
             '.' | '!' | '?' | '…' => sentence_start = true,
             c if c.is_whitespace() => {}
             '»' | ')' | '”' => sentence_start = false,
+            '“' if rest[c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace) =>
+            {
+                sentence_start = false
+            }
             '«' | '“' => sentence_start = true,
             '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}
             _ => sentence_start = false,
