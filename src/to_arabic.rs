@@ -267,14 +267,25 @@ impl ToArabic<'_> {
     /// Decides what a part is (Cyrillic or not, abbreviation), repairs Latin look-alikes,
     /// and adds it as one segment, or several where the style splits off `ұлы`/`қызы` or
     /// where letters outside the table stand inside it (`тqі`: `т`, `q`, `і`).
-    fn add_part(&mut self, start: usize, end: usize, joined_by: Option<Joiner>) {
-        let letters = &mut self.word[start..end];
-        let cyrillic = letters.iter().any(|l| l.lower.is_some());
-        if !cyrillic {
-            self.push_segment(start, end, SegmentKind::Foreign, joined_by);
-            return;
+    fn add_part(&mut self, mut start: usize, end: usize, mut joined_by: Option<Joiner>) {
+        loop {
+            let letters = &mut self.word[start..end];
+            let cyrillic = letters.iter().any(|l| l.lower.is_some());
+            if !cyrillic {
+                self.push_segment(start, end, SegmentKind::Foreign, joined_by);
+                return;
+            }
+            repair_lookalikes(letters);
+            let Some(split) = self.split_in_mixed_part(start, end) else {
+                break;
+            };
+            // Each side is read as a word of its own, as it is when the text is read again
+            // with the space between them (`Cұлқызыz` -> `Сұл қызыz`). The left side has
+            // no split of its own unless its repair makes it all Cyrillic (then it is split
+            // without coming back here), so this recursion is at most one level deep.
+            self.add_part(start, split, joined_by);
+            (start, joined_by) = (split, Some(Joiner::Space));
         }
-        repair_lookalikes(letters);
         let mut from = start;
         while from < end {
             let known = self.word[from].lower.is_some();
@@ -296,6 +307,52 @@ impl ToArabic<'_> {
         }
     }
 
+    /// In a part that keeps letters outside the table (`Cұлқызыz`), the first place where
+    /// the style splits off a patronym inside one of its runs of table letters.
+    fn split_in_mixed_part(&self, start: usize, end: usize) -> Option<usize> {
+        let part = &self.word[start..end];
+        if part.iter().all(|l| l.lower.is_some()) {
+            return None;
+        }
+        let mut from = start;
+        while from < end {
+            let known = self.word[from].lower.is_some();
+            let to = self.word[from..end]
+                .iter()
+                .position(|l| l.lower.is_some() != known)
+                .map_or(end, |len| from + len);
+            if known && self.run_kind(from, to) == SegmentKind::Word {
+                let splits = patronymic_splits(&self.word[from..to], self.rules.patronymics);
+                if let Some(&at) = splits.first() {
+                    return Some(from + at);
+                }
+            }
+            from = to;
+        }
+        None
+    }
+
+    /// What a run of table letters is: a letter-spaced abbreviation or a word.
+    fn run_kind(&self, start: usize, end: usize) -> SegmentKind {
+        let letters = &self.word[start..end];
+        // Abbreviation letters are written one tote letter each, so that the letter-spaced
+        // run reads back letter by letter (no Ц, Щ, Ю, Я, Ё, Ь, Ъ).
+        let spaceable_caps = letters.iter().all(|l| {
+            letters::is_upper(l.written)
+                && l.lower
+                    .and_then(letters::tote_of)
+                    .is_some_and(|t| t.chars().count() == 1)
+        });
+        if self.rules.abbreviations == Abbreviations::LetterSpaced
+            && spaceable_caps
+            && (2..=MAX_ABBREVIATION_LEN).contains(&letters.len())
+        {
+            SegmentKind::Abbreviation
+        } else {
+            SegmentKind::Word
+        }
+    }
+
     /// Adds a run of table letters: an abbreviation, a word (split where the style splits off
     /// `ұлы`/`қызы`), or, if none of its letters is written (`ъ`), a run that passes through.
     fn add_cyrillic(&mut self, start: usize, end: usize, joined_by: Option<Joiner>) {
@@ -309,22 +366,7 @@ impl ToArabic<'_> {
             self.push_segment(start, end, SegmentKind::Foreign, joined_by);
             return;
         }
-        // Abbreviation letters are written one tote letter each, so that the letter-spaced
-        // run reads back letter by letter (no Ц, Щ, Ю, Я, Ё, Ь, Ъ).
-        let spaceable_caps = letters.iter().all(|l| {
-            letters::is_upper(l.written)
-                && l.lower
-                    .and_then(letters::tote_of)
-                    .is_some_and(|t| t.chars().count() == 1)
-        });
-        let kind = if self.rules.abbreviations == Abbreviations::LetterSpaced
-            && spaceable_caps
-            && (2..=MAX_ABBREVIATION_LEN).contains(&letters.len())
-        {
-            SegmentKind::Abbreviation
-        } else {
-            SegmentKind::Word
-        };
+        let kind = self.run_kind(start, end);
         let splits = match kind {
             SegmentKind::Word => patronymic_splits(letters, self.rules.patronymics),
             _ => Vec::new(),

@@ -268,6 +268,16 @@ fn a_joiner_before_a_quoted_hamza_word_keeps_a_stable_tote_image() {
     }
 }
 
+/// G3 (docs/FUZZING.md): a patronym inside a word with letters outside the table.
+#[test]
+fn a_patronym_inside_a_mixed_word_keeps_a_stable_tote_image() {
+    for text in ["Cұлқызыz", "xыұлыЋ", "Cұлқызы", "Абайұлы z"] {
+        for style in Style::ALL {
+            assert_tote_image_is_stable(text, style).unwrap();
+        }
+    }
+}
+
 /// H4 (docs/FUZZING.md): Cyrillic with combining marks passes through to_cyrillic unchanged.
 #[test]
 fn cyrillic_with_marks_passes_through_to_cyrillic() {
