@@ -676,14 +676,13 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 
-/// Whether `rest`, starting with joiners, has a Cyrillic letter or a Latin look-alike of one
-/// right after them (after a Cyrillic letter, the joiners stand inside a word; a look-alike
-/// may be read as the letter it imitates, and `to_cyrillic` drops a joiner between letters).
+/// Whether `rest`, starting with joiners, has a Cyrillic letter right after them (after a
+/// Cyrillic letter, the joiners stand inside a word).
 fn joins_letters(rest: &str) -> bool {
     rest.trim_start_matches(is_joiner)
         .chars()
         .next()
-        .is_some_and(|c| letters::is_cyrillic_letter(c) || normalize::latin_lookalike(c).is_some())
+        .is_some_and(letters::is_cyrillic_letter)
 }
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
