@@ -50,6 +50,8 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
         out,
         word: Vec::new(),
         segments: Vec::new(),
+        chain: None,
+        keep_look_alikes: false,
     };
     converter.run(text);
 }
@@ -113,6 +115,11 @@ struct ToArabic<'r> {
     word: Vec<Letter>,
     /// Segments of the compound being converted (reused between words).
     segments: Vec<Segment>,
+    /// Where the current chain of parts that joiners connect to Latin look-alikes ends (byte
+    /// offset), and whether its look-alikes are repaired (see [`look_alike_chain`]).
+    chain: Option<(usize, Chain)>,
+    /// The part being added belongs to a chain whose look-alikes stay Latin.
+    keep_look_alikes: bool,
 }
 
 impl ToArabic<'_> {
@@ -201,7 +208,7 @@ impl ToArabic<'_> {
         let mut i = start;
         loop {
             let part_start = self.word.len();
-            i += self.gather_part(&text[i..]);
+            i += self.gather_part(text, i);
             let joined_by = (part_start > 0).then_some(Joiner::Hyphen);
             self.add_part(part_start, self.word.len(), joined_by);
             // A single hyphen followed by another letter continues the compound.
@@ -220,8 +227,27 @@ impl ToArabic<'_> {
         i - start
     }
 
-    /// Reads one part (a run of word characters) into `self.word`; returns its byte length.
-    fn gather_part(&mut self, text: &str) -> usize {
+    /// The chain of parts that joiners connect to Latin look-alikes (see
+    /// [`look_alike_chain`]) that the part at byte `at` belongs to. A part after a joiner
+    /// continues the chain the part before it started.
+    fn chain_at(&mut self, text: &str, at: usize) -> Chain {
+        match self.chain {
+            Some((end, chain)) if at < end => chain,
+            _ => {
+                let (len, chain) = look_alike_chain(&text[at..]);
+                self.chain = Some((at + len, chain));
+                chain
+            }
+        }
+    }
+
+    /// Reads one part (a run of word characters from byte `at` of `text`) into `self.word`;
+    /// returns its byte length.
+    fn gather_part(&mut self, full_text: &str, at: usize) -> usize {
+        let chain = self.chain_at(full_text, at);
+        self.keep_look_alikes = chain == Chain::KeepsLookAlikes;
+        let repairs = chain == Chain::RepairsLookAlikes;
+        let text = &full_text[at..];
         let first = self.word.len();
         let mut len = 0;
         for c in text.chars() {
@@ -257,6 +283,16 @@ impl ToArabic<'_> {
                     // A zero-width (non-)joiner between two Cyrillic letters is dropped, as
                     // `to_cyrillic` drops it inside tote words.
                 }
+                None if is_joiner(c)
+                    && repairs
+                    && self.word[first..]
+                        .last()
+                        .is_some_and(|l| is_letter_or_look_alike(l.written))
+                    && joins_look_alikes(&text[len..]) =>
+                {
+                    // So is one next to a look-alike in a chain whose look-alikes are read as
+                    // Cyrillic letters: the chain is one word.
+                }
                 None => break,
             }
             len += c.len_utf8();
@@ -275,7 +311,9 @@ impl ToArabic<'_> {
                 self.push_segment(start, end, SegmentKind::Foreign, joined_by);
                 return;
             }
-            repair_lookalikes(letters);
+            if !self.keep_look_alikes {
+                repair_lookalikes(letters);
+            }
             let Some(split) = self.split_in_mixed_part(start, end) else {
                 break;
             };
@@ -665,7 +703,8 @@ fn continues_word(text: &str, end: usize) -> bool {
     match rest.as_bytes().first() {
         None => false,
         Some(b'-') => next_is_word_char(&rest[1..]),
-        Some(0xE2) if rest.starts_with(is_joiner) => joins_letters(rest),
+        // A joiner before a look-alike may join a chain (see `look_alike_chain`).
+        Some(0xE2) if rest.starts_with(is_joiner) => joins_look_alikes(rest),
         Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
         Some(_) => next_is_word_char(rest),
     }
@@ -683,6 +722,80 @@ fn joins_letters(rest: &str) -> bool {
         .chars()
         .next()
         .is_some_and(letters::is_cyrillic_letter)
+}
+
+/// Whether `c` is a Cyrillic letter of the table or a Latin look-alike of one.
+fn is_letter_or_look_alike(c: char) -> bool {
+    letters::is_cyrillic_letter(c) || normalize::latin_lookalike(c).is_some()
+}
+
+/// Whether `rest`, starting with joiners, has a Cyrillic letter or a Latin look-alike right
+/// after them.
+fn joins_look_alikes(rest: &str) -> bool {
+    rest.trim_start_matches(is_joiner)
+        .chars()
+        .next()
+        .is_some_and(is_letter_or_look_alike)
+}
+
+/// What a chain of parts connected by joiners does with its Latin look-alikes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chain {
+    /// No joiner connects a look-alike: the part decides on its own.
+    Single,
+    /// Every letter outside the table is a look-alike: they are read as Cyrillic letters and
+    /// the joiners between them dropped, so the chain is one word.
+    RepairsLookAlikes,
+    /// Some letter outside the table is no look-alike: every look-alike of the chain stays
+    /// Latin and every joiner next to one stays, so that reading the text again (where
+    /// `to_cyrillic` keeps a joiner next to a Latin letter) finds the same chain.
+    KeepsLookAlikes,
+}
+
+/// The chain of word characters at the start of `text` that joiners connect where a Latin
+/// look-alike stands on either side of them (`е\u{200C}xқ`; a joiner between two Cyrillic
+/// letters is simply dropped), its byte length, and what it does with its look-alikes, decided
+/// over all its letters as [`repair_lookalikes`] decides it for one part.
+fn look_alike_chain(text: &str) -> (usize, Chain) {
+    let (mut written, mut all_look_alikes, mut joined) = (false, true, false);
+    let mut prev: Option<char> = None;
+    let mut len = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match segment::word_char(c) {
+            Some(WordChar::Letter) => {
+                match letters::lower(c) {
+                    Some(lower) => {
+                        written |= letters::tote_of(lower).is_some_and(|t| !t.is_empty());
+                    }
+                    None => all_look_alikes &= normalize::latin_lookalike(c).is_some(),
+                }
+                prev = Some(c);
+            }
+            Some(WordChar::CombiningMark) => prev = Some(c),
+            None if is_joiner(c)
+                && prev.is_some_and(is_letter_or_look_alike)
+                && joins_look_alikes(&text[at..]) =>
+            {
+                let next = text[at..].trim_start_matches(is_joiner).chars().next();
+                let both_cyrillic = prev.is_some_and(letters::is_cyrillic_letter)
+                    && next.is_some_and(letters::is_cyrillic_letter);
+                joined |= !both_cyrillic;
+                while chars.next_if(|&(_, c)| is_joiner(c)).is_some() {}
+                prev = None;
+                len = chars.peek().map_or(text.len(), |&(at, _)| at);
+                continue;
+            }
+            None => break,
+        }
+        len = at + c.len_utf8();
+    }
+    let chain = match (joined, written && all_look_alikes) {
+        (false, _) => Chain::Single,
+        (true, true) => Chain::RepairsLookAlikes,
+        (true, false) => Chain::KeepsLookAlikes,
+    };
+    (len, chain)
 }
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as

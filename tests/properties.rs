@@ -243,7 +243,7 @@ fn fuzz_findings_convert_to_tote_idempotently() {
 }
 
 /// G1, G2 (docs/FUZZING.md): combining marks after a spelled letter, a joiner before
-/// punctuation.
+/// punctuation or next to a Latin look-alike.
 #[test]
 fn marks_and_joiners_next_to_words_keep_a_stable_tote_image() {
     for text in ["э\u{308}", "й\u{306}", "е\u{200C}?", "сөз\u{200C}, сөз"] {
