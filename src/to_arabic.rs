@@ -349,7 +349,7 @@ impl ToArabic<'_> {
     /// the style splits off a patronym inside one of its runs of table letters.
     fn split_in_mixed_part(&self, start: usize, end: usize) -> Option<usize> {
         let part = &self.word[start..end];
-        if part.iter().all(|l| l.lower.is_some()) {
+        if self.keep_look_alikes || part.iter().all(|l| l.lower.is_some()) {
             return None;
         }
         let mut from = start;
@@ -406,7 +406,11 @@ impl ToArabic<'_> {
         }
         let kind = self.run_kind(start, end);
         let splits = match kind {
-            SegmentKind::Word => patronymic_splits(letters, self.rules.patronymics),
+            // No split in a chain that keeps its look-alikes: the space would end the chain
+            // for the next reading.
+            SegmentKind::Word if !self.keep_look_alikes => {
+                patronymic_splits(letters, self.rules.patronymics)
+            }
             _ => Vec::new(),
         };
         let starts = std::iter::once(start).chain(splits.iter().map(|at| start + at));

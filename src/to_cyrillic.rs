@@ -827,7 +827,7 @@ impl ToCyrillic<'_> {
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
             if pass == Pass::Rules {
-                self.keep_patronyms_joined(start);
+                self.keep_patronyms_joined(start, alone);
             }
         }
         let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..])
@@ -865,8 +865,19 @@ impl ToCyrillic<'_> {
     /// (`ұлы`, `қызы`) that `to_arabic` would write apart (`ке-сазұлі` -> `كە-سازۇلى` read
     /// as `сазұлы`): the patronymic's last vowel is written `і` instead, which tote writes the
     /// same way and which no style splits off.
-    fn keep_patronyms_joined(&mut self, start: usize) {
+    ///
+    /// A word of its own (`alone`) that has neither a front vowel nor a front marker keeps its
+    /// `ы`: an `і` would give it a hamza. No spelling of it converts back joined then (a joined
+    /// patronym is not the style's), and the plain one is kept.
+    fn keep_patronyms_joined(&mut self, start: usize, alone: bool) {
         if !to_arabic::splits_patronym(&self.out[start..], self.rules.patronymics) {
+            return;
+        }
+        let front_or_marker = self.out[start..]
+            .chars()
+            .filter_map(letters::lower)
+            .any(|c| letters::is_front_vowel(c) || letters::is_front_marker(c));
+        if alone && !front_or_marker {
             return;
         }
         let word = self.out[start..]
