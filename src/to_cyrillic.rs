@@ -70,6 +70,15 @@ pub(crate) fn to_cyrillic_into(
     out: &mut String,
 ) {
     let clean = normalize::tote_text(text);
+    // The thread's word cache is taken for the conversion (and put back after it), so that
+    // a word's look-up is a plain field access. A conversion started from inside this one
+    // would find the cache empty: it would spell its words again, with the same result.
+    let mut cache = WORD_CACHE.with(std::cell::RefCell::take);
+    let cache_config = cache.config_index(CacheConfig {
+        rules: *rules,
+        casing,
+        words,
+    });
     let mut converter = ToCyrillic {
         rules,
         casing,
@@ -81,17 +90,13 @@ pub(crate) fn to_cyrillic_into(
         letters: Vec::new(),
         last_word: None,
         prev_proper: false,
-        cache_config: WORD_CACHE.with(|cache| {
-            cache.borrow_mut().config_index(CacheConfig {
-                rules: *rules,
-                casing,
-                words,
-            })
-        }),
+        cache_config,
+        cache,
     };
     converter.run(&clean);
     *sentence_start = converter.sentence_start;
     *out = converter.out;
+    WORD_CACHE.with(|slot| *slot.borrow_mut() = converter.cache);
 }
 
 /// If `text` starts with a plain word (two or more letters, no hyphen after it: it cannot
@@ -99,11 +104,21 @@ pub(crate) fn to_cyrillic_into(
 /// on the converter's configuration and on whether a name comes right before it, so it is
 /// cached.
 fn plain_word(text: &str) -> Option<&str> {
-    let word = &text[..word_len(text)];
-    let letters = word.chars().filter(|&c| c != tote::HAMZA).count();
+    let len = word_len(text);
+    let word = &text[..len];
+    // Every tote word character is two bytes; the hamza is not a letter.
+    let hamzas = word
+        .as_bytes()
+        .chunks_exact(2)
+        .filter(|pair| *pair == HAMZA_UTF8)
+        .count();
+    let letters = len / 2 - hamzas;
     let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
-    (cacheable && !text[word.len()..].starts_with('-')).then_some(word)
+    (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(word)
 }
+
+/// UTF-8 of [`tote::HAMZA`].
+const HAMZA_UTF8: [u8; 2] = [0xD8, 0xA1];
 
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
@@ -127,25 +142,81 @@ struct CachedState {
 
 /// Spellings of plain words already converted on this thread. Text repeats its words, so most
 /// words are spelled once and then copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
-/// words, which bounds its memory.
+/// words or [`WORD_CACHE_BYTES`] bytes of text, which bounds its memory.
 #[derive(Default)]
 struct WordCache {
     /// Per configuration (looked up once per conversion, see [`WordCache::config_index`]),
-    /// the spellings after anything else and after a name.
-    configs: Vec<(CacheConfig, [SpellingMap; 2])>,
+    /// its spellings.
+    configs: Vec<(CacheConfig, SpellingTable)>,
+    /// Words held, all configurations together.
     words: usize,
-}
-
-type SpellingMap = rustc_hash::FxHashMap<Box<str>, CachedWord>;
-
-/// A cached spelling, without the capital of a sentence start.
-struct CachedWord {
-    cyrillic: Box<str>,
-    state: CachedState,
+    /// Bytes of text held, all configurations together.
+    bytes: usize,
 }
 
 /// Most words the cache holds at once.
 const WORD_CACHE_LIMIT: usize = 1 << 17;
+
+/// Most bytes of words and spellings the cache holds at once.
+const WORD_CACHE_BYTES: usize = 8 << 20;
+
+/// One configuration's spellings: a hash table with open addressing and linear probing.
+/// Each slot is small (its word and spelling are stored one after the other in one string,
+/// `text`), so that a look-up reads a slot and the place of its text, mostly two cache
+/// lines, and the slots of frequent words stay in the processor's cache together.
+#[derive(Default)]
+struct SpellingTable {
+    /// A power of two of slots (or none yet), at most half of them in use.
+    slots: Vec<Slot>,
+    /// Slots in use.
+    len: usize,
+    /// The words (tote) and their spellings (Cyrillic), each spelling right after its word.
+    text: String,
+}
+
+/// One entry of a [`SpellingTable`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 for an empty slot; otherwise the high half of the word's hash with the lowest bit
+    /// set, to tell most other words apart without reading their text.
+    tag: u32,
+    /// Where the word starts in [`SpellingTable::text`].
+    at: u32,
+    /// The word's length in bytes.
+    word_len: u8,
+    /// The spelling's length in bytes.
+    spelling_len: u8,
+    /// The number of tote letters ([`CachedState::letters`]).
+    letters: u8,
+    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`].
+    flags: u8,
+}
+
+/// [`Slot::flags`]: the word came right after a name.
+const SLOT_AFTER_NAME: u8 = 1;
+/// [`Slot::flags`]: [`CachedState::known`].
+const SLOT_KNOWN: u8 = 2;
+/// [`Slot::flags`]: [`CachedState::proper`].
+const SLOT_PROPER: u8 = 4;
+
+/// Slots of a table when its first word comes.
+const FIRST_SLOTS: usize = 1 << 10;
+
+/// The hash of a word and whether it comes right after a name.
+#[inline]
+fn word_hash(word: &[u8], after_name: bool) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(word);
+    hasher.write_u8(u8::from(after_name));
+    hasher.finish()
+}
+
+/// The tag of [`Slot::tag`] for a hash.
+#[inline]
+fn slot_tag(hash: u64) -> u32 {
+    (hash >> 32) as u32 | 1
+}
 
 impl WordCache {
     /// The index of `config`'s spellings (added if new).
@@ -153,14 +224,16 @@ impl WordCache {
         match self.configs.iter().position(|(c, _)| *c == config) {
             Some(index) => index,
             None => {
-                self.configs.push((config, Default::default()));
+                self.configs.push((config, SpellingTable::default()));
                 self.configs.len() - 1
             }
         }
     }
 
-    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<&CachedWord> {
-        self.configs.get(config)?.1[usize::from(after_name)].get(word)
+    /// The spelling of `word` and the state after it, if cached.
+    #[inline]
+    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
+        self.configs.get(config)?.1.get(after_name, word)
     }
 
     fn insert(
@@ -171,20 +244,119 @@ impl WordCache {
         cyrillic: &str,
         state: CachedState,
     ) {
-        if self.words >= WORD_CACHE_LIMIT {
-            for (_, maps) in &mut self.configs {
-                maps.iter_mut().for_each(SpellingMap::clear);
+        let (Ok(word_len), Ok(spelling_len), Ok(letters)) = (
+            u8::try_from(word.len()),
+            u8::try_from(cyrillic.len()),
+            u8::try_from(state.letters),
+        ) else {
+            // Longer than any plain word: not cached.
+            return;
+        };
+        if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
+            for (_, table) in &mut self.configs {
+                table.clear();
             }
             self.words = 0;
+            self.bytes = 0;
         }
-        if let Some((_, maps)) = self.configs.get_mut(config) {
-            let cached = CachedWord {
-                cyrillic: cyrillic.into(),
-                state,
+        if let Some((_, table)) = self.configs.get_mut(config) {
+            let flags = if after_name { SLOT_AFTER_NAME } else { 0 }
+                | if state.known { SLOT_KNOWN } else { 0 }
+                | if state.proper { SLOT_PROPER } else { 0 };
+            let Ok(at) = u32::try_from(table.text.len()) else {
+                return;
             };
-            maps[usize::from(after_name)].insert(word.into(), cached);
+            table.text.push_str(word);
+            table.text.push_str(cyrillic);
+            table.insert(Slot {
+                tag: 0,
+                at,
+                word_len,
+                spelling_len,
+                letters,
+                flags,
+            });
             self.words += 1;
+            self.bytes += word.len() + cyrillic.len();
         }
+    }
+}
+
+impl SpellingTable {
+    /// The word of a slot in use.
+    fn word(&self, slot: &Slot) -> &[u8] {
+        let at = slot.at as usize;
+        self.text
+            .as_bytes()
+            .get(at..at + usize::from(slot.word_len))
+            .unwrap_or_default()
+    }
+
+    #[inline]
+    fn get(&self, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let hash = word_hash(word.as_bytes(), after_name);
+        let tag = slot_tag(hash);
+        let mask = self.slots.len() - 1;
+        let mut index = hash as usize & mask;
+        loop {
+            let slot = &self.slots[index];
+            if slot.tag == 0 {
+                return None;
+            }
+            if slot.tag == tag
+                && (slot.flags & SLOT_AFTER_NAME != 0) == after_name
+                && self.word(slot) == word.as_bytes()
+            {
+                let start = slot.at as usize + usize::from(slot.word_len);
+                let spelling = self
+                    .text
+                    .get(start..start + usize::from(slot.spelling_len))?;
+                let state = CachedState {
+                    letters: usize::from(slot.letters),
+                    known: slot.flags & SLOT_KNOWN != 0,
+                    proper: slot.flags & SLOT_PROPER != 0,
+                };
+                return Some((spelling, state));
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Adds a slot whose text is in place (its `tag` is computed here). The word must not be
+    /// in the table yet.
+    fn insert(&mut self, mut slot: Slot) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = word_hash(self.word(&slot), slot.flags & SLOT_AFTER_NAME != 0);
+        slot.tag = slot_tag(hash);
+        let mask = self.slots.len() - 1;
+        let mut index = hash as usize & mask;
+        while self.slots[index].tag != 0 {
+            index = (index + 1) & mask;
+        }
+        self.slots[index] = slot;
+        self.len += 1;
+    }
+
+    /// Doubles the slots (or makes the first ones) and places the words again.
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(FIRST_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        self.len = 0;
+        for slot in old.into_iter().filter(|slot| slot.tag != 0) {
+            self.insert(slot);
+        }
+    }
+
+    /// Removes every word, keeping the memory.
+    fn clear(&mut self) {
+        self.slots.fill(Slot::default());
+        self.len = 0;
+        self.text.clear();
     }
 }
 
@@ -245,6 +417,8 @@ struct ToCyrillic<'r> {
     prev_proper: bool,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
+    /// The thread's word cache, for the time of the conversion.
+    cache: WordCache,
 }
 
 impl ToCyrillic<'_> {
@@ -391,12 +565,13 @@ impl ToCyrillic<'_> {
         let (config, after_name) = (self.cache_config, self.prev_proper);
         let out_start = self.out.len();
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
-        let cached = WORD_CACHE.with(|cache| {
-            let cache = cache.borrow();
-            let hit = cache.get(config, after_name, word)?;
-            self.out.push_str(&hit.cyrillic);
-            Some(hit.state)
-        });
+        let cached = self
+            .cache
+            .get(config, after_name, word)
+            .map(|(spelling, state)| {
+                self.out.push_str(spelling);
+                state
+            });
         let state = match cached {
             Some(state) => state,
             None => {
@@ -406,15 +581,8 @@ impl ToCyrillic<'_> {
                     known: self.last_word.is_some_and(|w| w.known),
                     proper: self.prev_proper,
                 };
-                WORD_CACHE.with(|cache| {
-                    cache.borrow_mut().insert(
-                        config,
-                        after_name,
-                        word,
-                        &self.out[out_start..],
-                        state,
-                    )
-                });
+                self.cache
+                    .insert(config, after_name, word, &self.out[out_start..], state);
                 state
             }
         };
