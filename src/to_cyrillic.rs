@@ -425,10 +425,19 @@ impl ToCyrillic<'_> {
     fn run(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
+            // The single space between two words, without decoding: the general path below
+            // does nothing else with it.
+            if b == b' ' {
+                if !self.year_space(text, i) {
+                    self.out.push(' ');
+                }
+                i += 1;
+                continue;
+            }
             let rest = &text[i..];
-            let c = rest.chars().next().unwrap_or_default();
-            if is_word_char(c) {
+            // A tote word starts here: `word_len` reads the UTF-8 bytes.
+            if word_len(rest) > 0 {
                 i += self.compound(text, i);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
@@ -445,17 +454,13 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            if c == ' ' && self.year_space(text, i) {
-                i += 1;
-                continue;
-            }
+            let c = rest.chars().next().unwrap_or_default();
             self.track_sentence(c);
-            if c != ' ' {
-                self.prev_proper = false;
-            }
+            // (Not a space: spaces are written above.)
+            self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
-            let after_tote_word = text[..i].chars().next_back().is_some_and(is_word_char);
-            if segment::is_combining_mark(c) && after_tote_word {
+            let after_tote_word = || text[..i].chars().next_back().is_some_and(is_word_char);
+            if segment::is_combining_mark(c) && after_tote_word() {
                 self.keep_mark_apart(c);
             }
             self.out.push(c);
