@@ -382,6 +382,17 @@ fn is_word_char(c: char) -> bool {
     offset < 256 && WORD_CHARS[offset as usize]
 }
 
+/// Whether a tote word starts `text` (`word_len(text) > 0`, on its first two bytes).
+#[inline]
+fn starts_word(text: &str) -> bool {
+    match *text.as_bytes() {
+        [lead @ 0xD8..=0xDB, next, ..] => {
+            WORD_CHARS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
+        }
+        _ => false,
+    }
+}
+
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
@@ -436,8 +447,7 @@ impl ToCyrillic<'_> {
                 continue;
             }
             let rest = &text[i..];
-            // A tote word starts here: `word_len` reads the UTF-8 bytes.
-            if word_len(rest) > 0 {
+            if starts_word(rest) {
                 i += self.compound(text, i);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
