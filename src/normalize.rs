@@ -134,13 +134,21 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
+        // ASCII needs no clean-up (the `«` after a hamza is not ASCII).
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
         match (b, bytes.get(i + 1).copied()) {
-            (0xD8..=0xDB, Some(next)) => {
-                let offset = (usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F);
-                if arabic[offset] {
-                    return Some(i);
+            (0xD8..=0xDB, Some(_)) => {
+                // The whole run of characters of U+0600..U+06FF (a word).
+                while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
+                    let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
+                    if arabic[offset] {
+                        return Some(i);
+                    }
+                    i += 2;
                 }
-                i += 2;
             }
             (0xE2, Some(0x80)) if matches!(bytes.get(i + 2), Some(0x8C | 0x8D)) => return Some(i),
             (0xEF, _) => {
@@ -157,6 +165,29 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
         }
     }
     None
+}
+
+/// Whether the character at byte `at` of `text` (a character boundary) is a place that needs
+/// clean-up: where [`tote_text`] changes something. Together over every character of a text,
+/// the same answer as the scan of [`tote_text`] (checked by a test), for a converter that
+/// reads the text as it is and cleans it up only if such a place comes.
+pub(crate) fn cleanup_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(at) else {
+        return false;
+    };
+    match (b, bytes.get(at + 1).copied()) {
+        (0xD8..=0xDB, Some(next)) => {
+            ARABIC_CLEANUP[(usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F)]
+        }
+        (0xE2, Some(0x80)) => matches!(bytes.get(at + 2), Some(0x8C | 0x8D)),
+        (0xEF, _) => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')),
+        (0xC2, Some(0xAB)) => at >= 2 && HAMZA_BYTES.iter().any(|h| bytes[at - 2..at] == *h),
+        _ => false,
+    }
 }
 
 /// Cleans up tote input (see the module docs). Borrowed when nothing changes. Clean runs
@@ -306,6 +337,25 @@ mod tests {
             text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80}\u{200C}\u{200D}«» a1]{0,24}"
         ) {
             proptest::prop_assert_eq!(tote_text(&text).into_owned(), reference(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleanup_at_finds_what_the_scan_finds(
+            text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80}\u{200C}\u{200D}«» a1ә]{0,24}"
+        ) {
+            let arabic = &*ARABIC_CLEANUP;
+            let scan: Vec<usize> = std::iter::successors(next_cleanup(arabic, &text, 0), |&at| {
+                next_cleanup(arabic, &text, at + 1)
+            })
+            .collect();
+            let each: Vec<usize> = text
+                .char_indices()
+                .map(|(at, _)| at)
+                .filter(|&at| cleanup_at(&text, at))
+                .collect();
+            proptest::prop_assert_eq!(scan, each);
         }
     }
 

@@ -69,7 +69,6 @@ pub(crate) fn to_cyrillic_into(
     sentence_start: &mut bool,
     out: &mut String,
 ) {
-    let clean = normalize::tote_text(text);
     // The thread's word cache is taken for the conversion (and put back after it), so that
     // a word's look-up is a plain field access. A conversion started from inside this one
     // would find the cache empty: it would spell its words again, with the same result.
@@ -93,7 +92,16 @@ pub(crate) fn to_cyrillic_into(
         cache_config,
         cache,
     };
-    converter.run(&clean);
+    // Most tote needs no clean-up: it is read as it is, and only if a place to clean up
+    // comes, read again from the start, cleaned up (saves a pass over clean text).
+    let out_start = converter.out.len();
+    if !converter.run(text, true) {
+        converter.out.truncate(out_start);
+        converter.sentence_start = *sentence_start;
+        converter.last_word = None;
+        converter.prev_proper = false;
+        converter.run(&normalize::tote_text(text), false);
+    }
     *sentence_start = converter.sentence_start;
     *out = converter.out;
     WORD_CACHE.with(|slot| *slot.borrow_mut() = converter.cache);
@@ -104,17 +112,23 @@ pub(crate) fn to_cyrillic_into(
 /// on the converter's configuration and on whether a name comes right before it, so it is
 /// cached.
 fn plain_word(text: &str) -> Option<&str> {
-    let len = word_len(text);
-    let word = &text[..len];
-    // Every tote word character is two bytes; the hamza is not a letter.
-    let hamzas = word
-        .as_bytes()
-        .chunks_exact(2)
-        .filter(|pair| *pair == HAMZA_UTF8)
-        .count();
+    // `word_len`, counting the hamzas on the way (not letters).
+    let table = &*WORD_CHARS;
+    let (mut len, mut hamzas) = (0, 0);
+    for pair in text.as_bytes().chunks_exact(2) {
+        let (lead, next) = (pair[0], pair[1]);
+        if !matches!(lead, 0xD8..=0xDB)
+            || !table[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
+        {
+            break;
+        }
+        hamzas += usize::from([lead, next] == HAMZA_UTF8);
+        len += 2;
+    }
+    // Every tote word character is two bytes.
     let letters = len / 2 - hamzas;
     let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
-    (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(word)
+    (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(&text[..len])
 }
 
 /// UTF-8 of [`tote::HAMZA`].
@@ -210,6 +224,22 @@ fn word_hash(word: &[u8], after_name: bool) -> u64 {
     hasher.write(word);
     hasher.write_u8(u8::from(after_name));
     hasher.finish()
+}
+
+/// `a == b` for short byte strings, eight bytes at a time and without a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let word = |chunk: &[u8]| u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+    (&mut a8).zip(&mut b8).all(|(x, y)| word(x) == word(y))
+        && a8
+            .remainder()
+            .iter()
+            .zip(b8.remainder())
+            .all(|(x, y)| x == y)
 }
 
 /// The tag of [`Slot::tag`] for a hash.
@@ -308,7 +338,7 @@ impl SpellingTable {
             }
             if slot.tag == tag
                 && (slot.flags & SLOT_AFTER_NAME != 0) == after_name
-                && self.word(slot) == word.as_bytes()
+                && same_bytes(self.word(slot), word.as_bytes())
             {
                 let start = slot.at as usize + usize::from(slot.word_len);
                 let spelling = self
@@ -397,16 +427,11 @@ fn starts_word(text: &str) -> bool {
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
     let table = &*WORD_CHARS;
-    let bytes = text.as_bytes();
-    let mut len = 0;
-    while let [lead @ 0xD8..=0xDB, next, ..] = bytes[len..] {
-        let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
-        if !table[offset] {
-            break;
-        }
-        len += 2;
-    }
-    len
+    let letters = text.as_bytes().chunks_exact(2).take_while(|pair| {
+        matches!(pair[0], 0xD8..=0xDB)
+            && table[(usize::from(pair[0] - 0xD8) << 6) | usize::from(pair[1] & 0x3F)]
+    });
+    2 * letters.count()
 }
 
 struct ToCyrillic<'r> {
@@ -433,7 +458,11 @@ struct ToCyrillic<'r> {
 }
 
 impl ToCyrillic<'_> {
-    fn run(&mut self, text: &str) {
+    /// Converts `text`, appending to `self.out`. With `check_clean`, stops at the first place
+    /// that needs clean-up ([`normalize::cleanup_at`]) and returns false: the text is to be
+    /// cleaned up and read again. Such places are never part of a word or of a space between
+    /// words, so every one of them reaches the check below.
+    fn run(&mut self, text: &str, check_clean: bool) -> bool {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -456,6 +485,9 @@ impl ToCyrillic<'_> {
                 }
                 continue;
             }
+            if check_clean && normalize::cleanup_at(text, i) {
+                return false;
+            }
             if segment::at_token_start(text, i) {
                 if let Some(len) = segment::passthrough_token_len(rest) {
                     self.out.push_str(&rest[..len]);
@@ -476,6 +508,7 @@ impl ToCyrillic<'_> {
             self.out.push(c);
             i += c.len_utf8();
         }
+        true
     }
 
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
