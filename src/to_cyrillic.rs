@@ -458,10 +458,11 @@ struct ToCyrillic<'r> {
 }
 
 impl ToCyrillic<'_> {
-    /// Converts `text`, appending to `self.out`. With `check_clean`, stops at the first place
-    /// that needs clean-up ([`normalize::cleanup_at`]) and returns false: the text is to be
-    /// cleaned up and read again. Such places are never part of a word or of a space between
-    /// words, so every one of them reaches the check below.
+    /// Converts `text`, appending to `self.out`. With `check_clean`, `text` is read as it is,
+    /// before clean-up: Arabic punctuation is read as the clean-up writes it, and at any other
+    /// place that needs clean-up ([`normalize::cleanup_at`]) it stops and returns false (the
+    /// text is to be cleaned up and read again). Such places are never part of a word or of a
+    /// space between words, so every one of them reaches the check below.
     fn run(&mut self, text: &str, check_clean: bool) -> bool {
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -485,8 +486,15 @@ impl ToCyrillic<'_> {
                 }
                 continue;
             }
+            let c = rest.chars().next().unwrap_or_default();
+            // Read as it is, Arabic punctuation is read as the clean-up writes it (`،` is
+            // `,`): nothing but this loop looks at it. Any other place to clean up stops it.
+            let mut written = c;
             if check_clean && normalize::cleanup_at(text, i) {
-                return false;
+                match normalize::latin_punctuation(c) {
+                    Some(latin) => written = latin,
+                    None => return false,
+                }
             }
             if segment::at_token_start(text, i) {
                 if let Some(len) = segment::passthrough_token_len(rest) {
@@ -496,8 +504,7 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            let c = rest.chars().next().unwrap_or_default();
-            self.track_sentence(c);
+            self.track_sentence(written);
             // (Not a space: spaces are written above.)
             self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
@@ -505,7 +512,7 @@ impl ToCyrillic<'_> {
             if segment::is_combining_mark(c) && after_tote_word() {
                 self.keep_mark_apart(c);
             }
-            self.out.push(c);
+            self.out.push(written);
             i += c.len_utf8();
         }
         true
