@@ -92,15 +92,23 @@ pub(crate) fn to_cyrillic_into(
         cache_config,
         cache,
     };
-    // Most tote needs no clean-up: it is read as it is, and only if a place to clean up
-    // comes, read again from the start, cleaned up (saves a pass over clean text).
-    let out_start = converter.out.len();
-    if !converter.run(text, true) {
-        converter.out.truncate(out_start);
-        converter.sentence_start = *sentence_start;
-        converter.last_word = None;
-        converter.prev_proper = false;
-        converter.run(&normalize::tote_text(text), false);
+    // Most tote needs no clean-up: it is read as it is (saving a pass over it). A line with a
+    // place to clean up is read again from its start, cleaned up: text cut after a line feed
+    // reads, and cleans up, the same in pieces as whole (see `stream`).
+    let mut at = 0;
+    while let Err(line) = converter.run(&text[at..], true) {
+        converter.out.truncate(line.out_len);
+        converter.sentence_start = line.sentence_start;
+        converter.last_word = line.last_word;
+        converter.prev_proper = line.prev_proper;
+        let start = at + line.at;
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |newline| start + newline + 1);
+        converter
+            .run(&normalize::tote_text(&text[start..end]), false)
+            .ok();
+        at = end;
     }
     *sentence_start = converter.sentence_start;
     *out = converter.out;
@@ -394,6 +402,19 @@ thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
+/// Where [`ToCyrillic::run`] can read a text again from: the start of a line, and the state
+/// of the conversion there.
+#[derive(Clone, Copy, Debug)]
+struct LineStart {
+    /// Byte offset of the line in the text read.
+    at: usize,
+    /// Length of the output before the line.
+    out_len: usize,
+    sentence_start: bool,
+    last_word: Option<LastWord>,
+    prev_proper: bool,
+}
+
 /// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
 /// the letter table and the hamza), derived from the table once.
 static WORD_CHARS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
@@ -458,14 +479,16 @@ struct ToCyrillic<'r> {
 }
 
 impl ToCyrillic<'_> {
-    /// Converts `text`, appending to `self.out`. With `check_clean`, `text` is read as it is,
-    /// before clean-up: Arabic punctuation is read as the clean-up writes it, and at any other
-    /// place that needs clean-up ([`normalize::cleanup_at`]) it stops and returns false (the
-    /// text is to be cleaned up and read again). Such places are never part of a word or of a
-    /// space between words, so every one of them reaches the check below.
-    fn run(&mut self, text: &str, check_clean: bool) -> bool {
+    /// Converts `text` (the whole text or a piece of it after a line feed), appending to
+    /// `self.out`. With `check_clean`, `text` is read as it is, before clean-up: Arabic
+    /// punctuation is read as the clean-up writes it, and at any other place that needs
+    /// clean-up ([`normalize::cleanup_at`]) it stops and returns the start of that place's
+    /// line, to be cleaned up and read again from there. Such places are never part of a word
+    /// or of a space between words, so every one of them reaches the check below.
+    fn run(&mut self, text: &str, check_clean: bool) -> Result<(), LineStart> {
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut line = self.line_start(0);
         while let Some(&b) = bytes.get(i) {
             // The single space between two words, without decoding: the general path below
             // does nothing else with it.
@@ -493,7 +516,7 @@ impl ToCyrillic<'_> {
             if check_clean && normalize::cleanup_at(text, i) {
                 match normalize::latin_punctuation(c) {
                     Some(latin) => written = latin,
-                    None => return false,
+                    None => return Err(line),
                 }
             }
             if segment::at_token_start(text, i) {
@@ -514,8 +537,22 @@ impl ToCyrillic<'_> {
             }
             self.out.push(written);
             i += c.len_utf8();
+            if c == '\n' {
+                line = self.line_start(i);
+            }
         }
-        true
+        Ok(())
+    }
+
+    /// The state of the conversion at byte `at` of the text being read, a line start.
+    fn line_start(&self, at: usize) -> LineStart {
+        LineStart {
+            at,
+            out_len: self.out.len(),
+            sentence_start: self.sentence_start,
+            last_word: self.last_word,
+            prev_proper: self.prev_proper,
+        }
     }
 
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
