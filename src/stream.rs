@@ -242,8 +242,7 @@ impl StreamConverter {
                     while in_flight < max_in_flight && !end_of_input {
                         match chunks.next_cut()? {
                             Some(cut) => {
-                                let text = chunks.pending()[..cut].to_owned();
-                                chunks.consume(cut);
+                                let text = chunks.take(cut);
                                 let ends_sentence = ends_sentence(&text);
                                 let job = Job {
                                     index: next_index,
@@ -497,7 +496,19 @@ impl<R: Read> Chunker<R> {
         }
     }
 
-    /// Hands out `pending[..cut]`.
+    /// Hands out `pending[..cut]` as a string of its own: the buffer itself, whose place a
+    /// new one takes with what follows the cut (one copy of the short rest instead of two of
+    /// the piece).
+    fn take(&mut self, cut: usize) -> String {
+        let mut rest = String::with_capacity(self.pending.capacity());
+        rest.push_str(&self.pending[cut..]);
+        let mut piece = std::mem::replace(&mut self.pending, rest);
+        piece.truncate(cut);
+        self.searched = 0;
+        piece
+    }
+
+    /// Drops `pending[..cut]`, handed out.
     fn consume(&mut self, cut: usize) {
         self.pending.drain(..cut);
         self.searched = 0;
