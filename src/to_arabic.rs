@@ -153,7 +153,8 @@ impl ToArabic<'_> {
     fn step(&mut self, text: &str, i: usize) -> usize {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or_default();
-        if segment::at_token_start(text, i) {
+        // (Addresses start with an ASCII letter or digit: most characters here do not.)
+        if c.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
             if let Some(len) = segment::passthrough_token_len(rest) {
                 self.out.push_str(&rest[..len]);
                 return i + len;

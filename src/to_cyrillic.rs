@@ -519,7 +519,8 @@ impl ToCyrillic<'_> {
                     None => return Err(line),
                 }
             }
-            if segment::at_token_start(text, i) {
+            // (Addresses start with an ASCII letter or digit: most characters here do not.)
+            if b.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
                 if let Some(len) = segment::passthrough_token_len(rest) {
                     self.out.push_str(&rest[..len]);
                     self.sentence_start = false;
