@@ -350,8 +350,9 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Every place `cleanup_at` reports is one the scan of `tote_text` visits.
         #[test]
-        fn cleanup_at_finds_what_the_scan_finds(
+        fn cleanup_at_finds_places_the_scan_finds(
             text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80}\u{200C}\u{200D}«» a1ә]{0,24}"
         ) {
             let arabic = &*ARABIC_CLEANUP;
@@ -359,12 +360,24 @@ mod tests {
                 next_cleanup(arabic, &text, at + 1)
             })
             .collect();
-            let each: Vec<usize> = text
+            for (at, _) in text.char_indices().filter(|&(at, _)| cleanup_at(&text, at)) {
+                proptest::prop_assert!(scan.contains(&at), "{}", at);
+            }
+        }
+
+        /// What `to_cyrillic` relies on to read text as it is: where `cleanup_at` finds
+        /// nothing but Arabic punctuation, the clean-up changes nothing but that punctuation.
+        #[test]
+        fn text_without_places_to_clean_up_is_clean(
+            text in "(ء«|[\u{0621}-\u{064A}\u{06C6}-\u{06D5}\u{060C}\u{061B}\u{061F}«» .a1]|[\u{0600}-\u{06FF}\u{FE70}-\u{FE80}\u{200C}ـ]){0,24}"
+        ) {
+            let raw_clean = text
                 .char_indices()
-                .map(|(at, _)| at)
-                .filter(|&at| cleanup_at(&text, at))
-                .collect();
-            proptest::prop_assert_eq!(scan, each);
+                .all(|(at, c)| !cleanup_at(&text, at) || latin_punctuation(c).is_some());
+            if raw_clean {
+                let read: String = text.chars().map(|c| latin_punctuation(c).unwrap_or(c)).collect();
+                proptest::prop_assert_eq!(tote_text(&text).into_owned(), read);
+            }
         }
     }
 
