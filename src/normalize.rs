@@ -131,13 +131,21 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
+        // ASCII needs no clean-up (the `«` after a hamza is not ASCII).
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
         match (b, bytes.get(i + 1).copied()) {
-            (0xD8..=0xDB, Some(next)) => {
-                let offset = (usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F);
-                if arabic[offset] {
-                    return Some(i);
+            (0xD8..=0xDB, Some(_)) => {
+                // The whole run of characters of U+0600..U+06FF (a word).
+                while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
+                    let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
+                    if arabic[offset] {
+                        return Some(i);
+                    }
+                    i += 2;
                 }
-                i += 2;
             }
             (0xE2, Some(0x80)) if matches!(bytes.get(i + 2), Some(0x8C | 0x8D)) => return Some(i),
             (0xEF, _) => {
@@ -154,6 +162,42 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
         }
     }
     None
+}
+
+/// UTF-8 of the characters read as a hamza right before a `«` (other characters that become
+/// a hamza in clean-up, U+FE80, or come before one, a tatweel, are places of their own).
+const HAMZA_BYTES: [[u8; 2]; 4] = [[0xD8, 0xA1], [0xD9, 0xB4], [0xD9, 0x94], [0xD9, 0x95]];
+
+/// Whether the character at byte `at` of `text` (a character boundary) is a place that needs
+/// clean-up: where [`tote_text`] changes something. Together over every character of a text,
+/// the same answer as the scan of [`tote_text`] (checked by a test), for a converter that
+/// reads the text as it is and cleans it up only if such a place comes.
+pub(crate) fn cleanup_at(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(at) else {
+        return false;
+    };
+    match (b, bytes.get(at + 1).copied()) {
+        (0xD8..=0xDB, Some(next)) => {
+            ARABIC_CLEANUP[(usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F)]
+        }
+        (0xE2, Some(0x80)) => matches!(bytes.get(at + 2), Some(0x8C | 0x8D)),
+        (0xEF, _) => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')),
+        (0xC2, Some(0xAB)) => at >= 2 && HAMZA_BYTES.iter().any(|h| bytes[at - 2..at] == *h),
+        _ => false,
+    }
+}
+
+/// The Latin mark the clean-up writes for a mark of Arabic punctuation (`،` `؛` `؟`), or
+/// `None` for any other character.
+pub(crate) fn latin_punctuation(c: char) -> Option<char> {
+    match map_tote_char(c) {
+        Mapped::One(m) if m.is_ascii_punctuation() => Some(m),
+        _ => None,
+    }
 }
 
 /// Cleans up tote input (see the module docs). Borrowed when nothing changes. Clean runs
@@ -312,6 +356,68 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(tote_text(&text).into_owned(), reference(&text));
         }
+    }
+
+    proptest::proptest! {
+        /// Every place `cleanup_at` reports is one the scan of `tote_text` visits.
+        #[test]
+        fn cleanup_at_finds_places_the_scan_finds(
+            text in "[\u{0600}-\u{06FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80}\u{200C}\u{200D}«» a1ә]{0,24}"
+        ) {
+            let arabic = &*ARABIC_CLEANUP;
+            let scan: Vec<usize> = std::iter::successors(next_cleanup(arabic, &text, 0), |&at| {
+                next_cleanup(arabic, &text, at + 1)
+            })
+            .collect();
+            for (at, _) in text.char_indices().filter(|&(at, _)| cleanup_at(&text, at)) {
+                proptest::prop_assert!(scan.contains(&at), "{}", at);
+            }
+        }
+
+        /// What `to_cyrillic` relies on to read text as it is: where `cleanup_at` finds
+        /// nothing but Arabic punctuation, the clean-up changes nothing but that punctuation.
+        #[test]
+        fn text_without_places_to_clean_up_is_clean(
+            text in "(ء«|[\u{0621}-\u{064A}\u{06C6}-\u{06D5}\u{060C}\u{061B}\u{061F}«» .a1]|[\u{0600}-\u{06FF}\u{FE70}-\u{FE80}\u{200C}ـ]){0,24}"
+        ) {
+            let raw_clean = text
+                .char_indices()
+                .all(|(at, c)| !cleanup_at(&text, at) || latin_punctuation(c).is_some());
+            if raw_clean {
+                let read: String = text.chars().map(|c| latin_punctuation(c).unwrap_or(c)).collect();
+                proptest::prop_assert_eq!(tote_text(&text).into_owned(), read);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `to_cyrillic` reads clean text as it is, Arabic punctuation included, and cleans
+        /// up the rest: the same as reading the cleaned-up text.
+        #[test]
+        fn to_cyrillic_reads_text_as_its_clean_up(
+            text in "([\u{0621}-\u{064A}\u{0674}\u{06C6}-\u{06D5}\u{06F1}\u{0661}\u{FED7}\u{200C}\u{200D}\u{060C}\u{061B}\u{061F}\u{0301}«» .,?;:!\n1-]|ءا|ۇلى |قىزى ){0,40}"
+        ) {
+            let clean = tote_text(&text);
+            // (Not for the few texts the clean-up changes again: `ﺀ«` is `ء«`, then `«ء`.)
+            proptest::prop_assume!(tote_text(&clean) == clean);
+            for style in crate::Style::ALL {
+                proptest::prop_assert_eq!(
+                    crate::to_cyrillic(&text, style),
+                    crate::to_cyrillic(&clean, style),
+                    "{:?}", style
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn latin_punctuation_is_what_the_clean_up_writes() {
+        for c in ['\u{060C}', '\u{061B}', '\u{061F}'] {
+            let latin = latin_punctuation(c).unwrap();
+            assert_eq!(tote_text(&c.to_string()), latin.to_string());
+        }
+        assert_eq!(latin_punctuation('\u{0661}'), None);
+        assert_eq!(latin_punctuation('ق'), None);
     }
 
     #[test]

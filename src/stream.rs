@@ -199,10 +199,12 @@ impl StreamConverter {
         let (job_tx, job_rx) = mpsc::channel::<Job>();
         let job_rx = Arc::new(Mutex::new(job_rx));
         let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let spare = Spare::new(2 * max_in_flight);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 let job_rx = Arc::clone(&job_rx);
                 let done_tx = done_tx.clone();
+                let spare = &spare;
                 scope.spawn(move || {
                     let mut pieces = PieceConverter::new(&converter, target);
                     loop {
@@ -212,7 +214,8 @@ impl StreamConverter {
                             Err(_) => return,
                         };
                         let Ok(job) = job else { return };
-                        let mut out = String::with_capacity(job.text.len() + job.text.len() / 8);
+                        let mut out = spare.take();
+                        out.reserve(job.text.len() + job.text.len() / 8);
                         pieces.sentence_start = job.sentence_start;
                         pieces.convert(&job.text, &mut out);
                         let done = Done {
@@ -243,8 +246,7 @@ impl StreamConverter {
                     while in_flight < max_in_flight && !end_of_input {
                         match chunks.next_cut()? {
                             Some(cut) => {
-                                let text = chunks.pending()[..cut].to_owned();
-                                chunks.consume(cut);
+                                let text = chunks.take(cut, spare.take());
                                 let ends_sentence = ends_sentence(&text);
                                 let job = Job {
                                     index: next_index,
@@ -265,10 +267,12 @@ impl StreamConverter {
                         break;
                     }
                     let Ok(done) = done_rx.recv() else { break };
-                    for out in order.push(done) {
+                    for (text, out) in order.push(done) {
                         writer.write_all(out.as_bytes())?;
                         written += out.len() as u64;
                         in_flight -= 1;
+                        spare.give(text);
+                        spare.give(out);
                     }
                 }
                 writer.flush()?;
@@ -345,6 +349,45 @@ fn ends_sentence(piece: &str) -> bool {
         )
 }
 
+/// Buffers of pieces and outputs already written, used again for the next ones: memory is
+/// not given back to the system and asked for again (with a page fault for every page) for
+/// each piece.
+struct Spare {
+    buffers: Mutex<Vec<String>>,
+    /// Most buffers kept.
+    limit: usize,
+}
+
+impl Spare {
+    fn new(limit: usize) -> Self {
+        Spare {
+            buffers: Mutex::new(Vec::new()),
+            limit,
+        }
+    }
+
+    /// An empty buffer (a new one if none is spare).
+    fn take(&self) -> String {
+        let spare = self
+            .buffers
+            .lock()
+            .ok()
+            .and_then(|mut buffers| buffers.pop());
+        let mut buffer = spare.unwrap_or_default();
+        buffer.clear();
+        buffer
+    }
+
+    /// Keeps `buffer` for later (or drops it if enough are kept).
+    fn give(&self, buffer: String) {
+        if let Ok(mut buffers) = self.buffers.lock() {
+            if buffers.len() < self.limit {
+                buffers.push(buffer);
+            }
+        }
+    }
+}
+
 /// A piece of input for a worker thread.
 struct Job {
     index: usize,
@@ -380,8 +423,9 @@ impl<'c> Reorder<'c> {
         }
     }
 
-    /// Takes a converted piece; returns the outputs now ready to be written, in order.
-    fn push(&mut self, done: Done) -> Vec<String> {
+    /// Takes a converted piece; returns the pieces now ready to be written, in order: each
+    /// text and its output.
+    fn push(&mut self, done: Done) -> Vec<(String, String)> {
         self.waiting.insert(done.index, done);
         let mut ready = Vec::new();
         while let Some(done) = self.waiting.remove(&self.next) {
@@ -390,11 +434,12 @@ impl<'c> Reorder<'c> {
                 || done.sentence_start == self.pieces.sentence_start
             {
                 self.pieces.sentence_start = done.sentence_end;
-                ready.push(done.out);
+                ready.push((done.text, done.out));
             } else {
-                let mut out = String::with_capacity(done.out.len());
+                let mut out = done.out;
+                out.clear();
                 self.pieces.convert(&done.text, &mut out);
-                ready.push(out);
+                ready.push((done.text, out));
             }
         }
         ready
@@ -498,7 +543,20 @@ impl<R: Read> Chunker<R> {
         }
     }
 
-    /// Hands out `pending[..cut]`.
+    /// Hands out `pending[..cut]` as a string of its own: the buffer itself, whose place
+    /// `rest` (an empty buffer) takes with what follows the cut (one copy of the short rest
+    /// instead of two of the piece).
+    fn take(&mut self, cut: usize, mut rest: String) -> String {
+        rest.clear();
+        rest.reserve(self.pending.capacity());
+        rest.push_str(&self.pending[cut..]);
+        let mut piece = std::mem::replace(&mut self.pending, rest);
+        piece.truncate(cut);
+        self.searched = 0;
+        piece
+    }
+
+    /// Drops `pending[..cut]`, handed out.
     fn consume(&mut self, cut: usize) {
         self.pending.drain(..cut);
         self.searched = 0;
@@ -719,7 +777,8 @@ mod tests {
         // The second piece was assumed to start a sentence; the first ends with a word.
         assert!(order.push(done(1, true, "قازاق ءتىلى")).is_empty());
         let ready = order.push(done(0, true, "ءبىز "));
-        assert_eq!(ready.concat(), "Біз қазақ тілі");
+        let outputs: Vec<String> = ready.into_iter().map(|(_, out)| out).collect();
+        assert_eq!(outputs.concat(), "Біз қазақ тілі");
     }
 
     #[test]

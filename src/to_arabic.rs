@@ -160,7 +160,8 @@ impl ToArabic<'_> {
     fn step(&mut self, text: &str, i: usize) -> usize {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or_default();
-        if segment::at_token_start(text, i) {
+        // (Addresses start with an ASCII letter or digit: most characters here do not.)
+        if c.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
             if let Some(len) = segment::passthrough_token_len(rest) {
                 self.out.push_str(&rest[..len]);
                 return i + len;
@@ -592,10 +593,39 @@ fn plain_words(
                 out.push(' ');
                 i += 1;
             }
-            _ => break,
+            _ => match between_words(bytes, i) {
+                Some((comma, gap)) => {
+                    if comma {
+                        // After a letter, so not between digits.
+                        out.push(match rules.comma {
+                            CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
+                            CommaRule::Latin => ',',
+                        });
+                    }
+                    let from = i + usize::from(comma);
+                    out.push_str(&text[from..gap]);
+                    i = gap;
+                }
+                None => break,
+            },
         }
     }
     i
+}
+
+/// What stands between a word ending at byte `end` and the next one, where the general rules
+/// write it as it is: an optional comma, then a run of inert ASCII (`. `, `: `, `\n`,
+/// spaces, digits), then a Cyrillic letter. Returns whether there is a comma and where the
+/// next word starts; `None` if anything else follows (the general rules take over).
+fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
+    let comma = bytes.get(end) == Some(&b',');
+    let from = end + usize::from(comma);
+    let inert = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| !segment::is_inert_ascii(b))?;
+    let next = from + inert;
+    (inert > 0 && matches!(bytes[next], 0xD0..=0xD3)).then_some((comma, next))
 }
 
 /// Converts the word at byte `start` of `text` if it is *plain*: letters of the table only,

@@ -75,7 +75,15 @@ pub(crate) fn to_cyrillic_into(
     sentence_start: &mut bool,
     out: &mut String,
 ) {
-    let clean = normalize::tote_text(text);
+    // The thread's word cache is taken for the conversion (and put back after it), so that
+    // a word's look-up is a plain field access. A conversion started from inside this one
+    // would find the cache empty: it would spell its words again, with the same result.
+    let mut cache = WORD_CACHE.with(std::cell::RefCell::take);
+    let cache_config = cache.config_index(CacheConfig {
+        rules: *rules,
+        casing,
+        words,
+    });
     let mut converter = ToCyrillic {
         rules,
         casing,
@@ -88,17 +96,31 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
-        cache_config: WORD_CACHE.with(|cache| {
-            cache.borrow_mut().config_index(CacheConfig {
-                rules: *rules,
-                casing,
-                words,
-            })
-        }),
+        cache_config,
+        cache,
     };
-    converter.run(&clean);
+    // Most tote needs no clean-up: it is read as it is (saving a pass over it). A line with a
+    // place to clean up is read again from its start, cleaned up: text cut after a line feed
+    // reads, and cleans up, the same in pieces as whole (see `stream`).
+    let mut at = 0;
+    while let Err(line) = converter.run(&text[at..], true) {
+        converter.out.truncate(line.out_len);
+        converter.sentence_start = line.sentence_start;
+        converter.last_word = line.last_word;
+        converter.prev_proper = line.prev_proper;
+        converter.last_plain = line.last_plain;
+        let start = at + line.at;
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |newline| start + newline + 1);
+        converter
+            .run(&normalize::tote_text(&text[start..end]), false)
+            .ok();
+        at = end;
+    }
     *sentence_start = converter.sentence_start;
     *out = converter.out;
+    WORD_CACHE.with(|slot| *slot.borrow_mut() = converter.cache);
 }
 
 /// If `text` starts with a plain word (two or more letters, no hyphen after it: it cannot
@@ -106,15 +128,31 @@ pub(crate) fn to_cyrillic_into(
 /// on the converter's configuration and on whether a name comes right before it, so it is
 /// cached.
 fn plain_word(text: &str) -> Option<&str> {
-    let word = &text[..word_len(text)];
-    let letters = word.chars().filter(|&c| c != tote::HAMZA).count();
+    // `word_len`, counting the hamzas on the way (not letters).
+    let table = &*WORD_CHARS;
+    let (mut len, mut hamzas) = (0, 0);
+    for pair in text.as_bytes().chunks_exact(2) {
+        let (lead, next) = (pair[0], pair[1]);
+        if !matches!(lead, 0xD8..=0xDB)
+            || !table[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
+        {
+            break;
+        }
+        hamzas += usize::from([lead, next] == HAMZA_UTF8);
+        len += 2;
+    }
+    // Every tote word character is two bytes.
+    let letters = len / 2 - hamzas;
     let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
-    (cacheable && !text[word.len()..].starts_with('-')).then_some(word)
+    (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(&text[..len])
 }
 
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
+
+/// UTF-8 of [`tote::HAMZA`].
+const HAMZA_UTF8: [u8; 2] = [0xD8, 0xA1];
 
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
@@ -140,25 +178,102 @@ struct CachedState {
 
 /// Spellings of plain words already converted on this thread. Text repeats its words, so most
 /// words are spelled once and then copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
-/// words, which bounds its memory.
+/// words or [`WORD_CACHE_BYTES`] bytes of text, which bounds its memory.
 #[derive(Default)]
 struct WordCache {
     /// Per configuration (looked up once per conversion, see [`WordCache::config_index`]),
-    /// the spellings after anything else and after a name.
-    configs: Vec<(CacheConfig, [SpellingMap; 2])>,
+    /// its spellings.
+    configs: Vec<(CacheConfig, SpellingTable)>,
+    /// Words held, all configurations together.
     words: usize,
-}
-
-type SpellingMap = rustc_hash::FxHashMap<Box<str>, CachedWord>;
-
-/// A cached spelling, without the capital of a sentence start.
-struct CachedWord {
-    cyrillic: Box<str>,
-    state: CachedState,
+    /// Bytes of text held, all configurations together.
+    bytes: usize,
 }
 
 /// Most words the cache holds at once.
 const WORD_CACHE_LIMIT: usize = 1 << 17;
+
+/// Most bytes of words and spellings the cache holds at once.
+const WORD_CACHE_BYTES: usize = 8 << 20;
+
+/// One configuration's spellings: a hash table with open addressing and linear probing.
+/// Each slot is small (its word and spelling are stored one after the other in one string,
+/// `text`), so that a look-up reads a slot and the place of its text, mostly two cache
+/// lines, and the slots of frequent words stay in the processor's cache together.
+#[derive(Default)]
+struct SpellingTable {
+    /// A power of two of slots (or none yet), at most half of them in use.
+    slots: Vec<Slot>,
+    /// Slots in use.
+    len: usize,
+    /// The words (tote) and their spellings (Cyrillic), each spelling right after its word.
+    text: String,
+}
+
+/// One entry of a [`SpellingTable`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 for an empty slot; otherwise the high half of the word's hash with the lowest bit
+    /// set, to tell most other words apart without reading their text.
+    tag: u32,
+    /// Where the word starts in [`SpellingTable::text`].
+    at: u32,
+    /// The word's length in bytes.
+    word_len: u8,
+    /// The spelling's length in bytes.
+    spelling_len: u8,
+    /// The number of tote letters ([`CachedState::letters`]).
+    letters: u8,
+    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`].
+    flags: u8,
+    /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
+    pair_word: PairWord,
+}
+
+/// [`Slot::pair_word`] of a word that is in no casing pair.
+const NO_PAIR_WORD: PairWord = PairWord::MAX;
+
+/// [`Slot::flags`]: the word came right after a name.
+const SLOT_AFTER_NAME: u8 = 1;
+/// [`Slot::flags`]: [`CachedState::known`].
+const SLOT_KNOWN: u8 = 2;
+/// [`Slot::flags`]: [`CachedState::proper`].
+const SLOT_PROPER: u8 = 4;
+
+/// Slots of a table when its first word comes.
+const FIRST_SLOTS: usize = 1 << 10;
+
+/// The hash of a word and whether it comes right after a name.
+#[inline]
+fn word_hash(word: &[u8], after_name: bool) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(word);
+    hasher.write_u8(u8::from(after_name));
+    hasher.finish()
+}
+
+/// `a == b` for short byte strings, eight bytes at a time and without a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let word = |chunk: &[u8]| u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+    (&mut a8).zip(&mut b8).all(|(x, y)| word(x) == word(y))
+        && a8
+            .remainder()
+            .iter()
+            .zip(b8.remainder())
+            .all(|(x, y)| x == y)
+}
+
+/// The tag of [`Slot::tag`] for a hash.
+#[inline]
+fn slot_tag(hash: u64) -> u32 {
+    (hash >> 32) as u32 | 1
+}
 
 impl WordCache {
     /// The index of `config`'s spellings (added if new).
@@ -166,14 +281,16 @@ impl WordCache {
         match self.configs.iter().position(|(c, _)| *c == config) {
             Some(index) => index,
             None => {
-                self.configs.push((config, Default::default()));
+                self.configs.push((config, SpellingTable::default()));
                 self.configs.len() - 1
             }
         }
     }
 
-    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<&CachedWord> {
-        self.configs.get(config)?.1[usize::from(after_name)].get(word)
+    /// The spelling of `word` and the state after it, if cached.
+    #[inline]
+    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
+        self.configs.get(config)?.1.get(after_name, word)
     }
 
     fn insert(
@@ -184,25 +301,140 @@ impl WordCache {
         cyrillic: &str,
         state: CachedState,
     ) {
-        if self.words >= WORD_CACHE_LIMIT {
-            for (_, maps) in &mut self.configs {
-                maps.iter_mut().for_each(SpellingMap::clear);
+        let (Ok(word_len), Ok(spelling_len), Ok(letters)) = (
+            u8::try_from(word.len()),
+            u8::try_from(cyrillic.len()),
+            u8::try_from(state.letters),
+        ) else {
+            // Longer than any plain word: not cached.
+            return;
+        };
+        if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
+            for (_, table) in &mut self.configs {
+                table.clear();
             }
             self.words = 0;
+            self.bytes = 0;
         }
-        if let Some((_, maps)) = self.configs.get_mut(config) {
-            let cached = CachedWord {
-                cyrillic: cyrillic.into(),
-                state,
+        if let Some((_, table)) = self.configs.get_mut(config) {
+            let flags = if after_name { SLOT_AFTER_NAME } else { 0 }
+                | if state.known { SLOT_KNOWN } else { 0 }
+                | if state.proper { SLOT_PROPER } else { 0 };
+            let Ok(at) = u32::try_from(table.text.len()) else {
+                return;
             };
-            maps[usize::from(after_name)].insert(word.into(), cached);
+            table.text.push_str(word);
+            table.text.push_str(cyrillic);
+            table.insert(Slot {
+                tag: 0,
+                at,
+                word_len,
+                spelling_len,
+                letters,
+                flags,
+                pair_word: state.pair_word.unwrap_or(NO_PAIR_WORD),
+            });
             self.words += 1;
+            self.bytes += word.len() + cyrillic.len();
         }
+    }
+}
+
+impl SpellingTable {
+    /// The word of a slot in use.
+    fn word(&self, slot: &Slot) -> &[u8] {
+        let at = slot.at as usize;
+        self.text
+            .as_bytes()
+            .get(at..at + usize::from(slot.word_len))
+            .unwrap_or_default()
+    }
+
+    #[inline]
+    fn get(&self, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let hash = word_hash(word.as_bytes(), after_name);
+        let tag = slot_tag(hash);
+        let mask = self.slots.len() - 1;
+        let mut index = hash as usize & mask;
+        loop {
+            let slot = &self.slots[index];
+            if slot.tag == 0 {
+                return None;
+            }
+            if slot.tag == tag
+                && (slot.flags & SLOT_AFTER_NAME != 0) == after_name
+                && same_bytes(self.word(slot), word.as_bytes())
+            {
+                let start = slot.at as usize + usize::from(slot.word_len);
+                let spelling = self
+                    .text
+                    .get(start..start + usize::from(slot.spelling_len))?;
+                let state = CachedState {
+                    letters: usize::from(slot.letters),
+                    known: slot.flags & SLOT_KNOWN != 0,
+                    proper: slot.flags & SLOT_PROPER != 0,
+                    pair_word: (slot.pair_word != NO_PAIR_WORD).then_some(slot.pair_word),
+                };
+                return Some((spelling, state));
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Adds a slot whose text is in place (its `tag` is computed here). The word must not be
+    /// in the table yet.
+    fn insert(&mut self, mut slot: Slot) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = word_hash(self.word(&slot), slot.flags & SLOT_AFTER_NAME != 0);
+        slot.tag = slot_tag(hash);
+        let mask = self.slots.len() - 1;
+        let mut index = hash as usize & mask;
+        while self.slots[index].tag != 0 {
+            index = (index + 1) & mask;
+        }
+        self.slots[index] = slot;
+        self.len += 1;
+    }
+
+    /// Doubles the slots (or makes the first ones) and places the words again.
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(FIRST_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        self.len = 0;
+        for slot in old.into_iter().filter(|slot| slot.tag != 0) {
+            self.insert(slot);
+        }
+    }
+
+    /// Removes every word, keeping the memory.
+    fn clear(&mut self) {
+        self.slots.fill(Slot::default());
+        self.len = 0;
+        self.text.clear();
     }
 }
 
 thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+/// Where [`ToCyrillic::run`] can read a text again from: the start of a line, and the state
+/// of the conversion there.
+#[derive(Clone, Copy, Debug)]
+struct LineStart {
+    /// Byte offset of the line in the text read.
+    at: usize,
+    /// Length of the output before the line.
+    out_len: usize,
+    sentence_start: bool,
+    last_word: Option<LastWord>,
+    prev_proper: bool,
+    last_plain: Option<PlainWord>,
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
@@ -223,20 +455,26 @@ fn is_word_char(c: char) -> bool {
     offset < 256 && WORD_CHARS[offset as usize]
 }
 
+/// Whether a tote word starts `text` (`word_len(text) > 0`, on its first two bytes).
+#[inline]
+fn starts_word(text: &str) -> bool {
+    match *text.as_bytes() {
+        [lead @ 0xD8..=0xDB, next, ..] => {
+            WORD_CHARS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
+        }
+        _ => false,
+    }
+}
+
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
     let table = &*WORD_CHARS;
-    let bytes = text.as_bytes();
-    let mut len = 0;
-    while let [lead @ 0xD8..=0xDB, next, ..] = bytes[len..] {
-        let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
-        if !table[offset] {
-            break;
-        }
-        len += 2;
-    }
-    len
+    let letters = text.as_bytes().chunks_exact(2).take_while(|pair| {
+        matches!(pair[0], 0xD8..=0xDB)
+            && table[(usize::from(pair[0] - 0xD8) << 6) | usize::from(pair[1] & 0x3F)]
+    });
+    2 * letters.count()
 }
 
 struct ToCyrillic<'r> {
@@ -260,16 +498,33 @@ struct ToCyrillic<'r> {
     last_plain: Option<PlainWord>,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
+    /// The thread's word cache, for the time of the conversion.
+    cache: WordCache,
 }
 
 impl ToCyrillic<'_> {
-    fn run(&mut self, text: &str) {
+    /// Converts `text` (the whole text or a piece of it after a line feed), appending to
+    /// `self.out`. With `check_clean`, `text` is read as it is, before clean-up: Arabic
+    /// punctuation is read as the clean-up writes it, and at any other place that needs
+    /// clean-up ([`normalize::cleanup_at`]) it stops and returns the start of that place's
+    /// line, to be cleaned up and read again from there. Such places are never part of a word
+    /// or of a space between words, so every one of them reaches the check below.
+    fn run(&mut self, text: &str, check_clean: bool) -> Result<(), LineStart> {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        let mut line = self.line_start(0);
+        while let Some(&b) = bytes.get(i) {
+            // The single space between two words, without decoding: the general path below
+            // does nothing else with it.
+            if b == b' ' {
+                if !self.year_space(text, i) {
+                    self.out.push(' ');
+                }
+                i += 1;
+                continue;
+            }
             let rest = &text[i..];
-            let c = rest.chars().next().unwrap_or_default();
-            if is_word_char(c) {
+            if starts_word(rest) {
                 let out_start = self.out.len();
                 i += self.compound(text, i);
                 self.capitalise_initials(out_start);
@@ -280,7 +535,18 @@ impl ToCyrillic<'_> {
                 }
                 continue;
             }
-            if segment::at_token_start(text, i) {
+            let c = rest.chars().next().unwrap_or_default();
+            // Read as it is, Arabic punctuation is read as the clean-up writes it (`،` is
+            // `,`): nothing but this loop looks at it. Any other place to clean up stops it.
+            let mut written = c;
+            if check_clean && normalize::cleanup_at(text, i) {
+                match normalize::latin_punctuation(c) {
+                    Some(latin) => written = latin,
+                    None => return Err(line),
+                }
+            }
+            // (Addresses start with an ASCII letter or digit: most characters here do not.)
+            if b.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
                 if let Some(len) = segment::passthrough_token_len(rest) {
                     self.out.push_str(&rest[..len]);
                     self.sentence_start = false;
@@ -288,21 +554,32 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            if c == ' ' && self.year_space(text, i) {
-                i += 1;
-                continue;
-            }
-            self.track_sentence(c, text[i + c.len_utf8()..].chars().next());
-            if c != ' ' {
-                self.prev_proper = false;
-            }
+            self.track_sentence(written, text[i + c.len_utf8()..].chars().next());
+            // (Not a space: spaces are written above.)
+            self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
-            let after_tote_word = text[..i].chars().next_back().is_some_and(is_word_char);
-            if segment::is_combining_mark(c) && after_tote_word {
+            let after_tote_word = || text[..i].chars().next_back().is_some_and(is_word_char);
+            if segment::is_combining_mark(c) && after_tote_word() {
                 self.keep_mark_apart(c);
             }
-            self.out.push(c);
+            self.out.push(written);
             i += c.len_utf8();
+            if c == '\n' {
+                line = self.line_start(i);
+            }
+        }
+        Ok(())
+    }
+
+    /// The state of the conversion at byte `at` of the text being read, a line start.
+    fn line_start(&self, at: usize) -> LineStart {
+        LineStart {
+            at,
+            out_len: self.out.len(),
+            sentence_start: self.sentence_start,
+            last_word: self.last_word,
+            prev_proper: self.prev_proper,
+            last_plain: self.last_plain,
         }
     }
 
@@ -472,12 +749,13 @@ impl ToCyrillic<'_> {
         let (config, after_name) = (self.cache_config, self.prev_proper);
         let out_start = self.out.len();
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
-        let cached = WORD_CACHE.with(|cache| {
-            let cache = cache.borrow();
-            let hit = cache.get(config, after_name, word)?;
-            self.out.push_str(&hit.cyrillic);
-            Some(hit.state)
-        });
+        let cached = self
+            .cache
+            .get(config, after_name, word)
+            .map(|(spelling, state)| {
+                self.out.push_str(spelling);
+                state
+            });
         let state = match cached {
             Some(state) => state,
             None => {
@@ -488,15 +766,8 @@ impl ToCyrillic<'_> {
                     proper: self.prev_proper,
                     pair_word: self.pair_word(out_start),
                 };
-                WORD_CACHE.with(|cache| {
-                    cache.borrow_mut().insert(
-                        config,
-                        after_name,
-                        word,
-                        &self.out[out_start..],
-                        state,
-                    )
-                });
+                self.cache
+                    .insert(config, after_name, word, &self.out[out_start..], state);
                 state
             }
         };
