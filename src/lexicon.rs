@@ -112,6 +112,8 @@ pub(crate) struct Lexicon {
     before: HashMap<PairWord, PairCase>,
     /// Lower-case abbreviations whose stop ends no sentence (`млн.`).
     stops: rustc_hash::FxHashSet<&'static str>,
+    /// The length in bytes of the longest of `stops`.
+    longest_stop: usize,
     /// Whether a word the lexicon does not know is a name.
     names: NameModel,
 }
@@ -274,6 +276,7 @@ impl Lexicon {
             pair_words,
             pairs,
             before,
+            longest_stop: stops.iter().map(|s| s.len()).max().unwrap_or(0),
             stops,
             names,
         }
@@ -290,6 +293,11 @@ impl Lexicon {
     /// capitalised word, `Some(Lower)` before a lower-case word.
     pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {
         self.before.get(&word).copied()
+    }
+
+    /// The length in bytes of the longest abbreviation of [`Self::is_abbreviation_stop`].
+    pub(crate) fn longest_abbreviation_stop(&self) -> usize {
+        self.longest_stop
     }
 
     /// Whether a stop after this lower-case word ends no sentence (an abbreviation: `млн.`).

@@ -705,12 +705,24 @@ impl ToCyrillic<'_> {
 
     /// Whether the last thing written is a word the lexicon knows as an abbreviation whose
     /// stop ends no sentence (`млн`).
-    fn after_abbreviation(&self) -> bool {
+    fn after_abbreviation(&mut self) -> bool {
         #[cfg(feature = "lexicon")]
         if let Some(word) = self.last_word.filter(|_| self.words == WordSource::Lexicon) {
             let written = &self.out[word.start..];
-            return written.chars().all(char::is_alphabetic)
-                && lexicon::get().is_abbreviation_stop(&written.to_lowercase());
+            // Abbreviations are short words of the table's letters (checked without
+            // allocating: this runs at every stop).
+            let lexicon = lexicon::get();
+            if written.len() > lexicon.longest_abbreviation_stop() {
+                return false;
+            }
+            self.key.clear();
+            for c in written.chars() {
+                match letters::lower(c) {
+                    Some(lower) => self.key.push(lower),
+                    None => return false,
+                }
+            }
+            return lexicon.is_abbreviation_stop(&self.key);
         }
         false
     }
