@@ -57,7 +57,11 @@
 //! я/ия, ц/тс, е/э, ь/ъ or capital letters. The converter only ever produces Cyrillic
 //! spellings that convert back to the same tote in the given style (the *right-inverse*
 //! principle), so `to_arabic(to_cyrillic(t)) == t` for tote written in that style; among them,
-//! rules pick the likeliest (see the `to_cyrillic` module docs). Input in any encoding habit
+//! the likeliest is picked: with the default `lexicon` feature by data generated from a
+//! Cyrillic corpus (whole words, known stems with suffix chains, a letter model), else by
+//! rules. Capitals are restored at sentence starts and after `«`, for names the corpus
+//! capitalises or a name model recognises, for initials, and for word pairs the corpus writes
+//! together (`Орта Азия`). Input in any encoding habit
 //! is accepted: U+0621 or U+0674 hamza, precomposed hamza letters, presentation forms,
 //! tatweel, joiners, Persian look-alike letters, Arabic-Indic digits.
 //!
