@@ -639,21 +639,24 @@ impl ToCyrillic<'_> {
         let Some(next) = rest.strip_prefix(' ') else {
             return false;
         };
-        let patronym = &next[..word_len(next)];
-        let capitalised = self.out[name.start..]
-            .chars()
-            .next()
-            .is_some_and(letters::is_upper);
         let min_letters = match self.rules.patronymics {
             Patronymics::SplitAfterName => 2,
             Patronymics::SplitEverywhere => 1,
         };
         let unknown_to_lexicon = self.words == WordSource::Lexicon && !name.known;
-        let joins = (capitalised || unknown_to_lexicon)
-            && name.letters >= min_letters
-            && to_arabic::split_patronym_forms()
+        // The cheap tests first: this runs after every word followed by a space.
+        let name_like = name.letters >= min_letters
+            && (unknown_to_lexicon
+                || self.out[name.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(letters::is_upper));
+        let joins = name_like && {
+            let patronym = &next[..word_len(next)];
+            to_arabic::split_patronym_forms()
                 .iter()
-                .any(|form| form == patronym);
+                .any(|form| form == patronym)
+        };
         if joins && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, name.start);
         }
