@@ -105,6 +105,11 @@ fn reads_as_letter(c: char) -> bool {
     }
 }
 
+/// Whether the clean-up drops `c` (a tatweel).
+fn is_dropped(c: char) -> bool {
+    matches!(map_tote_char(c), Mapped::Drop)
+}
+
 /// Whether `text` starts with a hamza standing before a `«` (where some styles put the
 /// hamza of the quoted word).
 fn hamza_before_quote(text: &str) -> bool {
@@ -220,9 +225,12 @@ pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
                 // Between two letters (or hamzas): inside a word. Next to punctuation
                 // (`ە\u{200C}؟`) or to a hamza that belongs to the word after a `«`
                 // (`ا\u{200D}ء«ى`) the joiner stays, as `to_arabic` keeps it there.
+                // What follows once dropped characters (tatweel) are gone: the joiner is
+                // judged by the text the clean-up writes (`ب\u{200D}ـ\u{654}` -> `بء`).
+                let rest = text[after..].trim_start_matches(is_dropped);
                 let inside_word = out.chars().next_back().is_some_and(reads_as_letter)
-                    && next.is_some_and(reads_as_letter)
-                    && !hamza_before_quote(&text[after..]);
+                    && rest.chars().next().is_some_and(reads_as_letter)
+                    && !hamza_before_quote(rest);
                 if !inside_word {
                     out.push(c);
                 }
@@ -298,6 +306,9 @@ mod tests {
 
     #[test]
     fn tatweel_and_joiners_inside_words_are_removed() {
+        // H3 (docs/FUZZING.md): a joiner before a tatweel is judged by what follows it.
+        assert_eq!(tote_text("\u{FDEF}\u{200D}ـ\u{654}"), "\u{FDEF}ء");
+        assert_eq!(tote_text("ب\u{200D}ـب"), "بب");
         assert_eq!(tote_text("قا\u{0640}زاق"), "قازاق");
         assert_eq!(tote_text("قا\u{200C}زاق"), "قازاق");
         assert_eq!(tote_text("a\u{200C}b"), "a\u{200C}b");
@@ -326,9 +337,12 @@ mod tests {
         for (i, &c) in chars.iter().enumerate() {
             match c {
                 '\u{200C}' | '\u{200D}' => {
-                    let rest: String = chars[i + 1..].iter().collect();
+                    let rest: String = chars[i + 1..]
+                        .iter()
+                        .skip_while(|&&n| is_dropped(n))
+                        .collect();
                     let inside = out.chars().next_back().is_some_and(reads_as_letter)
-                        && chars.get(i + 1).is_some_and(|&n| reads_as_letter(n))
+                        && rest.chars().next().is_some_and(reads_as_letter)
                         && !hamza_before_quote(&rest);
                     if !inside {
                         out.push(c);
