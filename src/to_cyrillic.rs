@@ -526,8 +526,9 @@ impl ToCyrillic<'_> {
             let rest = &text[i..];
             if starts_word(rest) {
                 let out_start = self.out.len();
+                let word_start = i;
                 i += self.compound(text, i);
-                self.capitalise_initials(out_start);
+                self.capitalise_initials(out_start, &text[..word_start]);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -587,7 +588,9 @@ impl ToCyrillic<'_> {
     /// on (`Ж.Елебеков`, `Н. Ә. Назарбаев`), and no number before them (`2019 ж. Астана`).
     /// When the word is a name (capitalised as one, or unknown to the lexicon), the initials
     /// and the word take capitals.
-    fn capitalise_initials(&mut self, out_start: usize) {
+    /// Only letters written from tote count (`input` is the text read before the word): a
+    /// Cyrillic letter that passed through is left as it is.
+    fn capitalise_initials(&mut self, out_start: usize, input: &str) {
         if self.casing != Casing::Sentence || out_start == 0 {
             return;
         }
@@ -600,6 +603,7 @@ impl ToCyrillic<'_> {
         }
         let mut initials = Vec::new();
         let mut before = &self.out[..out_start];
+        let mut input = input;
         while let Some(unit) = before.strip_suffix(' ').unwrap_or(before).strip_suffix('.') {
             let mut chars = unit.chars();
             if chars
@@ -609,6 +613,15 @@ impl ToCyrillic<'_> {
             {
                 break;
             }
+            // The same unit in the text read: a tote word (`ج`, `ءا`, `يۋ`).
+            let Some(read) = input.strip_suffix(' ').unwrap_or(input).strip_suffix('.') else {
+                break;
+            };
+            let word = read.len() - read.trim_end_matches(is_word_char).len();
+            if word == 0 {
+                break;
+            }
+            input = &read[..read.len() - word];
             before = chars.as_str();
             initials.push(before.len());
         }

@@ -271,6 +271,21 @@ fn a_patronym_inside_a_mixed_word_keeps_a_stable_tote_image() {
     }
 }
 
+/// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
+/// the converter's: it passes through.
+#[test]
+fn a_cyrillic_letter_before_a_stop_is_not_capitalised_as_an_initial() {
+    for style in Style::ALL {
+        let converter = Converter::new(style);
+        assert_eq!(converter.to_cyrillic("ъ.ەلەبەكوۆ"), "ъ.Елебеков", "{style}");
+        assert_eq!(
+            converter.to_cyrillic("ж. ەلەبەكوۆ"),
+            "ж. Елебеков",
+            "{style}"
+        );
+    }
+}
+
 /// H4 (docs/FUZZING.md): Cyrillic with combining marks passes through to_cyrillic unchanged.
 #[test]
 fn cyrillic_with_marks_passes_through_to_cyrillic() {
