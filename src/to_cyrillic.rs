@@ -758,10 +758,13 @@ impl ToCyrillic<'_> {
         let bytes = text.as_bytes();
         let four_digits = bytes[at - 4..at].iter().all(u8::is_ascii_digit)
             && (at == 4 || !bytes[at - 5].is_ascii_digit());
+        // The word may carry a hamza (`جىلى` + front letters: `ءجىلىۇش`).
         four_digits
-            && text[at + 1..]
-                .strip_prefix('-')
-                .is_some_and(|rest| rest.starts_with("جىل"))
+            && text[at + 1..].strip_prefix('-').is_some_and(|rest| {
+                rest.strip_prefix(tote::HAMZA)
+                    .unwrap_or(rest)
+                    .starts_with("جىل")
+            })
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.

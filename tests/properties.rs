@@ -271,6 +271,16 @@ fn a_patronym_inside_a_mixed_word_keeps_a_stable_tote_image() {
     }
 }
 
+/// I2 (docs/FUZZING.md): the year's hyphen before a `жыл` word that takes a hamza.
+#[test]
+fn a_year_before_a_hamza_word_keeps_a_stable_tote_image() {
+    for text in ["3938-жылыүш", "O?OOOOOO://OiipiiiiC\0iii3938-жылыiҮш"] {
+        for style in Style::ALL {
+            assert_tote_image_is_stable(text, style).unwrap();
+        }
+    }
+}
+
 /// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
 /// the converter's: it passes through.
 #[test]
