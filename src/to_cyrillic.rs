@@ -1,13 +1,16 @@
-//! Tote -> Cyrillic at rule level.
+//! Tote -> Cyrillic.
 //!
-//! The input is cleaned up first ([`normalize::tote_text`]). Then each compound (tote words
-//! joined by hyphens) is spelled in Cyrillic so that converting the spelling back with
+//! The input is read as it is; a line with something to clean up ([`normalize::cleanup_at`])
+//! is cleaned up ([`normalize::tote_text`]) and read again. Each compound (tote words joined by
+//! hyphens) is spelled in Cyrillic so that converting the spelling back with
 //! [`to_arabic`](crate::to_arabic) in the same style gives the same tote: the
-//! *right-inverse principle*. Within what that allows, the rules pick the most likely
-//! spelling: harmony from the hamza and the front markers ە ك گ, `и`/`й` from the neighbours,
-//! `я`/`ия`, `ц`/`тс`, `е`/`э` from the context, letter-spaced runs as capital abbreviations
-//! and a capital letter at each sentence start. Style conventions that `to_arabic` adds back by
-//! itself (`1969 -جىلى`, `سونداي- اق`) are undone; everything else between words is kept.
+//! *right-inverse principle*. Within what that allows, the lexicon, the letter model and the
+//! rules pick the most likely spelling (harmony from the hamza and the front markers ە ك گ,
+//! `и`/`й` from the neighbours, `я`/`ия`, `ц`/`тс`, `е`/`э` from the context), letter-spaced
+//! runs are capital abbreviations, and capitals come from sentence starts, the lexicon's
+//! casing, casing pairs, the name model and initials. Style conventions that `to_arabic` adds
+//! back by itself (`1969 -جىلى`, `سونداي- اق`) are undone; everything else between words is
+//! kept.
 
 use std::borrow::Cow;
 
