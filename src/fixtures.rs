@@ -1,7 +1,7 @@
 //! Cyrillic/tote pairs for other projects' test suites.
 //!
 //! [`Pairs`] reads lines and yields each line with its conversion; with the `proptest`
-//! feature, [`strategies`] generates Kazakh words and sentences with their tote forms.
+//! feature, `strategies` generates Kazakh words and sentences with their tote forms.
 //!
 //! ```
 //! use kazakh_script::fixtures::Pairs;
