@@ -208,7 +208,7 @@ fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
     for line in lines {
         for (part, place) in word_parts(line) {
             let lower = part.to_lowercase();
-            if !lower.chars().all(|c| ALPHABET.contains(c)) {
+            if !in_alphabet(&lower) {
                 continue;
             }
             let all_caps = part.chars().count() > 1 && part.chars().all(char::is_uppercase);
@@ -249,8 +249,11 @@ struct Place {
     after_capital: bool,
 }
 
+/// A word part of a line and where it stands.
+type WordPart<'a> = (&'a str, Place);
+
 /// The word parts of a line (hyphenated words split at their hyphens), each with its place.
-fn word_parts(line: &str) -> Vec<(&str, Place)> {
+fn word_parts(line: &str) -> Vec<WordPart<'_>> {
     let mut parts = Vec::new();
     let mut sentence_start = true;
     // Whether the text since the last word still allows "right after" it.
@@ -476,11 +479,11 @@ struct PairStats {
     second: BTreeMap<Case, u32>,
 }
 
-/// The casing a strict majority of `seen` agrees on, seen at least [`MIN_PAIR_COUNT`] times.
-fn majority(seen: &BTreeMap<Case, u32>) -> Option<Case> {
+/// The casing a strict majority of `seen` agrees on, seen at least `min_count` times.
+fn majority(seen: &BTreeMap<Case, u32>, min_count: u32) -> Option<Case> {
     let total: u32 = seen.values().sum();
     seen.iter()
-        .find(|(_, &count)| 2 * count > total && count >= MIN_PAIR_COUNT)
+        .find(|(_, &count)| 2 * count > total && count >= min_count)
         .map(|(&case, _)| case)
 }
 
@@ -488,17 +491,11 @@ fn majority(seen: &BTreeMap<Case, u32>) -> Option<Case> {
 fn casing_pairs(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<CasingPair> {
     let mut stats: HashMap<(String, String), PairStats> = HashMap::new();
     for line in lines {
-        let parts = word_parts(line);
-        for window in parts.windows(2) {
-            let [(first, first_place), (second, second_place)] = window else {
-                continue;
-            };
-            let between = offset_in(line, second) - (offset_in(line, first) + first.len());
-            if &line[offset_in(line, first) + first.len()..][..between] != " " {
+        for ((first, first_place), (second, second_place), between) in neighbours(line) {
+            if between != " " {
                 continue;
             }
             let (lower_first, lower_second) = (first.to_lowercase(), second.to_lowercase());
-            let in_alphabet = |w: &str| w.chars().all(|c| ALPHABET.contains(c));
             if !in_alphabet(&lower_first) || !in_alphabet(&lower_second) {
                 continue;
             }
@@ -515,8 +512,8 @@ fn casing_pairs(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<Casin
     let mut pairs: Vec<CasingPair> = stats
         .into_iter()
         .filter_map(|((first, second), seen)| {
-            let first_case = majority(&seen.first);
-            let second_case = majority(&seen.second);
+            let first_case = majority(&seen.first, MIN_PAIR_COUNT);
+            let second_case = majority(&seen.second, MIN_PAIR_COUNT);
             let first_differs = first_case.is_some_and(|case| case != own_case(&first, false));
             let first_capital =
                 first_case.unwrap_or_else(|| own_case(&first, false)) != Case::Lower;
@@ -556,17 +553,12 @@ fn casing_before(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<(Str
     // lower-case word -> (its casings before a capitalised word, before a lower-case word)
     let mut seen: HashMap<String, [BTreeMap<Case, u32>; 2]> = HashMap::new();
     for line in lines {
-        let parts = word_parts(line);
-        for window in parts.windows(2) {
-            let [(first, place), (second, _)] = window else {
-                continue;
-            };
-            let end = offset_in(line, first) + first.len();
-            if place.sentence_start || &line[end..offset_in(line, second)] != " " {
+        for ((first, place), (second, _), between) in neighbours(line) {
+            if place.sentence_start || between != " " {
                 continue;
             }
             let lower = first.to_lowercase();
-            if !lower.chars().all(|c| ALPHABET.contains(c)) {
+            if !in_alphabet(&lower) {
                 continue;
             }
             let (Some(case), Some(next)) = (Case::of(first), Case::of(second)) else {
@@ -584,8 +576,8 @@ fn casing_before(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<(Str
             let own = own_case(words, &word, false);
             let case = match (
                 own,
-                majority_of(&before_capital),
-                majority_of(&before_lower),
+                majority(&before_capital, MIN_BEFORE_COUNT),
+                majority(&before_lower, MIN_BEFORE_COUNT),
             ) {
                 (Case::Lower, Some(Case::Capital), _) => Case::Capital,
                 (Case::Capital, _, Some(Case::Lower)) => Case::Lower,
@@ -596,14 +588,6 @@ fn casing_before(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<(Str
         .collect();
     before.sort();
     before
-}
-
-/// The casing a strict majority of `seen` agrees on, seen at least [`MIN_BEFORE_COUNT`] times.
-fn majority_of(seen: &BTreeMap<Case, u32>) -> Option<Case> {
-    let total: u32 = seen.values().sum();
-    seen.iter()
-        .find(|(_, &count)| 2 * count > total && count >= MIN_BEFORE_COUNT)
-        .map(|(&case, _)| case)
 }
 
 /// All capitals in a word that is no abbreviation are a heading's: lower case evidence.
@@ -620,18 +604,12 @@ fn heading_case(case: Case, word: &str) -> Case {
 fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
     let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
     for line in lines {
-        let parts = word_parts(line);
-        for window in parts.windows(2) {
-            let [(word, _), (next, _)] = window else {
-                continue;
-            };
-            let end = offset_in(line, word) + word.len();
-            let between = &line[end..offset_in(line, next)];
+        for ((word, _), (next, _), between) in neighbours(line) {
             if !between.starts_with('.') || !between[1..].chars().all(char::is_whitespace) {
                 continue;
             }
             let lower = word.to_lowercase();
-            if lower.chars().count() < 2 || !lower.chars().all(|c| ALPHABET.contains(c)) {
+            if lower.chars().count() < 2 || !in_alphabet(&lower) {
                 continue;
             }
             let counts = seen.entry(lower).or_default();
@@ -724,6 +702,24 @@ fn name_model(words: &HashMap<String, WordStats>) -> NameModel {
         default,
         grams,
     }
+}
+
+/// Whether a lower-case word is written in Kazakh Cyrillic letters only.
+fn in_alphabet(lower: &str) -> bool {
+    lower.chars().all(|c| ALPHABET.contains(c))
+}
+
+/// Each two neighbouring word parts of a line, with the text between them.
+fn neighbours(line: &str) -> Vec<(WordPart<'_>, WordPart<'_>, &str)> {
+    let parts = word_parts(line);
+    parts
+        .windows(2)
+        .map(|pair| {
+            let (first, second) = (pair[0], pair[1]);
+            let end = offset_in(line, first.0) + first.0.len();
+            (first, second, &line[end..offset_in(line, second.0)])
+        })
+        .collect()
 }
 
 /// Byte offset of `part`, a slice of `line`, in `line`.
