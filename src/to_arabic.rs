@@ -327,11 +327,7 @@ impl ToArabic<'_> {
         }
         let mut from = start;
         while from < end {
-            let known = self.word[from].lower.is_some();
-            let to = self.word[from..end]
-                .iter()
-                .position(|l| l.lower.is_some() != known)
-                .map_or(end, |len| from + len);
+            let (to, known) = run_at(&self.word, from, end);
             let joiner = if from == start {
                 joined_by
             } else {
@@ -355,11 +351,7 @@ impl ToArabic<'_> {
         }
         let mut from = start;
         while from < end {
-            let known = self.word[from].lower.is_some();
-            let to = self.word[from..end]
-                .iter()
-                .position(|l| l.lower.is_some() != known)
-                .map_or(end, |len| from + len);
+            let (to, known) = run_at(&self.word, from, end);
             if known && self.run_kind(from, to) == SegmentKind::Word {
                 let splits = patronymic_splits(&self.word[from..to], self.rules.patronymics);
                 if let Some(&at) = splits.first() {
@@ -752,10 +744,23 @@ fn is_joiner(c: char) -> bool {
 /// Whether `rest`, starting with joiners, has a Cyrillic letter right after them (after a
 /// Cyrillic letter, the joiners stand inside a word).
 fn joins_letters(rest: &str) -> bool {
-    rest.trim_start_matches(is_joiner)
-        .chars()
-        .next()
-        .is_some_and(letters::is_cyrillic_letter)
+    after_joiners(rest).is_some_and(letters::is_cyrillic_letter)
+}
+
+/// The character after the joiners that start `rest`.
+fn after_joiners(rest: &str) -> Option<char> {
+    rest.trim_start_matches(is_joiner).chars().next()
+}
+
+/// Where the run of `word[from..end]` that starts at `from` ends, and whether it is a run of
+/// table letters (else of characters outside the table).
+fn run_at(word: &[Letter], from: usize, end: usize) -> (usize, bool) {
+    let known = word[from].lower.is_some();
+    let to = word[from..end]
+        .iter()
+        .position(|l| l.lower.is_some() != known)
+        .map_or(end, |len| from + len);
+    (to, known)
 }
 
 /// Whether `c` is a Cyrillic letter of the table or a Latin look-alike of one.
@@ -766,10 +771,7 @@ fn is_letter_or_look_alike(c: char) -> bool {
 /// Whether `rest`, starting with joiners, has a Cyrillic letter or a Latin look-alike right
 /// after them.
 fn joins_look_alikes(rest: &str) -> bool {
-    rest.trim_start_matches(is_joiner)
-        .chars()
-        .next()
-        .is_some_and(is_letter_or_look_alike)
+    after_joiners(rest).is_some_and(is_letter_or_look_alike)
 }
 
 /// What a chain of parts connected by joiners does with its Latin look-alikes.
@@ -811,7 +813,7 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
                 && prev.is_some_and(is_letter_or_look_alike)
                 && joins_look_alikes(&text[at..]) =>
             {
-                let next = text[at..].trim_start_matches(is_joiner).chars().next();
+                let next = after_joiners(&text[at..]);
                 let both_cyrillic = prev.is_some_and(letters::is_cyrillic_letter)
                     && next.is_some_and(letters::is_cyrillic_letter);
                 joined |= !both_cyrillic;
