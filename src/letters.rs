@@ -165,6 +165,11 @@ pub(crate) fn is_upper(c: char) -> bool {
     index_of(c).is_some_and(|i| FACTS.upper[i])
 }
 
+/// Whether a word is written in capitals of the table (two or more letters: `ҚР`, `БҰҰ`).
+pub(crate) fn is_all_caps(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(is_upper)
+}
+
 /// The tote spelling of one Cyrillic letter (either case), or `None` if it is not in the table.
 #[inline]
 pub(crate) fn tote_of(c: char) -> Option<&'static str> {

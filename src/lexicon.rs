@@ -348,7 +348,7 @@ impl Lexicon {
             let forms = self.suffixes.get(ending);
             self.words(stem).iter().filter_map(move |&stem| {
                 // An abbreviation takes its suffixes after a hyphen (`ҚР-ның`), never joined.
-                if is_all_caps(stem.spelling) {
+                if letters::is_all_caps(stem.spelling) {
                     return None;
                 }
                 let suffix = forms?.after(stem_harmony(stem.spelling)?)?;
@@ -362,11 +362,6 @@ impl Lexicon {
 fn number_pair_word(numbers: &mut HashMap<&'static str, PairWord>, word: &'static str) -> PairWord {
     let next = numbers.len() as PairWord;
     *numbers.entry(word).or_insert(next)
-}
-
-/// Whether a word is written in capitals (two or more letters).
-fn is_all_caps(word: &str) -> bool {
-    word.chars().count() > 1 && word.chars().all(letters::is_upper)
 }
 
 /// Shortest stem used for the analysis of unseen words, in tote letters.

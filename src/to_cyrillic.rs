@@ -558,7 +558,7 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            self.track_sentence(written, text[i + c.len_utf8()..].chars().next());
+            self.track_with_lexicon(written, text[i + c.len_utf8()..].chars().next());
             // (Not a space: spaces are written above.)
             self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
@@ -681,7 +681,7 @@ impl ToCyrillic<'_> {
 
     /// Updates the sentence state for the character `c` written between words (`next` comes
     /// after it).
-    fn track_sentence(&mut self, c: char, next: Option<char>) {
+    fn track_with_lexicon(&mut self, c: char, next: Option<char>) {
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
@@ -993,7 +993,7 @@ impl ToCyrillic<'_> {
     /// capital after a name when the lexicon does not know the part as a word
     /// (`Нью-Йорктегі`, `Тянь-Шань`). Capitals of abbreviations stay.
     fn case_later_part(&mut self, start: usize, first: PartCase, known_word: bool) {
-        if self.casing != Casing::Sentence || is_all_caps(&self.out[start..]) {
+        if self.casing != Casing::Sentence || letters::is_all_caps(&self.out[start..]) {
             return;
         }
         match first {
@@ -1399,11 +1399,6 @@ enum PartCase {
     Abbreviation,
 }
 
-/// Whether a written word is all capitals (two or more letters).
-fn is_all_caps(word: &str) -> bool {
-    word.chars().count() > 1 && word.chars().all(letters::is_upper)
-}
-
 /// What [`ToCyrillic::emit_word`] did.
 struct WordSpelled {
     /// The next part of the hyphenated word inherits the hamza's front harmony.
@@ -1725,6 +1720,13 @@ mod tests {
         to_cyrillic(text, &style.rules(), Casing::Lower, WordSource::Rules).into_owned()
     }
 
+    /// Kazinform tote in Cyrillic with the lexicon and sentence casing (the defaults).
+    #[cfg(feature = "lexicon")]
+    fn with_lexicon(tote: &str) -> String {
+        let rules = Style::Kazinform.rules();
+        to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+    }
+
     #[test]
     fn hamza_makes_the_word_front() {
         assert_eq!(cyrillic("ءبىز", Style::Kazinform), "біз");
@@ -1750,56 +1752,45 @@ mod tests {
     #[cfg(feature = "lexicon")]
     #[test]
     fn words_of_a_casing_pair_take_the_pairs_casing() {
-        let sentence = |tote: &str| {
-            to_cyrillic(
-                tote,
-                &Style::Kazinform.rules(),
-                Casing::Sentence,
-                WordSource::Lexicon,
-            )
-            .into_owned()
-        };
         // `оңтүстік` alone is lower case, `Батыс` alone capitalised (`Батыс Қазақстан`).
         assert_eq!(
-            sentence("ول وڭتۇستىك قازاقستان تۋرالى."),
+            with_lexicon("ول وڭتۇستىك قازاقستان تۋرالى."),
             "Ол Оңтүстік Қазақстан туралы."
         );
-        assert_eq!(sentence("ول وڭتۇستىك جاقتا."), "Ол оңтүстік жақта.");
+        assert_eq!(with_lexicon("ول وڭتۇستىك جاقتا."), "Ол оңтүстік жақта.");
         assert_eq!(
-            sentence("پروۆينتسياسىنىڭ باتىس جاعالاۋىندا"),
+            with_lexicon("پروۆينتسياسىنىڭ باتىس جاعالاۋىندا"),
             "Провинциясының батыс жағалауында"
         );
         // No pair: `оңтүстік` is capitalised before a name.
-        assert_eq!(sentence("ول وڭتۇستىك امەريكادا"), "Ол Оңтүстік Америкада");
+        assert_eq!(
+            with_lexicon("ول وڭتۇستىك امەريكادا"),
+            "Ол Оңтүстік Америкада"
+        );
         // Only with one space between them: a comma parts them.
-        assert_eq!(sentence("ول وڭتۇستىك، قازاقستان"), "Ол оңтүстік, Қазақстан");
+        assert_eq!(
+            with_lexicon("ول وڭتۇستىك، قازاقستان"),
+            "Ол оңтүстік, Қазақстан"
+        );
     }
 
     #[cfg(feature = "lexicon")]
     #[test]
     fn later_parts_of_a_hyphenated_word_follow_the_first_part() {
-        let sentence = |tote: &str| {
-            let rules = Style::Kazinform.rules();
-            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
-        };
         // After a lower-case part, lower case (`Батыс` alone is capitalised).
         assert_eq!(
-            sentence("ول وڭتۇستىك-باتىس جاقتا"),
+            with_lexicon("ول وڭتۇستىك-باتىس جاقتا"),
             "Ол оңтүстік-батыс жақта"
         );
         // After a name, a part the lexicon does not know as a word is a name too.
-        assert_eq!(sentence("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
+        assert_eq!(with_lexicon("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
         // After a sentence start, a known word keeps its own casing.
-        assert_eq!(sentence("سونداي-اق"), "Сондай-ақ");
+        assert_eq!(with_lexicon("سونداي-اق"), "Сондай-ақ");
     }
 
     #[cfg(feature = "lexicon")]
     #[test]
     fn initials_before_a_name_take_capitals_abbreviations_do_not() {
-        let sentence = |tote: &str| {
-            let rules = Style::Kazinform.rules();
-            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
-        };
         let arabic = |cyrillic: &str| {
             crate::to_arabic::to_arabic(cyrillic, &Style::Kazinform.rules()).into_owned()
         };
@@ -1809,19 +1800,15 @@ mod tests {
             // A known abbreviation's stop ends no sentence.
             "Қоры 5 млн. т. асады.",
         ] {
-            assert_eq!(sentence(&arabic(text)), text);
+            assert_eq!(with_lexicon(&arabic(text)), text);
         }
     }
 
     #[cfg(feature = "lexicon")]
     #[test]
     fn the_letter_model_may_soften_a_consonant_with_yu_and_ya() {
-        let sentence = |tote: &str| {
-            let rules = Style::Kazinform.rules();
-            to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
-        };
         // Words the lexicon never saw: `ю` after a consonant, not `ию`.
-        assert_eq!(sentence("ول بيۋدجەتكە"), "Ол бюджетке");
-        assert_eq!(sentence("ول ليۋكسەمبۋرگتەن"), "Ол Люксембургтен");
+        assert_eq!(with_lexicon("ول بيۋدجەتكە"), "Ол бюджетке");
+        assert_eq!(with_lexicon("ول ليۋكسەمبۋرگتەن"), "Ол Люксембургтен");
     }
 }
