@@ -102,6 +102,15 @@ fn assert_tote_image_is_stable(text: &str, style: Style) -> Result<(), TestCaseE
     Ok(())
 }
 
+/// [`assert_tote_image_is_stable`] for each text in every style.
+fn assert_stable_in_every_style(texts: &[&str]) {
+    for text in texts {
+        for style in Style::ALL {
+            assert_tote_image_is_stable(text, style).unwrap();
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -202,11 +211,7 @@ fn fuzz_findings_keep_a_stable_tote_image() {
         "цуз-ә қ",
         "а\u{0301}рна",
     ];
-    for text in cases {
-        for style in Style::ALL {
-            assert_tote_image_is_stable(text, style).unwrap();
-        }
-    }
+    assert_stable_in_every_style(&cases);
 }
 
 #[test]
@@ -223,11 +228,7 @@ fn url_tokens_with_other_scripts_are_converted_idempotently() {
 /// F6: a hyphen part whose spelling would end in a patronymic (docs/FUZZING.md).
 #[test]
 fn a_part_spelled_with_a_patronymic_is_not_split() {
-    for text in ["ке-сазұлі", "кеі-жылыұлі", "ке-сазқызі"] {
-        for style in Style::ALL {
-            assert_tote_image_is_stable(text, style).unwrap();
-        }
-    }
+    assert_stable_in_every_style(&["ке-сазұлі", "кеі-жылыұлі", "ке-сазқызі"]);
 }
 
 /// H1, H2 (docs/FUZZING.md): conversion to tote is idempotent on them.
@@ -246,39 +247,35 @@ fn fuzz_findings_convert_to_tote_idempotently() {
 /// punctuation or next to a Latin look-alike.
 #[test]
 fn marks_and_joiners_next_to_words_keep_a_stable_tote_image() {
-    for text in ["э\u{308}", "й\u{306}", "е\u{200C}?", "сөз\u{200C}, сөз"] {
-        for style in Style::ALL {
-            assert_tote_image_is_stable(text, style).unwrap();
-        }
-    }
+    assert_stable_in_every_style(&[
+        "э\u{308}",
+        "й\u{306}",
+        "е\u{200C}?",
+        "сөз\u{200C}, сөз",
+        "е\u{200C}xқ",
+        "е\u{200D}xz",
+        "zе\u{200C}xқ",
+        "еx\u{200C}қ",
+        "x\u{200C}қ",
+    ]);
 }
 
 /// G2 (docs/FUZZING.md): a joiner before a hamza that a style moves in front of `«`.
 #[test]
 fn a_joiner_before_a_quoted_hamza_word_keeps_a_stable_tote_image() {
-    for style in Style::ALL {
-        assert_tote_image_is_stable("а\u{200D}«і", style).unwrap();
-    }
+    assert_stable_in_every_style(&["а\u{200D}«і"]);
 }
 
 /// G3 (docs/FUZZING.md): a patronym inside a word with letters outside the table.
 #[test]
 fn a_patronym_inside_a_mixed_word_keeps_a_stable_tote_image() {
-    for text in ["Cұлқызыz", "xыұлыЋ", "Cұлқызы", "Абайұлы z"] {
-        for style in Style::ALL {
-            assert_tote_image_is_stable(text, style).unwrap();
-        }
-    }
+    assert_stable_in_every_style(&["Cұлқызыz", "xыұлыЋ", "Cұлқызы", "Абайұлы z"]);
 }
 
 /// I2 (docs/FUZZING.md): the year's hyphen before a `жыл` word that takes a hamza.
 #[test]
 fn a_year_before_a_hamza_word_keeps_a_stable_tote_image() {
-    for text in ["3938-жылыүш", "O?OOOOOO://OiipiiiiC\0iii3938-жылыiҮш"] {
-        for style in Style::ALL {
-            assert_tote_image_is_stable(text, style).unwrap();
-        }
-    }
+    assert_stable_in_every_style(&["3938-жылыүш", "O?OOOOOO://OiipiiiiC\0iii3938-жылыiҮш"]);
 }
 
 /// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
