@@ -29,9 +29,21 @@ pub(crate) enum StemHarmony {
 pub(crate) struct Entry {
     /// The spelling, in the casing the word has inside sentences.
     pub(crate) spelling: &'static str,
+    /// Where the spelling's casing holds.
+    pub(crate) case: WordCase,
+}
+
+/// Where the casing of a lexicon word's spelling holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordCase {
+    /// Everywhere inside sentences.
+    AsSpelled,
     /// The capital is only written right after a capitalised word (the word is part of
     /// multi-word names: `Біріккен Ұлттар Ұйымының`); elsewhere the word is lower case.
-    pub(crate) after_capital: bool,
+    AfterCapital,
+    /// Unknown: the corpus has the word only at sentence starts, and its spelling is in lower
+    /// case. Its stem or the name model tells the case.
+    Open,
 }
 
 /// The spellings of one key: almost always one, so without a heap allocation then.
@@ -194,14 +206,12 @@ impl Lexicon {
             }
             match section {
                 "[words]" => {
-                    let (spelling, after_capital) = match line.strip_suffix("\t^") {
-                        Some(spelling) => (spelling, true),
-                        None => (line, false),
+                    let (spelling, case) = match line.split_once('\t') {
+                        Some((spelling, "^")) => (spelling, WordCase::AfterCapital),
+                        Some((spelling, "?")) => (spelling, WordCase::Open),
+                        _ => (line, WordCase::AsSpelled),
                     };
-                    let entry = Entry {
-                        spelling,
-                        after_capital,
-                    };
+                    let entry = Entry { spelling, case };
                     key_of_cyrillic(spelling, &mut key);
                     match words.get_mut(key.as_str()) {
                         Some(entries) => entries.push(entry),

@@ -71,7 +71,8 @@ pub struct StreamStats {
 ///   ASCII letter or digit (whose token start would differ).
 /// * in a line longer than the chunk, for **tote -> Cyrillic**, after the spaces and tabs
 ///   that follow a mark ending a sentence or a clause (`. ! ? ؟ , ، ; ؛ :`; not the stop of
-///   a one-letter word, which may be an initial that a name after it capitalises). Such a mark ends
+///   a one-letter word, which may be an initial that a name after it capitalises; not before
+///   a dash, whose case depends on the mark: `? — деді`, `: — Біз`). Such a mark ends
 ///   every word join (a `- ` joint needs the hyphen, a letter-spaced abbreviation run single
 ///   spaces, `1969 -جىل` digits, ` ۇلى` the name right before it) and every state a word
 ///   leaves for the next but the sentence state, which is carried: after it, the next word
@@ -729,12 +730,17 @@ fn is_safe_cyrillic_cut(text: &str, at: usize) -> bool {
 
 /// Tote -> Cyrillic: whether `text` can be cut at `at`, right after a space or tab: when
 /// only spaces and tabs stand between the cut and a mark of punctuation that ends a sentence
-/// or a clause.
+/// or a clause, and no dash follows them (a dash after a stop brings the author's words in
+/// lower case, a decision that looks back at the mark).
 fn is_safe_tote_cut(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\t']);
     let Some(mark) = head.chars().next_back() else {
         return false;
     };
+    let next = text[at..].trim_start_matches([' ', '\t']).chars().next();
+    if next.is_none_or(|c| matches!(c, '-' | '–' | '—')) {
+        return false;
+    }
     if mark == '.' {
         // The stop of a one-letter word may be an initial's, which takes a capital when a
         // name follows (`ج. ەلەبەكوۆ` -> `Ж. Елебеков`).

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
-use crate::lexicon::{PairCase, PairWord};
+use crate::lexicon::{PairCase, PairWord, WordCase};
 use crate::normalize;
 use crate::segment;
 use crate::style::{
@@ -469,6 +469,16 @@ fn starts_word(text: &str) -> bool {
     }
 }
 
+/// The mark of punctuation right before a dash, across spaces, in the text of the dash's
+/// line before it (`text_before`); `None` at the line's start.
+fn mark_before_dash(text_before: &str) -> Option<char> {
+    text_before
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .filter(|&c| c != '\n')
+}
+
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
@@ -558,7 +568,7 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            self.track_with_lexicon(written, text[i + c.len_utf8()..].chars().next());
+            self.track_with_lexicon(written, &text[..i], text[i + c.len_utf8()..].chars().next());
             // (Not a space: spaces are written above.)
             self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
@@ -681,7 +691,7 @@ impl ToCyrillic<'_> {
 
     /// Updates the sentence state for the character `c` written between words (`next` comes
     /// after it).
-    fn track_with_lexicon(&mut self, c: char, next: Option<char>) {
+    fn track_with_lexicon(&mut self, c: char, before: &str, next: Option<char>) {
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
@@ -694,7 +704,14 @@ impl ToCyrillic<'_> {
             '“' if next.is_none_or(char::is_whitespace) => self.sentence_start = false,
             // Titles and quoted speech start with a capital: `«Қазақ» газеті`.
             '«' | '“' => self.sentence_start = true,
-            '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}
+            // A dash after a stop inside a line brings the author's words, in lower case
+            // (`— Қашан? — деп сұрады`); after a colon, a quotation (`деді: — Біз`).
+            '-' | '–' | '—' => match mark_before_dash(before) {
+                Some('.' | '!' | '?' | '؟' | '…') => self.sentence_start = false,
+                Some(':') => self.sentence_start = true,
+                _ => {}
+            },
+            '"' | '(' | '\'' | '„' => {}
             _ => self.sentence_start = false,
         }
     }
@@ -1267,7 +1284,8 @@ impl ToCyrillic<'_> {
         let lower_case = match self.casing {
             Casing::Lower => Some(self.out.len()),
             // Part of a name only after another capitalised word.
-            Casing::Sentence if stem.after_capital && !self.prev_proper => self.out[start..]
+            Casing::Sentence if stem.case == WordCase::AfterCapital && !self.prev_proper => self
+                .out[start..]
                 .chars()
                 .next()
                 .map(|c| start + c.len_utf8()),
@@ -1276,6 +1294,26 @@ impl ToCyrillic<'_> {
         if let Some(end) = lower_case {
             let lower = self.out[start..end].to_lowercase();
             self.out.replace_range(start..end, &lower);
+        }
+        // A word seen only at sentence starts: a capitalised stem (`Мағауия` + `ның`), or
+        // without one, the name model, tells that it is a name.
+        if stem.case == WordCase::Open && self.casing == Casing::Sentence {
+            let by_stem = lexicon
+                .stem_and_suffix(&self.key)
+                .find(|(stem, suffix)| {
+                    stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix])
+                })
+                .map(|(stem, _)| {
+                    letters::is_upper(stem.spelling.chars().next().unwrap_or_default())
+                        && (stem.case == WordCase::AsSpelled || self.prev_proper)
+                });
+            let name = by_stem.unwrap_or_else(|| {
+                self.letters.len() >= MIN_NAME_LETTERS
+                    && lexicon.looks_like_name(&self.out[start..])
+            });
+            if name {
+                capitalise_at(&mut self.out, start);
+            }
         }
         if suffix.is_empty() {
             Found::Word
@@ -1747,6 +1785,34 @@ mod tests {
         assert_eq!(cyrillic("ي ى ۇ- داعى", Style::Kazinform2023), "ИЫҰ-дағы");
         assert_eq!(cyrillic("ق ر س ءى م", Style::Kazinform), "ҚРСІМ");
         assert_eq!(cyrillic("ت. ب", Style::Kazinform), "т. б");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_dash_after_a_stop_brings_lower_case_after_a_colon_a_capital() {
+        assert_eq!(
+            with_lexicon("— قاشان كەلەسىڭ؟ — دەپ سۇرادى."),
+            "— Қашан келесің? — деп сұрады."
+        );
+        assert_eq!(
+            with_lexicon("ول بىلاي دەدى: — ءبىز كەلەمىز."),
+            "Ол былай деді: — Біз келеміз."
+        );
+        // Without the dash, a colon brings no capital.
+        assert_eq!(
+            with_lexicon("ول بىلاي دەدى: ءبىز كەلەمىز."),
+            "Ол былай деді: біз келеміз."
+        );
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_word_seen_only_at_sentence_starts_takes_its_stems_case() {
+        // The corpus has `Мағауияның` only at sentence starts, `Мағауия` inside sentences.
+        assert_eq!(
+            with_lexicon("ول ماعاۋيانىڭ قازاسىنان كەيىن"),
+            "Ол Мағауияның қазасынан кейін"
+        );
     }
 
     #[cfg(feature = "lexicon")]

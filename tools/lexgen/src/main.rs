@@ -149,12 +149,17 @@ enum Casing {
     /// Capitalised like this right after a capitalised word, else lower case: the word is part
     /// of multi-word names (`Ұлттар Ұйымының`, `Қасым-Жомарт`).
     AfterCapital(String),
+    /// Seen only where every word is capitalised (sentence starts): the corpus does not tell
+    /// its case, which the converter takes from the word's stem or its name model instead
+    /// (`Мағауияның` at a sentence start, `Мағауия` inside sentences).
+    Open(String),
 }
 
 impl WordStats {
     /// The casing to write: lower case for a single letter; the most frequent spelling
-    /// inside sentences (ties: lower case first, then alphabetical); where that is lower case but the word is mostly capitalised
-    /// after a capitalised word, that; an abbreviation's capitals; or lower case.
+    /// inside sentences (ties: lower case first, then alphabetical); where that is lower case
+    /// but the word is mostly capitalised after a capitalised word, that; lower case for a
+    /// word seen inside sentences; an abbreviation's capitals; else open.
     fn casing(&self, lower: &str) -> Casing {
         // A letter of its own is an initial (`Ж. Елебеков`) or an abbreviation (`т. б.`,
         // `2019 ж.`): its case comes from the context, not from the word.
@@ -185,10 +190,13 @@ impl WordStats {
             };
         }
         let seen_inside = !self.elsewhere.is_empty() || !self.after_capital.is_empty();
-        if !seen_inside && self.always_all_caps && looks_like_abbreviation(lower) {
-            return Casing::Always(lower.to_uppercase());
+        if seen_inside {
+            Casing::Always(lower.to_owned())
+        } else if self.always_all_caps && looks_like_abbreviation(lower) {
+            Casing::Always(lower.to_uppercase())
+        } else {
+            Casing::Open(lower.to_owned())
         }
-        Casing::Always(lower.to_owned())
     }
 }
 
@@ -241,8 +249,9 @@ fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Place {
     /// It starts a sentence, as `to_cyrillic` decides it: at the line start, after
-    /// `. ! ? …` (across spaces, quotes, brackets and dashes) and after an opening `«` or `“`
-    /// (titles and quoted speech start with a capital).
+    /// `. ! ? …` (across spaces, quotes and brackets; a dash after them brings lower case),
+    /// after a colon and a dash, and after an opening `«` or `“` (titles and quoted speech
+    /// start with a capital).
     sentence_start: bool,
     /// It comes right after (a space or a hyphen after) a capitalised word that does not
     /// start a sentence.
@@ -300,7 +309,17 @@ fn word_parts(line: &str) -> Vec<WordPart<'_>> {
                 sentence_start = false
             }
             '«' | '“' => sentence_start = true,
-            '"' | '(' | '-' | '–' | '—' | '\'' | '„' => {}
+            // As `to_cyrillic` reads a dash: after a stop the author's words (`Қашан? — деп
+            // сұрады`), after a colon a quotation (`деді: — Біз`).
+            '-' | '–' | '—' => {
+                let before = line[..line.len() - rest.len()].trim_end_matches([' ', '\t']);
+                match before.chars().next_back() {
+                    Some('.' | '!' | '?' | '…') => sentence_start = false,
+                    Some(':') => sentence_start = true,
+                    _ => {}
+                }
+            }
+            '"' | '(' | '\'' | '„' => {}
             _ => sentence_start = false,
         }
         rest = &rest[c.len_utf8()..];
@@ -376,7 +395,7 @@ fn inferred_stems(
         .map(|(stem, (_, form, _))| {
             let capital = match words[form].casing(form) {
                 Casing::Always(spelling) => Case::of(&spelling) == Some(Case::Capital),
-                Casing::AfterCapital(_) => false,
+                Casing::AfterCapital(_) | Casing::Open(_) => false,
             };
             if capital {
                 let mut chars = stem.chars();
@@ -675,7 +694,7 @@ fn name_model(words: &HashMap<String, WordStats>) -> NameModel {
                 Some(Case::Capital) => true,
                 _ => continue,
             },
-            Casing::AfterCapital(_) => continue,
+            Casing::AfterCapital(_) | Casing::Open(_) => continue,
         };
         totals[usize::from(name)] += 1;
         for gram in name_grams(lower) {
@@ -765,6 +784,10 @@ fn render(
                 out.push_str(&spelling);
                 out.push_str("\t^");
             }
+            Casing::Open(spelling) => {
+                out.push_str(&spelling);
+                out.push_str("\t?");
+            }
         }
         out.push('\n');
     }
@@ -820,7 +843,26 @@ mod tests {
         match casing {
             Casing::Always(s) => s,
             Casing::AfterCapital(s) => format!("{s}^"),
+            Casing::Open(s) => format!("{s}?"),
         }
+    }
+
+    #[test]
+    fn a_dash_after_a_stop_continues_the_sentence_after_a_colon_starts_one() {
+        let parts = word_parts("— Қашан? — деп сұрады: — Біз");
+        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
+        assert_eq!(starts, [true, false, false, true]);
+    }
+
+    #[test]
+    fn words_seen_only_at_sentence_starts_have_an_open_case() {
+        let words = count_words(&["Мағауияның өлімі.", "Бұл Мағауия, ол келді.", "Ол келді"]);
+        assert_eq!(
+            spelling(words["мағауияның"].casing("мағауияның")),
+            "мағауияның?"
+        );
+        assert_eq!(spelling(words["мағауия"].casing("мағауия")), "Мағауия");
+        assert_eq!(spelling(words["ол"].casing("ол")), "ол");
     }
 
     #[test]
