@@ -711,7 +711,10 @@ impl ToCyrillic<'_> {
                 Some(':') => self.sentence_start = true,
                 _ => {}
             },
-            '"' | '(' | '\'' | '„' => {}
+            // A straight quote not before a letter closes (`"Иә!" деді`).
+            '"' if !next.is_some_and(char::is_alphabetic) => self.sentence_start = false,
+            '"' => {}
+            '(' | '\'' | '„' => {}
             _ => self.sentence_start = false,
         }
     }
@@ -1789,7 +1792,7 @@ mod tests {
 
     #[cfg(feature = "lexicon")]
     #[test]
-    fn a_dash_after_a_stop_brings_lower_case_after_a_colon_a_capital() {
+    fn a_dash_or_closing_quote_after_a_stop_brings_lower_case_a_dash_after_a_colon_a_capital() {
         assert_eq!(
             with_lexicon("— قاشان كەلەسىڭ؟ — دەپ سۇرادى."),
             "— Қашан келесің? — деп сұрады."
@@ -1797,6 +1800,11 @@ mod tests {
         assert_eq!(
             with_lexicon("ول بىلاي دەدى: — ءبىز كەلەمىز."),
             "Ол былай деді: — Біз келеміз."
+        );
+        // A straight quote closes before a space.
+        assert_eq!(
+            with_lexicon("\"وسىلاي تۇر!\" دەگەندەي ول"),
+            "\"Осылай тұр!\" дегендей ол"
         );
         // Without the dash, a colon brings no capital.
         assert_eq!(

@@ -319,6 +319,10 @@ fn word_parts(line: &str) -> Vec<WordPart<'_>> {
                     _ => {}
                 }
             }
+            // A straight quote not before a letter closes (`"Иә!" деді`).
+            '"' if !rest[1..].chars().next().is_some_and(char::is_alphabetic) => {
+                sentence_start = false
+            }
             '"' | '(' | '\'' | '„' => {}
             _ => sentence_start = false,
         }
@@ -850,6 +854,9 @@ mod tests {
     #[test]
     fn a_dash_after_a_stop_continues_the_sentence_after_a_colon_starts_one() {
         let parts = word_parts("— Қашан? — деп сұрады: — Біз");
+        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
+        assert_eq!(starts, [true, false, false, true]);
+        let parts = word_parts("Ол \"Иә!\" деді. \"Біз");
         let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
         assert_eq!(starts, [true, false, false, true]);
     }
