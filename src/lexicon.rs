@@ -68,15 +68,35 @@ impl Entries {
     }
 }
 
+/// A suffix chain in Cyrillic after a stem of one harmony.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Suffix {
+    /// The chain (`тармен`).
+    pub(crate) ending: &'static str,
+    /// What it makes of a name before it.
+    pub(crate) after_name: AfterName,
+}
+
+/// What a suffix chain makes of a name (a capitalised stem) before it, as the corpus shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AfterName {
+    /// A form of the name (`Абай` + `дың`).
+    Name,
+    /// A common word (`Америка` + `лық`).
+    CommonWord,
+    /// Not seen after a name.
+    Unseen,
+}
+
 /// The Cyrillic forms of one suffix chain, by the harmony of the stem before it.
 #[derive(Clone, Copy, Debug, Default)]
 struct SuffixForms {
-    back: Option<&'static str>,
-    front: Option<&'static str>,
+    back: Option<Suffix>,
+    front: Option<Suffix>,
 }
 
 impl SuffixForms {
-    fn after(&self, harmony: StemHarmony) -> Option<&'static str> {
+    fn after(&self, harmony: StemHarmony) -> Option<Suffix> {
         match harmony {
             StemHarmony::Back => self.back,
             StemHarmony::Front => self.front,
@@ -221,16 +241,23 @@ impl Lexicon {
                     }
                 }
                 "[suffixes]" => {
-                    let Some((harmony, ending)) = line.split_once('\t') else {
+                    let mut fields = line.split('\t');
+                    let (Some(harmony), Some(ending)) = (fields.next(), fields.next()) else {
                         continue;
                     };
+                    let after_name = match fields.next() {
+                        Some("C") => AfterName::Name,
+                        Some("l") => AfterName::CommonWord,
+                        _ => AfterName::Unseen,
+                    };
+                    let suffix = Suffix { ending, after_name };
                     key_of_cyrillic(ending, &mut key);
                     let forms = suffixes.entry(key.clone()).or_default();
                     let slot = match harmony {
                         "F" => &mut forms.front,
                         _ => &mut forms.back,
                     };
-                    slot.get_or_insert(ending);
+                    slot.get_or_insert(suffix);
                 }
                 "[pairs]" => {
                     let Some(((first, second), cases)) = line
@@ -345,7 +372,7 @@ impl Lexicon {
     pub(crate) fn stem_and_suffix<'k>(
         &'k self,
         key: &'k str,
-    ) -> impl Iterator<Item = (Entry, &'static str)> + 'k {
+    ) -> impl Iterator<Item = (Entry, Suffix)> + 'k {
         let letters = key.chars().count();
         let splits = key
             .char_indices()
@@ -500,9 +527,9 @@ mod tests {
         let lexicon = get();
         let analyses: Vec<_> = lexicon.stem_and_suffix(&key("жұмыстармен")).collect();
         assert!(
-            analyses
-                .iter()
-                .any(|(stem, suffix)| format!("{}{suffix}", stem.spelling) == "жұмыстармен"),
+            analyses.iter().any(
+                |(stem, suffix)| format!("{}{}", stem.spelling, suffix.ending) == "жұмыстармен"
+            ),
             "{analyses:?}"
         );
     }

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
-use crate::lexicon::{PairCase, PairWord, WordCase};
+use crate::lexicon::{AfterName, PairCase, PairWord, Suffix, WordCase};
 use crate::normalize;
 use crate::segment;
 use crate::style::{
@@ -1274,21 +1274,28 @@ impl ToCyrillic<'_> {
             .iter()
             .find(|w| keeps_hamza(&[w.spelling]));
         let found = match whole {
-            Some(word) => Some((*word, "")),
+            Some(word) => Some((*word, None)),
             None => lexicon
                 .stem_and_suffix(&self.key)
-                .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix])),
+                .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix.ending]))
+                .map(|(stem, suffix)| (stem, Some(suffix))),
         };
         let Some((stem, suffix)) = found else {
             return Found::Nothing;
         };
         let start = self.out.len();
-        push_stem_and_suffix(&mut self.out, stem.spelling, suffix);
+        push_stem_and_suffix(
+            &mut self.out,
+            stem.spelling,
+            suffix.map_or("", |s| s.ending),
+        );
+        // Part of a name only after another capitalised word; a suffix chain that makes
+        // common words of names (`америкалық`) takes the stem's capital away.
+        let not_a_name = (stem.case == WordCase::AfterCapital && !self.prev_proper)
+            || suffix.is_some_and(|s| !keeps_a_name(s));
         let lower_case = match self.casing {
             Casing::Lower => Some(self.out.len()),
-            // Part of a name only after another capitalised word.
-            Casing::Sentence if stem.case == WordCase::AfterCapital && !self.prev_proper => self
-                .out[start..]
+            Casing::Sentence if not_a_name => self.out[start..]
                 .chars()
                 .next()
                 .map(|c| start + c.len_utf8()),
@@ -1304,11 +1311,12 @@ impl ToCyrillic<'_> {
             let by_stem = lexicon
                 .stem_and_suffix(&self.key)
                 .find(|(stem, suffix)| {
-                    stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix])
+                    stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix.ending])
                 })
-                .map(|(stem, _)| {
+                .map(|(stem, suffix)| {
                     letters::is_upper(stem.spelling.chars().next().unwrap_or_default())
                         && (stem.case == WordCase::AsSpelled || self.prev_proper)
+                        && keeps_a_name(suffix)
                 });
             let name = by_stem.unwrap_or_else(|| {
                 self.letters.len() >= MIN_NAME_LETTERS
@@ -1318,7 +1326,7 @@ impl ToCyrillic<'_> {
                 capitalise_at(&mut self.out, start);
             }
         }
-        if suffix.is_empty() {
+        if suffix.is_none() {
             Found::Word
         } else {
             Found::Analysis
@@ -1329,6 +1337,12 @@ impl ToCyrillic<'_> {
     fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>) -> Found {
         Found::Nothing
     }
+}
+
+/// Whether a name (a capitalised stem) stays one with this suffix chain after it.
+#[cfg(feature = "lexicon")]
+fn keeps_a_name(suffix: Suffix) -> bool {
+    suffix.after_name != AfterName::CommonWord
 }
 
 #[cfg(feature = "lexicon")]
@@ -1810,6 +1824,16 @@ mod tests {
         assert_eq!(
             with_lexicon("ول بىلاي دەدى: ءبىز كەلەمىز."),
             "Ол былай деді: біз келеміз."
+        );
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_suffix_chain_that_makes_common_words_of_names_takes_the_capital_away() {
+        // `Германия` is a name; `-лық` makes adjectives of names, `-дың` keeps them names.
+        assert_eq!(
+            with_lexicon("ءبىرقاتار گەرمانيالىق تۇرىكتەر، ابايدىڭ ولەڭى"),
+            "Бірқатар германиялық түріктер, Абайдың өлеңі"
         );
     }
 

@@ -98,6 +98,7 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     }
     let words = count_words(&training);
     let chains = suffix_chains(&words);
+    let after_names = chains_after_names(&words, &chains);
     let inferred = inferred_stems(&words, &chains);
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
@@ -107,7 +108,15 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
         .file_name()
         .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
     let lexicon = render(
-        &name, &words, &inferred, &chains, &pairs, &before, &stops, &names,
+        &name,
+        &words,
+        &inferred,
+        &chains,
+        &after_names,
+        &pairs,
+        &before,
+        &stops,
+        &names,
     );
     write(lexicon_out, &lexicon)?;
     write(heldout_out, &heldout)?;
@@ -410,6 +419,69 @@ fn inferred_stems(
             } else {
                 stem.to_owned()
             }
+        })
+        .collect()
+}
+
+/// What a suffix chain does to a name before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameCase {
+    /// The word stays a name (`Абай` + `дың`): `C`.
+    Keeps,
+    /// The word is a common one (`Америка` + `лық`, `Сыр` + `ласатын`... never seen): `l`.
+    Lowers,
+}
+
+impl NameCase {
+    fn code(self) -> char {
+        match self {
+            NameCase::Keeps => 'C',
+            NameCase::Lowers => 'l',
+        }
+    }
+}
+
+/// For each suffix chain seen after capitalised stems (names), whether the words it makes of
+/// them are mostly capitalised (`Абайдың`) or mostly lower case (`америкалық`, `қазақша`).
+fn chains_after_names(
+    words: &HashMap<String, WordStats>,
+    chains: &[(char, String, usize)],
+) -> HashMap<(char, String), NameCase> {
+    let chain_set: HashSet<(char, &str)> = chains
+        .iter()
+        .map(|(h, rest, _)| (*h, rest.as_str()))
+        .collect();
+    let case_of = |word: &str| match words.get(word)?.casing(word) {
+        Casing::Always(spelling) => Case::of(&spelling),
+        _ => None,
+    };
+    // (harmony, ending) -> [lower-case words, capitalised words] made of a name
+    let mut counts: HashMap<(char, &str), [u32; 2]> = HashMap::new();
+    for word in words.keys() {
+        let capital = match case_of(word) {
+            Some(Case::Lower) => false,
+            Some(Case::Capital) => true,
+            _ => continue,
+        };
+        for (at, _) in word.char_indices().skip(MIN_STEM_LEN) {
+            let (stem, rest) = word.split_at(at);
+            let Some(h) = harmony(stem) else {
+                continue;
+            };
+            if chain_set.contains(&(h, rest)) && case_of(stem) == Some(Case::Capital) {
+                counts.entry((h, rest)).or_default()[usize::from(capital)] += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((h, rest), [lower, capital])| {
+            let case = if lower >= 2 && lower > capital {
+                NameCase::Lowers
+            } else {
+                NameCase::Keeps
+            };
+            ((h, rest.to_owned()), case)
         })
         .collect()
 }
@@ -756,6 +828,7 @@ fn render(
     words: &HashMap<String, WordStats>,
     inferred: &[String],
     chains: &[(char, String, usize)],
+    after_names: &HashMap<(char, String), NameCase>,
     pairs: &[CasingPair],
     before: &[(String, Case)],
     stops: &[String],
@@ -775,7 +848,7 @@ fn render(
     out.push_str(
         "# [words]: one word form per line, most frequent first, in its casing inside sentences;\n#   then the stems never seen alone that several forms share (`бюджет` from `бюджеттен`, `бюджеті`).\n",
     );
-    out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first.\n");
+    out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first;\n#   then, for endings seen after names, TAB, C (the word stays a name) or l (it is lower case).\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
     out.push_str("# [before]: a word, TAB, C (capitalised before a capitalised word) or l (lower case\n#   before a lower-case word), where no pair says more.\n");
     out.push_str("# [names]: naive Bayes log-odds (in tenths) that a word is a name: the prior, then each\n#   letter n-gram (^ word start, $ word end) whose weight differs from the default, TAB, weight.\n");
@@ -801,7 +874,14 @@ fn render(
     }
     out.push_str("[suffixes]\n");
     for (h, rest, _) in chains {
-        let _ = writeln!(out, "{h}\t{rest}");
+        match after_names.get(&(*h, rest.clone())) {
+            Some(case) => {
+                let _ = writeln!(out, "{h}\t{rest}\t{}", case.code());
+            }
+            None => {
+                let _ = writeln!(out, "{h}\t{rest}");
+            }
+        }
     }
     out.push_str("[pairs]\n");
     for pair in pairs {
@@ -929,6 +1009,28 @@ mod tests {
             .map(|(word, case)| format!("{word} {}", case.code()))
             .collect();
         assert_eq!(described, ["батыс l", "оңтүстік C"]);
+    }
+
+    #[test]
+    fn chains_after_names_tell_names_from_common_words() {
+        let words = count_words(&[
+            "Біз Америка, Америкада, америкалық, америкалық, Абай, Абайдың жолы.",
+            "Біз Абайлық ғой.",
+        ]);
+        let chains = vec![
+            ('B', "да".to_owned(), 3),
+            ('B', "лық".to_owned(), 3),
+            ('B', "дың".to_owned(), 3),
+        ];
+        let after_names = chains_after_names(&words, &chains);
+        assert_eq!(after_names[&('B', "да".to_owned())], NameCase::Keeps);
+        assert_eq!(after_names[&('B', "дың".to_owned())], NameCase::Keeps);
+        // Two lower-case forms (`америкалық` counts once as a word) against `Абайлық`: not
+        // enough to lower; with a second lower-case word it is.
+        assert_eq!(after_names[&('B', "лық".to_owned())], NameCase::Keeps);
+        let words = count_words(&["Біз Америка, америкалық, Абай, абайлық ғой."]);
+        let after_names = chains_after_names(&words, &chains);
+        assert_eq!(after_names[&('B', "лық".to_owned())], NameCase::Lowers);
     }
 
     #[test]
