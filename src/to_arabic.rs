@@ -808,7 +808,14 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
                 }
                 prev = Some(c);
             }
-            Some(WordChar::CombiningMark) => prev = Some(c),
+            // A mark that composes with the letter before it makes another letter (`и` +
+            // U+0306 = `й`), as `gather_part` reads it.
+            Some(WordChar::CombiningMark) => {
+                let composed = prev
+                    .and_then(|prev| unicode_normalization::char::compose(prev, c))
+                    .filter(|&c| letters::is_cyrillic_letter(c));
+                prev = Some(composed.unwrap_or(c));
+            }
             None if is_joiner(c)
                 && prev.is_some_and(is_letter_or_look_alike)
                 && joins_look_alikes(&text[at..]) =>
@@ -913,8 +920,23 @@ fn needs_hamza(letters: &[Letter]) -> bool {
 /// Whether `text` starts with letters written `جىل` (`жыл`, any case): the tote form decides,
 /// so that whatever `to_cyrillic` spells for `جىل` triggers the rule again.
 fn starts_with_jyl(text: &str) -> bool {
-    let mut written = text
+    let word_len = text
+        .find(|c| segment::word_char(c).is_none())
+        .unwrap_or(text.len());
+    let word = &text[..word_len];
+    // Latin look-alikes read as the letters they imitate where the word's repair reads them
+    // so: every letter outside the table is one (`жIл`; see `repair_lookalikes`).
+    let repaired = word.chars().all(|c| {
+        letters::lower(c).is_some()
+            || segment::is_combining_mark(c)
+            || normalize::latin_lookalike(c).is_some()
+    });
+    let mut written = word
         .chars()
+        .map(|c| match normalize::latin_lookalike(c) {
+            Some(cyrillic) if repaired => cyrillic,
+            _ => c,
+        })
         .map(letters::tote_of)
         .filter(|t| t != &Some(""));
     ["ج", "ى", "ل"]

@@ -930,14 +930,34 @@ impl ToCyrillic<'_> {
             self.out.truncate(out_start);
             self.sentence_start = sentence_start;
             len = self.spell_compound(text, start, pass);
-            if pass == Pass::Rules
-                || to_arabic::to_arabic(&self.out[out_start..], self.rules)
-                    == text[start..start + len]
+            if pass == Pass::Rules {
+                self.unless_it_converts_back_keep_patronyms_plain(
+                    out_start,
+                    &text[start..start + len],
+                );
+                break;
+            }
+            if to_arabic::to_arabic(&self.out[out_start..], self.rules) == text[start..start + len]
             {
                 break;
             }
         }
         len
+    }
+
+    /// The patronyms that [`Self::keep_patronyms_joined`] wrote with `і` keep them joined,
+    /// but give a compound without other front letters a hamza (`с-абышұлі`). Where the
+    /// compound written from `out_start` on does not convert back to its `tote` even so (what
+    /// follows it decides whether `to_arabic` splits the patronym off: a chain of joiners and
+    /// look-alikes keeps it joined), the plain spelling is written: it keeps the hamza.
+    fn unless_it_converts_back_keep_patronyms_plain(&mut self, out_start: usize, tote: &str) {
+        let spelled = &self.out[out_start..];
+        let changed = spelled.contains("ұлі") || spelled.contains("қызі");
+        if changed && to_arabic::to_arabic(spelled, self.rules) != tote {
+            let plain = spelled.replace("ұлі", "ұлы").replace("қызі", "қызы");
+            self.out.truncate(out_start);
+            self.out.push_str(&plain);
+        }
     }
 
     /// Spells the compound starting at byte `start`; returns its length in bytes.

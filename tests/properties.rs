@@ -278,6 +278,34 @@ fn a_year_before_a_hamza_word_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["3938-жылыүш", "O?OOOOOO://OiipiiiiC\0iii3938-жылыiҮш"]);
 }
 
+/// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
+/// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
+#[test]
+fn a_patronym_kept_joined_by_a_chain_in_a_hyphen_part_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "с-абышұлыՋлы\u{200C}E",
+        "с-шараабышұлыՋлы\u{200C}\u{200C}E6",
+    ]);
+}
+
+/// I5 (docs/FUZZING.md): a breve that composes with the letter before a joiner and a Latin
+/// look-alike: the chain is judged on the composed letter (`й`), as the word is read.
+#[test]
+fn a_composed_letter_before_a_joiner_and_a_look_alike_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "и\u{306}\u{200D}x",
+        "ки\u{306}\u{200C}x",
+        "е\u{308}\u{200D}x",
+    ]);
+}
+
+/// I6 (docs/FUZZING.md): a `жыл` word after a year with a Latin look-alike in it is the word
+/// its repair reads (`жIл` = `жіл`), which takes the year's space before the hyphen.
+#[test]
+fn a_year_before_a_jyl_word_with_a_look_alike_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&["1969-жIл", "1969-жIлы", "1969-жIлq", "h1969-жIл\u{FFFD}ы"]);
+}
+
 /// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
 /// the converter's: it passes through.
 #[test]
