@@ -549,7 +549,9 @@ impl<R: Read> Chunker<R> {
     /// instead of two of the piece).
     fn take(&mut self, cut: usize, mut rest: String) -> String {
         rest.clear();
-        rest.reserve(self.pending.capacity());
+        // Exactly: `reserve` may double `rest`'s capacity past the pending buffer's, and as
+        // the two swap places at every piece, the capacities would double again and again.
+        rest.reserve_exact(self.pending.capacity());
         rest.push_str(&self.pending[cut..]);
         let mut piece = std::mem::replace(&mut self.pending, rest);
         piece.truncate(cut);

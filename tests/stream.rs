@@ -495,3 +495,27 @@ proptest! {
         prop_assert!(expected == actual, "{}", first_difference(&expected, &actual));
     }
 }
+
+/// Many small pieces on several threads: the buffers that pieces and outputs pass between
+/// them keep their sizes (their capacities once doubled at every piece, until allocation
+/// failed; a proptest case found it).
+#[test]
+fn buffers_stay_small_over_many_pieces() {
+    let text = seed_text(0, false).repeat(20);
+    for (chunk_size, threads) in [(64, 2), (100, 3), (1000, 2)] {
+        let expected = whole_seed(0, Script::Cyrillic, Style::Egemen, false).repeat(20);
+        let reads = Reads::new(text.as_bytes(), vec![7, 300, 1, 2999]);
+        let actual = streamed(
+            reads,
+            Script::Cyrillic,
+            Style::Egemen,
+            chunk_size,
+            Some(threads),
+        );
+        assert!(
+            expected == actual,
+            "{}",
+            first_difference(&expected, &actual)
+        );
+    }
+}
