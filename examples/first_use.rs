@@ -15,7 +15,7 @@ fn main() {
     let known = converter.to_cyrillic("قازاق");
     let lexicon = start.elapsed();
     let start = Instant::now();
-    let unseen = converter.to_cyrillic("ارەنانىڭ تسيفرلىق");
+    let unseen = converter.to_cyrillic("شىرعانكەۋلىكتەرى");
     let model = start.elapsed();
     println!("first use, lexicon:         {lexicon:?} ({known})");
     println!("first unseen word, model:   {model:?} ({unseen})");

@@ -1,6 +1,9 @@
 //! Generates `data/lexicon.txt`, the word lexicon `kazakh-script` embeds for tote -> Cyrillic,
 //! and `fixtures/heldout/dev-heldout.txt`, the corpus lines held out of it for measuring.
 //!
+//! It also writes `data/dictionary.txt`, the stems of the hunspell-kk dictionary
+//! (`third_party/hunspell-kk/kk_KZ.dic`, taken under MPL 1.1) that the corpus does not have.
+//!
 //! ```text
 //! cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt
 //! ```
@@ -27,6 +30,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use clap::Parser;
 
 /// Every `HELD_OUT_EVERY`-th line is held out of the lexicon.
 const HELD_OUT_EVERY: usize = 10;
@@ -67,21 +72,34 @@ const MIN_STEM_COUNT: u32 = 2;
 
 const ALPHABET: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
 
+/// Generates the lexicon, the dictionary word list and the held-out lines.
+#[derive(Parser, Debug)]
+#[command(about)]
+struct Args {
+    /// The Cyrillic Kazakh corpus (`../shared/corpus/dev-cyrillic.txt`).
+    corpus: PathBuf,
+    /// The hunspell-kk dictionary whose stems complete the lexicon (MPL 1.1).
+    #[arg(long, default_value_os_t = repo_root().join("third_party/hunspell-kk/kk_KZ.dic"))]
+    hunspell: PathBuf,
+    /// Where to write the lexicon.
+    #[arg(long, default_value_os_t = repo_root().join("data/lexicon.txt"))]
+    lexicon: PathBuf,
+    /// Where to write the dictionary words the corpus does not have.
+    #[arg(long, default_value_os_t = repo_root().join("data/dictionary.txt"))]
+    dictionary: PathBuf,
+    /// Where to write the held-out corpus lines.
+    #[arg(long, default_value_os_t = repo_root().join("fixtures/heldout/dev-heldout.txt"))]
+    heldout: PathBuf,
+}
+
+/// The repository's root directory.
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(corpus) = args.first() else {
-        eprintln!("usage: lexgen CORPUS.txt [LEXICON_OUT] [HELDOUT_OUT]");
-        return ExitCode::from(2);
-    };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let lexicon_out = args
-        .get(1)
-        .map_or_else(|| root.join("data/lexicon.txt"), PathBuf::from);
-    let heldout_out = args.get(2).map_or_else(
-        || root.join("fixtures/heldout/dev-heldout.txt"),
-        PathBuf::from,
-    );
-    match run(Path::new(corpus), &lexicon_out, &heldout_out) {
+    let args = Args::parse();
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("lexgen: {message}");
@@ -90,8 +108,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+fn run(args: &Args) -> Result<(), String> {
+    let read =
+        |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let text = read(&args.corpus)?;
+    let hunspell = read(&args.hunspell)?;
     let mut training = Vec::new();
     let mut heldout = String::new();
     for (index, line) in text.lines().enumerate() {
@@ -110,9 +131,11 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
     let stops = abbreviation_stops(&training);
     let before = casing_before(&training, &words);
     let names = name_model(&words);
-    let name = corpus
-        .file_name()
-        .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
+    let file_name = |path: &Path| {
+        path.file_name()
+            .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned())
+    };
+    let name = file_name(&args.corpus);
     let lexicon = render(
         &name,
         &words,
@@ -124,16 +147,24 @@ fn run(corpus: &Path, lexicon_out: &Path, heldout_out: &Path) -> Result<(), Stri
         &stops,
         &names,
     );
-    write(lexicon_out, &lexicon)?;
-    write(heldout_out, &heldout)?;
+    let dictionary = dictionary_words(&hunspell, &words);
+    write(&args.lexicon, &lexicon)?;
+    write(
+        &args.dictionary,
+        &render_dictionary(&file_name(&args.hunspell), &dictionary),
+    )?;
+    write(&args.heldout, &heldout)?;
     eprintln!(
-        "lexgen: {} words, {} suffix chains, {} casing pairs -> {}; {} held-out lines -> {}",
+        "lexgen: {} words, {} suffix chains, {} casing pairs -> {}; {} dictionary words -> {}; \
+         {} held-out lines -> {}",
         words.len(),
         chains.len(),
         pairs.len(),
-        lexicon_out.display(),
+        args.lexicon.display(),
+        dictionary.len(),
+        args.dictionary.display(),
         heldout.lines().count(),
-        heldout_out.display()
+        args.heldout.display()
     );
     Ok(())
 }
@@ -830,6 +861,50 @@ fn name_model(words: &HashMap<String, WordStats>) -> NameModel {
 /// Whether a lower-case word is written in Kazakh Cyrillic letters only.
 fn in_alphabet(lower: &str) -> bool {
     lower.chars().all(|c| ALPHABET.contains(c))
+}
+
+/// The stems of a hunspell dictionary (`stem/FLAGS` lines after a count) in the alphabet and
+/// not among the corpus' `words`, in the dictionary's order and casing: lower case for common
+/// words, capitalised for names (`Абай`).
+fn dictionary_words(hunspell: &str, words: &HashMap<String, WordStats>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    hunspell
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let stem = line.split('/').next()?.trim();
+            let lower = stem.to_lowercase();
+            let new = stem.chars().count() >= 2
+                && in_alphabet(&lower)
+                && !words.contains_key(&lower)
+                && seen.insert(lower);
+            new.then(|| stem.to_owned())
+        })
+        .collect()
+}
+
+/// The text of `data/dictionary.txt`.
+fn render_dictionary(source: &str, stems: &[String]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# generated by tools/lexgen from {source} (hunspell-kk 1.1), do not edit."
+    );
+    out.push_str("# Data licence: MPL 1.1 (hunspell-kk is tri-licensed GPL/LGPL/MPL; taken under MPL 1.1),\n");
+    out.push_str("#   see data/LICENSE-DATA.md and third_party/hunspell-kk/.\n");
+    out.push_str(
+        "# Regenerate: cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt\n",
+    );
+    out.push_str("# The dictionary's stems that the corpus lexicon does not have, in its order: lower-case\n");
+    out.push_str(
+        "#   common words (the corpus decides nothing about their case) and capitalised names.\n",
+    );
+    for stem in stems {
+        out.push_str(stem);
+        out.push('\n');
+    }
+    out
 }
 
 /// Each two neighbouring word parts of a line, with the text between them.
