@@ -469,6 +469,18 @@ fn starts_word(text: &str) -> bool {
     }
 }
 
+/// Whether a straight quote between `text_before` and `after` opens a quotation of more than
+/// one word: at the line's start or after a space or a bracket, before a word that a space
+/// follows.
+fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
+    let opens = text_before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    let word = word_len(after);
+    opens && word > 0 && after[word..].starts_with(' ')
+}
+
 /// The mark of punctuation right before a dash, across spaces, in the text of the dash's
 /// line before it (`text_before`); `None` at the line's start.
 fn mark_before_dash(text_before: &str) -> Option<char> {
@@ -568,7 +580,7 @@ impl ToCyrillic<'_> {
                     continue;
                 }
             }
-            self.track_with_lexicon(written, &text[..i], text[i + c.len_utf8()..].chars().next());
+            self.track_with_lexicon(written, &text[..i], &text[i + c.len_utf8()..]);
             // (Not a space: spaces are written above.)
             self.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
@@ -691,7 +703,8 @@ impl ToCyrillic<'_> {
 
     /// Updates the sentence state for the character `c` written between words (`next` comes
     /// after it).
-    fn track_with_lexicon(&mut self, c: char, before: &str, next: Option<char>) {
+    fn track_with_lexicon(&mut self, c: char, before: &str, after: &str) {
+        let next = after.chars().next();
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
@@ -713,6 +726,9 @@ impl ToCyrillic<'_> {
             },
             // A straight quote not before a letter closes (`"Иә!" деді`).
             '"' if !next.is_some_and(char::is_alphabetic) => self.sentence_start = false,
+            // An opening one before more than one word: a title or speech (`"Аққан жұлдыз"`);
+            // before a single word it marks a term, in lower case.
+            '"' if opens_quote_of_words(before, after) => self.sentence_start = true,
             '"' => {}
             '(' | '\'' | '„' => {}
             _ => self.sentence_start = false,
@@ -1839,6 +1855,11 @@ mod tests {
         assert_eq!(
             with_lexicon("\"وسىلاي تۇر!\" دەگەندەي ول"),
             "\"Осылай тұр!\" дегендей ол"
+        );
+        // A straight quote opens speech or a title before several words, a term before one.
+        assert_eq!(
+            with_lexicon("ول \"اققان جۇلدىز\" جانە \"جۇرەك\" دەپ"),
+            "Ол \"Аққан жұлдыз\" және \"жүрек\" деп"
         );
         // Without the dash, a colon brings no capital.
         assert_eq!(

@@ -369,12 +369,30 @@ fn word_parts(line: &str) -> Vec<WordPart<'_>> {
             '"' if !rest[1..].chars().next().is_some_and(char::is_alphabetic) => {
                 sentence_start = false
             }
+            // An opening one before more than one word: a title or speech.
+            '"' if opens_quote_of_words(&line[..line.len() - rest.len()], &rest[1..]) => {
+                sentence_start = true
+            }
             '"' | '(' | '\'' | '„' => {}
             _ => sentence_start = false,
         }
         rest = &rest[c.len_utf8()..];
     }
     parts
+}
+
+/// Whether a straight quote between `before` and `after` opens a quotation of more than one
+/// word, as `to_cyrillic` reads it: at the line's start or after a space or a bracket, before
+/// a word that a space follows.
+fn opens_quote_of_words(before: &str, after: &str) -> bool {
+    let opens = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    let word = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    opens && word > 0 && after[word..].starts_with(' ')
 }
 
 /// Harmony of a stem from its last vowel: back (`B`) or front (`F`); Russian surname endings
@@ -1041,6 +1059,10 @@ mod tests {
         let parts = word_parts("Ол \"Иә!\" деді. \"Біз");
         let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
         assert_eq!(starts, [true, false, false, true]);
+        // A straight quote opens speech before several words, a term before one.
+        let parts = word_parts("ол \"Аққан жұлдыз\" және \"жүрек\" деп");
+        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
+        assert_eq!(starts, [true, true, false, false, false, false]);
     }
 
     #[test]
