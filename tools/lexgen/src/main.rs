@@ -1036,11 +1036,20 @@ fn render(
 mod tests {
     use super::*;
 
+    /// Whether each word part of `line` starts a sentence.
+    fn sentence_starts(line: &str) -> Vec<bool> {
+        word_parts(line)
+            .iter()
+            .map(|p| p.1.sentence_start)
+            .collect()
+    }
+
     #[test]
     fn sentence_starts_are_not_casing_evidence() {
-        let parts = word_parts("Бұл Қазақстан. Ол «Амана» - бар! Іс-шара");
-        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
-        assert_eq!(starts, [true, false, true, true, false, true, false]);
+        assert_eq!(
+            sentence_starts("Бұл Қазақстан. Ол «Амана» - бар! Іс-шара"),
+            [true, false, true, true, false, true, false]
+        );
     }
 
     fn spelling(casing: Casing) -> String {
@@ -1053,16 +1062,20 @@ mod tests {
 
     #[test]
     fn a_dash_after_a_stop_continues_the_sentence_after_a_colon_starts_one() {
-        let parts = word_parts("— Қашан? — деп сұрады: — Біз");
-        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
-        assert_eq!(starts, [true, false, false, true]);
-        let parts = word_parts("Ол \"Иә!\" деді. \"Біз");
-        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
-        assert_eq!(starts, [true, false, false, true]);
+        assert_eq!(
+            sentence_starts("— Қашан? — деп сұрады: — Біз"),
+            [true, false, false, true]
+        );
+        // A closing straight quote ends what the stop was inside.
+        assert_eq!(
+            sentence_starts("Ол \"Иә!\" деді. \"Біз"),
+            [true, false, false, true]
+        );
         // A straight quote opens speech before several words, a term before one.
-        let parts = word_parts("ол \"Аққан жұлдыз\" және \"жүрек\" деп");
-        let starts: Vec<bool> = parts.iter().map(|p| p.1.sentence_start).collect();
-        assert_eq!(starts, [true, true, false, false, false, false]);
+        assert_eq!(
+            sentence_starts("ол \"Аққан жұлдыз\" және \"жүрек\" деп"),
+            [true, true, false, false, false, false]
+        );
     }
 
     #[test]
@@ -1149,8 +1162,8 @@ mod tests {
         let after_names = chains_after_names(&words, &chains);
         assert_eq!(after_names[&('B', "да".to_owned())], NameCase::Keeps);
         assert_eq!(after_names[&('B', "дың".to_owned())], NameCase::Keeps);
-        // Two lower-case forms (`америкалық` counts once as a word) against `Абайлық`: not
-        // enough to lower; with a second lower-case word it is.
+        // One lower-case word (`америкалық`, however often) against one capitalised
+        // (`Абайлық`): not enough to lower; two lower-case words are.
         assert_eq!(after_names[&('B', "лық".to_owned())], NameCase::Keeps);
         let words = count_words(&["Біз Америка, америкалық, Абай, абайлық ғой."]);
         let after_names = chains_after_names(&words, &chains);
