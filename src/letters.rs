@@ -232,6 +232,8 @@ pub(crate) mod flags {
     pub const VOWEL_BEFORE_E: u16 = 1 << 7;
     /// The letter `е` (either case).
     pub const E: u16 = 1 << 8;
+    /// Written with nothing in tote (`ь`, `ъ`).
+    pub const SILENT: u16 = 1 << 9;
     /// One bit for each letter of the patronyms (`ұ л ы қ з`), given out when the table is
     /// made: see [`ByteTable::may_have_patronym`](super::ByteTable::may_have_patronym).
     pub const PATRONYM_LETTERS: u16 = 0b11111 << 11;
@@ -321,6 +323,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             (pairs.iter().any(|p| p.1 == lower), flags::PAIR_SECOND),
             (VOWELS_BEFORE_E.contains(&lower), flags::VOWEL_BEFORE_E),
             (lower == 'е', flags::E),
+            (tote.is_empty(), flags::SILENT),
         ];
         let bits = facts
             .iter()

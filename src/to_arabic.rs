@@ -753,7 +753,7 @@ fn plain_part(
         || (rules.abbreviations == Abbreviations::LetterSpaced
             && any & flags::UPPER != 0
             && is_spaceable(table, part))
-        || (table.may_have_patronym(any) && has_patronym(table, part));
+        || (table.may_have_patronym(any) && has_patronym(table, part, any));
     (!not_plain).then_some((end, any))
 }
 
@@ -897,7 +897,10 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
 /// [`patronymic_splits`] looks for them: such words take the general path.
-fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
+fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
+    if any & (flags::UPPER | flags::SILENT) == 0 {
+        return has_lower_case_patronym(word);
+    }
     let written = word
         .chunks_exact(2)
         .map(|pair| table.get(pair[0], pair[1]))
@@ -909,6 +912,19 @@ fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
 /// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
 /// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
 /// [`patronymic_splits`] is at such a place, so words without one are not split.
+/// [`has_patronym`] for a word of lower-case letters that are all written (no `ь`, `ъ`):
+/// then its letters are its written letters, two bytes each, and a patronym inside is one
+/// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
+fn has_lower_case_patronym(word: &[u8]) -> bool {
+    const Y: &[u8] = "ы".as_bytes();
+    const ULY: &[u8] = "ұл".as_bytes();
+    const QYZ: &[u8] = "қыз".as_bytes();
+    (2..word.len()).step_by(2).any(|end| {
+        let before = &word[2..end];
+        word[end..].starts_with(Y) && (before.ends_with(ULY) || before.ends_with(QYZ))
+    })
+}
+
 fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
     // The last letters seen, newest last (as long as the longest patronym).
     let mut window = ['\0'; 4];
@@ -1139,6 +1155,35 @@ mod tests {
         assert_eq!(arabic("зұлым", Style::Egemen), "ز ۇلىم");
         assert_eq!(arabic("зұлым", Style::Kazinform), "زۇلىم");
         assert_eq!(arabic("Қабышұлы", Style::Kazinform), "قابىش ۇلى");
+    }
+
+    #[test]
+    fn patronyms_are_found_on_the_bytes_as_on_the_letters() {
+        let words = [
+            "ұлы",
+            "қызы",
+            "зұлым",
+            "абайұлы",
+            "қыздың",
+            "аққызы",
+            "қызықызы",
+            "ұлыұлы",
+            "ақызы",
+            "бұлы",
+            "жазылған",
+            "қызмет",
+            "сұлу",
+            "ұл",
+            "қыз",
+            "нұрқызым",
+        ];
+        for word in words {
+            assert_eq!(
+                has_lower_case_patronym(word.as_bytes()),
+                patronym_inside(word.chars()),
+                "{word}"
+            );
+        }
     }
 
     #[test]
