@@ -150,27 +150,34 @@ fn plain_word(text: &str) -> Option<&str> {
     (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(&text[..len])
 }
 
-/// If `text` starts with a hyphenated word that [`ToCyrillic::hyphenated`] caches, that word:
-/// two or more parts joined by single hyphens (`-` right before a word character), each
-/// with a letter besides the hamza, the last with two or more (a one-letter last part could
-/// start a letter-spaced abbreviation run), and no hyphen right after it (no `- ` joint of
-/// [`HyphenSpacing::SpaceAfter`]). Its spelling depends only on the configuration, on whether
-/// a name comes right before it and on whether it starts a sentence.
-fn hyphenated_word(text: &str) -> Option<&str> {
+/// If `text` starts with a compound that is no plain word and that [`ToCyrillic::cached`]
+/// caches, that compound: a hyphenated word or a word of one letter. That is one or more
+/// parts joined by single hyphens (`-` right before a word character), each with a letter
+/// besides the hamza, the last with two or more or else without a one-letter word after the
+/// space after it (it could start a letter-spaced abbreviation run), and no hyphen right
+/// after it (no `- ` joint of [`HyphenSpacing::SpaceAfter`]). Its spelling depends only on the
+/// configuration, on whether a name comes right before it and on whether it starts a
+/// sentence.
+fn cacheable_compound(text: &str) -> Option<&str> {
     let mut len = 0;
-    let mut parts = 0;
     loop {
         let part = &text[len..len + word_len(&text[len..])];
         let letters = part.chars().filter(|&c| c != tote::HAMZA).count();
         if letters == 0 {
             return None;
         }
-        parts += 1;
         len += part.len();
         match text[len..].strip_prefix('-') {
             Some(after) if starts_word(after) => len += 1,
             Some(_) => return None,
-            None => return (parts >= 2 && letters >= 2).then_some(&text[..len]),
+            None => {
+                let starts_run = || {
+                    text[len..]
+                        .strip_prefix(' ')
+                        .is_some_and(|after| single_letter_word(after).is_some())
+                };
+                return (letters >= 2 || !starts_run()).then_some(&text[..len]);
+            }
         }
     }
 }
@@ -204,7 +211,7 @@ struct CachedState {
     pair_word: Option<PairWord>,
 }
 
-/// Spellings of plain words (and of hyphenated words, see [`hyphenated_word`]) already
+/// Spellings of plain words (and of the compounds of [`cacheable_compound`]) already
 /// converted on this thread. Text repeats its words, so most words are spelled once and then
 /// copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
 /// words or [`WORD_CACHE_BYTES`] bytes of text, which bounds its memory.
@@ -822,7 +829,7 @@ impl ToCyrillic<'_> {
     fn compound(&mut self, text: &str, start: usize) -> usize {
         let previous = self.last_plain.take();
         let Some(word) = plain_word(&text[start..]) else {
-            return self.hyphenated(text, start);
+            return self.cached(text, start);
         };
         let (config, context) = (self.cache_config, slot_context(self.prev_proper, false));
         let out_start = self.out.len();
@@ -872,10 +879,10 @@ impl ToCyrillic<'_> {
     }
 
     /// Converts the compound starting at byte `start` that is no plain word: through the word
-    /// cache if it is a hyphenated word (see [`hyphenated_word`]), else spelled each time.
-    /// Returns its length in bytes.
-    fn hyphenated(&mut self, text: &str, start: usize) -> usize {
-        let Some(word) = hyphenated_word(&text[start..]) else {
+    /// cache if it is a hyphenated word or a word of one letter (see [`cacheable_compound`]),
+    /// else spelled each time. Returns its length in bytes.
+    fn cached(&mut self, text: &str, start: usize) -> usize {
+        let Some(word) = cacheable_compound(&text[start..]) else {
             return self.compound_uncached(text, start);
         };
         let config = self.cache_config;
