@@ -232,6 +232,8 @@ pub(crate) mod flags {
     pub const VOWEL_BEFORE_E: u16 = 1 << 7;
     /// The letter `е` (either case).
     pub const E: u16 = 1 << 8;
+    /// Written with nothing in tote (`ь`, `ъ`).
+    pub const SILENT: u16 = 1 << 9;
     /// One bit for each letter of the patronyms (`ұ л ы қ з`), given out when the table is
     /// made: see [`ByteTable::may_have_patronym`](super::ByteTable::may_have_patronym).
     pub const PATRONYM_LETTERS: u16 = 0b11111 << 11;
@@ -242,8 +244,9 @@ pub(crate) mod flags {
 /// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
-    /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters.
-    patronym_masks: Vec<u16>,
+    /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters (an array, not
+    /// a `Vec`: checked for almost every word, without a load of its length).
+    patronym_masks: [u16; PATRONYM_COUNT],
 }
 
 impl ByteTable {
@@ -262,6 +265,9 @@ impl ByteTable {
     }
 }
 
+/// How many patronyms `to_arabic` splits off (`ұлы`, `қызы`).
+const PATRONYM_COUNT: usize = crate::to_arabic::PATRONYMS.len();
+
 /// The byte-indexed table (see [`ByteTable`]).
 pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     use crate::to_arabic::{PATRONYMS, VOWELS_BEFORE_E};
@@ -273,7 +279,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     };
     let mut table = ByteTable {
         letters: [empty; CYR_LEN],
-        patronym_masks: Vec::new(),
+        patronym_masks: [0; PATRONYM_COUNT],
     };
     // A bit for each distinct letter of the patronyms.
     let mut patronym_letters: Vec<char> =
@@ -289,10 +295,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             .position(|&l| l == lower)
             .map_or(0, |i| 1 << (shift + i as u32))
     };
-    table.patronym_masks = PATRONYMS
-        .iter()
-        .map(|p| p.iter().fold(0, |mask, &l| mask | patronym_bit(l)))
-        .collect();
+    table.patronym_masks = PATRONYMS.map(|p| p.iter().fold(0, |mask, &l| mask | patronym_bit(l)));
     let pairs: Vec<(char, char)> = LETTERS
         .iter()
         .filter_map(|(cyr, _)| {
@@ -320,6 +323,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             (pairs.iter().any(|p| p.1 == lower), flags::PAIR_SECOND),
             (VOWELS_BEFORE_E.contains(&lower), flags::VOWEL_BEFORE_E),
             (lower == 'е', flags::E),
+            (tote.is_empty(), flags::SILENT),
         ];
         let bits = facts
             .iter()

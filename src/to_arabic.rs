@@ -7,10 +7,11 @@
 //! punctuation marks the style rewrites (`,` `?` `;`) and the space of `1969 -جىلى`.
 //!
 //! Speed: almost every word of a Kazakh text is *plain* (Cyrillic letters of the table only,
-//! no hyphen, no abbreviation, no patronym inside), and [`plain_word`] converts those straight
-//! from their UTF-8 bytes with the byte-indexed table of [`letters::BYTE_TABLE`]; runs of
-//! bytes that cannot start anything are copied in bulk. Everything else takes the general
-//! path below, which the fast path reproduces exactly (checked against it on the corpus).
+//! in one part or several joined by single hyphens, no abbreviation, no patronym inside),
+//! and [`plain_word`] converts those straight from their UTF-8 bytes with the byte-indexed
+//! table of [`letters::BYTE_TABLE`]; runs of bytes that cannot start anything are copied in
+//! bulk. Everything else takes the general path below, which the fast path reproduces
+//! exactly (checked against it on the corpus).
 
 use std::borrow::Cow;
 
@@ -574,10 +575,7 @@ fn plain_words(
 ) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
-    while let Some((end, hamza_at)) = plain_word(text, i, table, rules, out) {
-        if let Some(at) = hamza_at {
-            insert_hamza(out, rules, at);
-        }
+    while let Some(end) = plain_word(text, i, table, rules, out) {
         i = end;
         // Mostly a space and the next word: straight to it.
         match bytes[i..] {
@@ -620,17 +618,15 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
     (inert > 0 && matches!(bytes[next], 0xD0..=0xD3)).then_some((comma, next))
 }
 
-/// Converts the word at byte `start` of `text` if it is *plain*: letters of the table only,
-/// not joined by a hyphen or other word characters to more, no abbreviation and no patronym
-/// inside. Returns the end of the word and, if the word takes a hamza, the offset in `out`
-/// where its tote starts; `None` (nothing written) sends the word to the general rules.
+/// Converts the word at byte `start` of `text` if it is *plain*: one or more parts joined by
+/// single hyphens (`іс-шара`), each of letters of the table only, no abbreviation and no
+/// patronym inside, and not joined to anything else. Returns the end of the word; `None`
+/// (nothing written) sends the word to the general rules.
 ///
-/// For a plain word the general rules reduce to: one hamza decision over its letters, then
-/// each letter's tote spelling, with the merged pairs (`ия`) and the yeh before `е` after a
-/// vowel. This computes exactly that in one pass over the bytes, without decoding or
-/// allocating: the letters are written as they are read, and a word that turns out not to be
-/// plain is taken back. (A free function with `out` as its own `&mut` parameter, so that the
-/// compiler keeps the string's length and capacity in registers through the loop.)
+/// For such a word the general rules reduce to: the hamza decision (over all its parts in
+/// [`HamzaScope::WholeWord`], else for each part), each part's letters (see
+/// [`plain_part`]), and between parts the hyphen, with a space after it in
+/// [`HyphenSpacing::SpaceAfter`] styles.
 #[inline(always)]
 fn plain_word(
     text: &str,
@@ -638,7 +634,76 @@ fn plain_word(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
-) -> Option<(usize, Option<usize>)> {
+) -> Option<usize> {
+    let out_start = out.len();
+    // The flags of the letters of all parts together, and whether the first part takes a
+    // hamza of its own (written last, when the word is known to be plain: it may go before
+    // a `«` in front of the word, where taking the word back would not remove it).
+    let (mut at, mut any, mut first_hamza) = (start, 0, false);
+    loop {
+        let part_start = out.len();
+        let Some((end, part)) = plain_part(text, at, table, rules, out) else {
+            out.truncate(out_start);
+            return None;
+        };
+        if rules.hamza_scope == HamzaScope::EachPart && takes_hamza(part) {
+            if part_start == out_start {
+                first_hamza = true;
+            } else {
+                insert_hamza(out, rules, part_start);
+            }
+        }
+        any |= part;
+        at = end;
+        match text.as_bytes()[at..] {
+            [b'-', 0xD0..=0xD3, ..] => {
+                out.push('-');
+                if rules.hyphen_spacing == HyphenSpacing::SpaceAfter {
+                    out.push(' ');
+                }
+                at += 1;
+            }
+            _ if continues_word(text, at) => {
+                out.truncate(out_start);
+                return None;
+            }
+            _ => break,
+        }
+    }
+    let hamza = match rules.hamza_scope {
+        HamzaScope::WholeWord => takes_hamza(any),
+        HamzaScope::EachPart => first_hamza,
+    };
+    if hamza {
+        insert_hamza(out, rules, out_start);
+    }
+    Some(at)
+}
+
+/// Whether a word whose letters' flags, or-ed together, are `any` takes a hamza: a front
+/// vowel and no front marker.
+#[inline(always)]
+fn takes_hamza(any: u16) -> bool {
+    any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0
+}
+
+/// Converts the part of a plain word (see [`plain_word`]) at byte `start` of `text`: a run of
+/// letters of the table with at least one written, no abbreviation and no patronym inside.
+/// Returns its end and the flags of its letters, or-ed together; `None` if the run is no
+/// such part (what it wrote is taken back by the caller).
+///
+/// The letters are written as they are read, in one pass over the bytes, without decoding
+/// or allocating: each letter's tote spelling, with the merged pairs (`ия`) and the yeh
+/// before `е` after a vowel. (A free function with `out` as its own `&mut` parameter, so
+/// that the compiler keeps the string's length and capacity in registers through the loop.)
+#[inline(always)]
+fn plain_part(
+    text: &str,
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+) -> Option<(usize, u16)> {
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
@@ -682,18 +747,14 @@ fn plain_word(
         at += 2;
     }
     let end = at;
-    let word = &text.as_bytes()[start..end];
-    let not_plain = word.is_empty()
+    let part = &text.as_bytes()[start..end];
+    let not_plain = part.is_empty()
         || out.len() == out_start
-        || continues_word(text, end)
-        || (rules.abbreviations == Abbreviations::LetterSpaced && is_spaceable(table, word))
-        || (table.may_have_patronym(any) && has_patronym(table, word));
-    if not_plain {
-        out.truncate(out_start);
-        return None;
-    }
-    let hamza = any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0;
-    Some((end, hamza.then_some(out_start)))
+        || (rules.abbreviations == Abbreviations::LetterSpaced
+            && any & flags::UPPER != 0
+            && is_spaceable(table, part))
+        || (table.may_have_patronym(any) && has_patronym(table, part, any));
+    (!not_plain).then_some((end, any))
 }
 
 /// Whether a word of table letters (UTF-8) is an all-caps abbreviation to letter-space: two
@@ -843,7 +904,10 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
 /// [`patronymic_splits`] looks for them: such words take the general path.
-fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
+fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
+    if any & (flags::UPPER | flags::SILENT) == 0 {
+        return has_lower_case_patronym(word);
+    }
     let written = word
         .chunks_exact(2)
         .map(|pair| table.get(pair[0], pair[1]))
@@ -855,6 +919,19 @@ fn has_patronym(table: &ByteTable, word: &[u8]) -> bool {
 /// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
 /// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
 /// [`patronymic_splits`] is at such a place, so words without one are not split.
+/// [`has_patronym`] for a word of lower-case letters that are all written (no `ь`, `ъ`):
+/// then its letters are its written letters, two bytes each, and a patronym inside is one
+/// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
+fn has_lower_case_patronym(word: &[u8]) -> bool {
+    const Y: &[u8] = "ы".as_bytes();
+    const ULY: &[u8] = "ұл".as_bytes();
+    const QYZ: &[u8] = "қыз".as_bytes();
+    (2..word.len()).step_by(2).any(|end| {
+        let before = &word[2..end];
+        word[end..].starts_with(Y) && (before.ends_with(ULY) || before.ends_with(QYZ))
+    })
+}
+
 fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
     // The last letters seen, newest last (as long as the longest patronym).
     let mut window = ['\0'; 4];
@@ -1073,6 +1150,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_fast_path_gives_up_keeps_the_quote_before_it() {
+        // `Ө` is a plain part, but Latin letters follow it: the general rules take the word,
+        // and the hamza of the part must not have moved in front of the `«`.
+        for style in Style::ALL {
+            assert!(arabic("«Өaeoi", style).starts_with('«'), "{style}");
+        }
+    }
+
+    #[test]
     fn hamza_goes_on_front_words_without_front_markers() {
         let cases = [
             ("біз", "ءبىز"),
@@ -1091,6 +1177,35 @@ mod tests {
         assert_eq!(arabic("зұлым", Style::Egemen), "ز ۇلىم");
         assert_eq!(arabic("зұлым", Style::Kazinform), "زۇلىم");
         assert_eq!(arabic("Қабышұлы", Style::Kazinform), "قابىش ۇلى");
+    }
+
+    #[test]
+    fn patronyms_are_found_on_the_bytes_as_on_the_letters() {
+        let words = [
+            "ұлы",
+            "қызы",
+            "зұлым",
+            "абайұлы",
+            "қыздың",
+            "аққызы",
+            "қызықызы",
+            "ұлыұлы",
+            "ақызы",
+            "бұлы",
+            "жазылған",
+            "қызмет",
+            "сұлу",
+            "ұл",
+            "қыз",
+            "нұрқызым",
+        ];
+        for word in words {
+            assert_eq!(
+                has_lower_case_patronym(word.as_bytes()),
+                patronym_inside(word.chars()),
+                "{word}"
+            );
+        }
     }
 
     #[test]

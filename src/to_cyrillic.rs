@@ -150,6 +150,38 @@ fn plain_word(text: &str) -> Option<&str> {
     (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(&text[..len])
 }
 
+/// If `text` starts with a compound that is no plain word and that [`ToCyrillic::cached`]
+/// caches, that compound: a hyphenated word or a word of one letter. That is one or more
+/// parts joined by single hyphens (`-` right before a word character), each with a letter
+/// besides the hamza, the last with two or more or else without a one-letter word after the
+/// space after it (it could start a letter-spaced abbreviation run), and no hyphen right
+/// after it (no `- ` joint of [`HyphenSpacing::SpaceAfter`]). Its spelling depends only on the
+/// configuration, on whether a name comes right before it and on whether it starts a
+/// sentence.
+fn cacheable_compound(text: &str) -> Option<&str> {
+    let mut len = 0;
+    loop {
+        let part = &text[len..len + word_len(&text[len..])];
+        let letters = part.chars().filter(|&c| c != tote::HAMZA).count();
+        if letters == 0 {
+            return None;
+        }
+        len += part.len();
+        match text[len..].strip_prefix('-') {
+            Some(after) if starts_word(after) => len += 1,
+            Some(_) => return None,
+            None => {
+                let starts_run = || {
+                    text[len..]
+                        .strip_prefix(' ')
+                        .is_some_and(|after| single_letter_word(after).is_some())
+                };
+                return (letters >= 2 || !starts_run()).then_some(&text[..len]);
+            }
+        }
+    }
+}
+
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
@@ -179,8 +211,9 @@ struct CachedState {
     pair_word: Option<PairWord>,
 }
 
-/// Spellings of plain words already converted on this thread. Text repeats its words, so most
-/// words are spelled once and then copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
+/// Spellings of plain words (and of the compounds of [`cacheable_compound`]) already
+/// converted on this thread. Text repeats its words, so most words are spelled once and then
+/// copied. Cleared when it reaches [`WORD_CACHE_LIMIT`]
 /// words or [`WORD_CACHE_BYTES`] bytes of text, which bounds its memory.
 #[derive(Default)]
 struct WordCache {
@@ -205,7 +238,9 @@ const WORD_CACHE_BYTES: usize = 8 << 20;
 /// lines, and the slots of frequent words stay in the processor's cache together.
 #[derive(Default)]
 struct SpellingTable {
-    /// A power of two of slots (or none yet), at most half of them in use.
+    /// A power of two of slots (or none yet), at most three quarters of them in use (a
+    /// fuller table is a smaller one, whose slots more often are in the processor's cache:
+    /// with a large vocabulary, look-ups wait for memory more than they probe).
     slots: Vec<Slot>,
     /// Slots in use.
     len: usize,
@@ -246,13 +281,28 @@ const SLOT_PROPER: u8 = 4;
 /// Slots of a table when its first word comes.
 const FIRST_SLOTS: usize = 1 << 10;
 
-/// The hash of a word and whether it comes right after a name.
+/// [`Slot::flags`]: the compound started a sentence (hyphenated compounds only: a plain
+/// word takes its sentence capital after the cache).
+const SLOT_SENTENCE_START: u8 = 8;
+
+/// The [`Slot::flags`] that are part of a cached word's key: what its spelling depends on
+/// besides the word and the configuration.
+const SLOT_CONTEXT: u8 = SLOT_AFTER_NAME | SLOT_SENTENCE_START;
+
+/// The context flags ([`SLOT_CONTEXT`]) of a word that comes right after a name or not, and
+/// starts a sentence or not.
 #[inline]
-fn word_hash(word: &[u8], after_name: bool) -> u64 {
+fn slot_context(after_name: bool, sentence_start: bool) -> u8 {
+    (u8::from(after_name) * SLOT_AFTER_NAME) | (u8::from(sentence_start) * SLOT_SENTENCE_START)
+}
+
+/// The hash of a word and its context flags ([`SLOT_CONTEXT`]).
+#[inline]
+fn word_hash(word: &[u8], context: u8) -> u64 {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(word);
-    hasher.write_u8(u8::from(after_name));
+    hasher.write_u8(context);
     hasher.finish()
 }
 
@@ -290,16 +340,17 @@ impl WordCache {
         }
     }
 
-    /// The spelling of `word` and the state after it, if cached.
+    /// The spelling of `word` in `context` ([`SLOT_CONTEXT`] flags) and the state after it,
+    /// if cached.
     #[inline]
-    fn get(&self, config: usize, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
-        self.configs.get(config)?.1.get(after_name, word)
+    fn get(&self, config: usize, context: u8, word: &str) -> Option<(&str, CachedState)> {
+        self.configs.get(config)?.1.get(context, word)
     }
 
     fn insert(
         &mut self,
         config: usize,
-        after_name: bool,
+        context: u8,
         word: &str,
         cyrillic: &str,
         state: CachedState,
@@ -320,7 +371,7 @@ impl WordCache {
             self.bytes = 0;
         }
         if let Some((_, table)) = self.configs.get_mut(config) {
-            let flags = if after_name { SLOT_AFTER_NAME } else { 0 }
+            let flags = context
                 | if state.known { SLOT_KNOWN } else { 0 }
                 | if state.proper { SLOT_PROPER } else { 0 };
             let Ok(at) = u32::try_from(table.text.len()) else {
@@ -354,11 +405,11 @@ impl SpellingTable {
     }
 
     #[inline]
-    fn get(&self, after_name: bool, word: &str) -> Option<(&str, CachedState)> {
+    fn get(&self, context: u8, word: &str) -> Option<(&str, CachedState)> {
         if self.slots.is_empty() {
             return None;
         }
-        let hash = word_hash(word.as_bytes(), after_name);
+        let hash = word_hash(word.as_bytes(), context);
         let tag = slot_tag(hash);
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
@@ -368,7 +419,7 @@ impl SpellingTable {
                 return None;
             }
             if slot.tag == tag
-                && (slot.flags & SLOT_AFTER_NAME != 0) == after_name
+                && slot.flags & SLOT_CONTEXT == context
                 && same_bytes(self.word(slot), word.as_bytes())
             {
                 let start = slot.at as usize + usize::from(slot.word_len);
@@ -390,10 +441,10 @@ impl SpellingTable {
     /// Adds a slot whose text is in place (its `tag` is computed here). The word must not be
     /// in the table yet.
     fn insert(&mut self, mut slot: Slot) {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        let hash = word_hash(self.word(&slot), slot.flags & SLOT_AFTER_NAME != 0);
+        let hash = word_hash(self.word(&slot), slot.flags & SLOT_CONTEXT);
         slot.tag = slot_tag(hash);
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
@@ -814,14 +865,14 @@ impl ToCyrillic<'_> {
     fn compound(&mut self, text: &str, start: usize) -> usize {
         let previous = self.last_plain.take();
         let Some(word) = plain_word(&text[start..]) else {
-            return self.compound_uncached(text, start);
+            return self.cached(text, start);
         };
-        let (config, after_name) = (self.cache_config, self.prev_proper);
+        let (config, context) = (self.cache_config, slot_context(self.prev_proper, false));
         let out_start = self.out.len();
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let cached = self
             .cache
-            .get(config, after_name, word)
+            .get(config, context, word)
             .map(|(spelling, state)| {
                 self.out.push_str(spelling);
                 state
@@ -837,7 +888,7 @@ impl ToCyrillic<'_> {
                     pair_word: self.pair_word(out_start),
                 };
                 self.cache
-                    .insert(config, after_name, word, &self.out[out_start..], state);
+                    .insert(config, context, word, &self.out[out_start..], state);
                 state
             }
         };
@@ -861,6 +912,50 @@ impl ToCyrillic<'_> {
         }
         self.last_plain = Some(this);
         word.len()
+    }
+
+    /// Converts the compound starting at byte `start` that is no plain word: through the word
+    /// cache if it is a hyphenated word or a word of one letter (see [`cacheable_compound`]),
+    /// else spelled each time. Returns its length in bytes.
+    fn cached(&mut self, text: &str, start: usize) -> usize {
+        let Some(word) = cacheable_compound(&text[start..]) else {
+            return self.compound_uncached(text, start);
+        };
+        let config = self.cache_config;
+        let context = slot_context(self.prev_proper, self.sentence_start);
+        let out_start = self.out.len();
+        if let Some((spelling, state)) = self.cache.get(config, context, word) {
+            self.out.push_str(spelling);
+            // The last part starts after the last hyphen (checked when it was cached).
+            let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
+            self.last_word = Some(LastWord {
+                start: out_start + last_part,
+                letters: state.letters,
+                known: state.known,
+            });
+            self.prev_proper = state.proper;
+            self.sentence_start = false;
+            return word.len();
+        }
+        let len = self.compound_uncached(text, start);
+        let spelling = &self.out[out_start..];
+        let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
+        // Cached only when the state after it is what a cache hit restores.
+        let restorable = len == word.len()
+            && !self.sentence_start
+            && self
+                .last_word
+                .is_some_and(|w| w.start == out_start + last_part);
+        if let (true, Some(last)) = (restorable, self.last_word) {
+            let state = CachedState {
+                letters: last.letters,
+                known: last.known,
+                proper: self.prev_proper,
+                pair_word: None,
+            };
+            self.cache.insert(config, context, word, spelling, state);
+        }
+        len
     }
 
     /// The number of the word written from `start` on among the words of casing pairs.
