@@ -1048,12 +1048,22 @@ impl ToCyrillic<'_> {
                 );
                 break;
             }
-            if to_arabic::to_arabic(&self.out[out_start..], self.rules) == text[start..start + len]
-            {
+            if self.converts_back(&self.out[out_start..], &text[start..start + len]) {
                 break;
             }
         }
         len
+    }
+
+    /// Whether `cyrillic` converts back to `tote`, a piece of the text being read. That text
+    /// has the hamza of the clean-up (U+0621: a style's U+0674 is a place to clean up), so the
+    /// check writes that hamza whatever the style's.
+    fn converts_back(&self, cyrillic: &str, tote: &str) -> bool {
+        let rules = StyleRules {
+            hamza: tote::HAMZA,
+            ..*self.rules
+        };
+        to_arabic::to_arabic(cyrillic, &rules) == tote
     }
 
     /// The patronyms that [`Self::keep_patronyms_joined`] wrote with `і` keep them joined,
@@ -1064,7 +1074,7 @@ impl ToCyrillic<'_> {
     fn unless_it_converts_back_keep_patronyms_plain(&mut self, out_start: usize, tote: &str) {
         let spelled = &self.out[out_start..];
         let changed = spelled.contains("ұлі") || spelled.contains("қызі");
-        if changed && to_arabic::to_arabic(spelled, self.rules) != tote {
+        if changed && !self.converts_back(spelled, tote) {
             let plain = spelled.replace("ұлі", "ұлы").replace("қызі", "қызы");
             self.out.truncate(out_start);
             self.out.push_str(&plain);
