@@ -997,20 +997,31 @@ fn needs_hamza(letters: &[Letter]) -> bool {
 /// Whether `text` starts with letters written `جىل` (`жыл`, any case): the tote form decides,
 /// so that whatever `to_cyrillic` spells for `جىل` triggers the rule again.
 fn starts_with_jyl(text: &str) -> bool {
-    let word_len = text
-        .find(|c| segment::word_char(c).is_none())
-        .unwrap_or(text.len());
-    let word = &text[..word_len];
+    // The word as `gather_part` reads it: a joiner between two Cyrillic letters is dropped.
+    let mut word: Vec<char> = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let dropped_joiner = is_joiner(c)
+            && word.last().is_some_and(|&p| letters::is_cyrillic_letter(p))
+            && joins_letters(rest);
+        if !dropped_joiner {
+            if segment::word_char(c).is_none() {
+                break;
+            }
+            word.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
     // Latin look-alikes read as the letters they imitate where the word's repair reads them
     // so: every letter outside the table is one (`жIл`; see `repair_lookalikes`).
-    let repaired = word.chars().all(|c| {
+    let repaired = word.iter().all(|&c| {
         letters::lower(c).is_some()
             || segment::is_combining_mark(c)
             || normalize::latin_lookalike(c).is_some()
     });
     let mut written = word
-        .chars()
-        .map(|c| match normalize::latin_lookalike(c) {
+        .iter()
+        .map(|&c| match normalize::latin_lookalike(c) {
             Some(cyrillic) if repaired => cyrillic,
             _ => c,
         })

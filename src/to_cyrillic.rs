@@ -805,6 +805,15 @@ impl ToCyrillic<'_> {
         };
         if composes {
             self.out.pop();
+            // `е` after a vowel read the yeh before it as the one the style inserts (`ая` +
+            // `йе` -> `ае`); `э` takes no yeh, so the yeh is written as `й`.
+            let before = self.out.chars().next_back().and_then(letters::lower);
+            let yeh_dropped = matches!(last, 'е' | 'Е')
+                && self.rules.vowel_then_e == VowelThenE::InsertYeh
+                && before.is_some_and(|c| VOWELS_BEFORE_E.contains(&c));
+            if yeh_dropped {
+                self.out.push(if last == 'Е' { 'Й' } else { 'й' });
+            }
             self.out.push(other);
         }
     }

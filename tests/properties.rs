@@ -306,6 +306,25 @@ fn a_year_before_a_jyl_word_with_a_look_alike_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["1969-жIл", "1969-жIлы", "1969-жIлq", "h1969-жIл\u{FFFD}ы"]);
 }
 
+/// J2 (docs/FUZZING.md): a joiner between two letters of the `жыл` word after a year is
+/// dropped, so the word takes the year's space before the hyphen.
+#[test]
+fn a_year_before_a_jyl_word_with_a_joiner_inside_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "0984-ж\u{200C}ылы",
+        "1969-жы\u{200D}лы",
+        "П0984-ж\u{200C}ылы\0 ",
+    ]);
+}
+
+/// J3 (docs/FUZZING.md): a diaeresis on the `е` after a vowel (a Latin look-alike `E`
+/// among them): the `е` read back as `э` keeps the mark apart, and the yeh the style put
+/// before the `е` is written as `й`.
+#[test]
+fn a_diaeresis_on_e_after_a_vowel_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&["мAE\u{308}", "мае\u{308}", "сөніиюйс$мAE\u{308}"]);
+}
+
 /// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
 /// the converter's: it passes through.
 #[test]
