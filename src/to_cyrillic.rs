@@ -637,7 +637,7 @@ impl ToCyrillic<'_> {
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
             let after_tote_word = || text[..i].chars().next_back().is_some_and(is_word_char);
             if segment::is_combining_mark(c) && after_tote_word() {
-                self.keep_mark_apart(c);
+                self.keep_mark_apart(c, &text[..i]);
             }
             self.out.push(written);
             i += c.len_utf8();
@@ -790,7 +790,7 @@ impl ToCyrillic<'_> {
     /// last letter into another letter of the table (`и` + U+0306 = `й`, `е` + U+0308 = `ё`),
     /// that letter is written in its other spelling of the same tote letter (`й`, `э`), so
     /// that `to_arabic` keeps the mark apart as the tote had it.
-    fn keep_mark_apart(&mut self, mark: char) {
+    fn keep_mark_apart(&mut self, mark: char, tote_before: &str) {
         let Some(last) = self.out.chars().next_back() else {
             return;
         };
@@ -805,11 +805,12 @@ impl ToCyrillic<'_> {
         };
         if composes {
             self.out.pop();
-            // `е` after a vowel read the yeh before it as the one the style inserts (`ая` +
-            // `йе` -> `ае`); `э` takes no yeh, so the yeh is written as `й`.
+            // `е` after a vowel read the yeh before it (`يە`) as the one the style inserts
+            // (`ма` + `يە` -> `мае`); `э` takes no yeh, so the yeh is written as `й`.
             let before = self.out.chars().next_back().and_then(letters::lower);
             let yeh_dropped = matches!(last, 'е' | 'Е')
                 && self.rules.vowel_then_e == VowelThenE::InsertYeh
+                && tote_before.ends_with("\u{064A}\u{06D5}")
                 && before.is_some_and(|c| VOWELS_BEFORE_E.contains(&c));
             if yeh_dropped {
                 self.out.push(if last == 'Е' { 'Й' } else { 'й' });
