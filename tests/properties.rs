@@ -323,6 +323,8 @@ fn a_year_before_a_jyl_word_with_a_joiner_inside_keeps_a_stable_tote_image() {
 #[test]
 fn a_diaeresis_on_e_after_a_vowel_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["мAE\u{308}", "мае\u{308}", "сөніиюйс$мAE\u{308}"]);
+    // A letter-spaced abbreviation has no yeh before its `Э`.
+    assert_stable_in_every_style(&["ІҮЭ\u{308}", "IҮЭ\u{308}IIҮЭ,IIҮ"]);
 }
 
 /// I3 (docs/FUZZING.md): a Cyrillic letter with a stop before a tote word is no initial of
