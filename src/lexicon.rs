@@ -135,7 +135,7 @@ pub(crate) type PairWord = u32;
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
     /// Key -> Cyrillic spellings in the corpus' casing, most frequent first.
-    words: HashMap<String, Entries>,
+    words: HashMap<&'static str, Entries>,
     /// Key of an ending -> the ending in Cyrillic after a back and after a front stem.
     suffixes: HashMap<String, SuffixForms>,
     /// Lower-case words that occur in casing pairs -> their numbers.
@@ -210,10 +210,11 @@ impl Lexicon {
     fn parse(data: &'static str, dictionary: &'static str) -> Lexicon {
         // About one word in 25 bytes of the lexicon and in 13 of the dictionary: a capacity
         // without counting their lines.
-        let mut words: HashMap<String, Entries> = HashMap::with_capacity_and_hasher(
-            data.len() / 25 + dictionary.len() / 13,
-            Default::default(),
-        );
+        // The words' keys, all in one string (one allocation instead of one per word): each
+        // word's key is written there as it is read, and the table is built once they all are.
+        let mut keys = String::with_capacity(data.len() + dictionary.len());
+        let mut keyed: Vec<(usize, usize, Entry)> =
+            Vec::with_capacity(data.len() / 25 + dictionary.len() / 13);
         let mut suffixes: HashMap<String, SuffixForms> = HashMap::default();
         let mut pair_words: HashMap<&'static str, PairWord> = HashMap::default();
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
@@ -237,14 +238,10 @@ impl Lexicon {
                         Some((spelling, "?")) => (spelling, WordCase::Open),
                         _ => (line, WordCase::AsSpelled),
                     };
-                    let entry = Entry { spelling, case };
                     key_of_cyrillic(spelling, &mut key);
-                    match words.get_mut(key.as_str()) {
-                        Some(entries) => entries.push(entry),
-                        None => {
-                            words.insert(key.clone(), Entries::One(entry));
-                        }
-                    }
+                    let start = keys.len();
+                    keys.push_str(&key);
+                    keyed.push((start, keys.len(), Entry { spelling, case }));
                 }
                 "[suffixes]" => {
                     let mut fields = line.split('\t');
@@ -312,7 +309,24 @@ impl Lexicon {
                 _ => {}
             }
         }
-        add_dictionary_words(&mut words, dictionary, &mut key);
+        let corpus_words = keyed.len();
+        add_dictionary_words(&mut keyed, &mut keys, dictionary, &mut key);
+        let keys: &'static str = Box::leak(keys.into_boxed_str());
+        let mut words: HashMap<&'static str, Entries> =
+            HashMap::with_capacity_and_hasher(keyed.len(), Default::default());
+        for (at, (start, end, entry)) in keyed.into_iter().enumerate() {
+            match words.entry(&keys[start..end]) {
+                std::collections::hash_map::Entry::Occupied(mut entries) => {
+                    // A dictionary word only where the corpus has no word of its key.
+                    if at < corpus_words {
+                        entries.get_mut().push(entry);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(vacant) => {
+                    vacant.insert(Entries::One(entry));
+                }
+            }
+        }
         Lexicon {
             words,
             suffixes,
@@ -417,24 +431,26 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// Adds the dictionary's words whose keys the corpus has no word for: a capitalised one is a
-/// name; the case of a lower-case one is open (the dictionary lists names in lower case too).
+/// Adds the dictionary's words, their keys written to `keys`: a capitalised one is a name;
+/// the case of a lower-case one is open (the dictionary lists names in lower case too). Each
+/// is used only where the corpus has no word of its key.
 fn add_dictionary_words(
-    words: &mut HashMap<String, Entries>,
+    keyed: &mut Vec<(usize, usize, Entry)>,
+    keys: &mut String,
     dictionary: &'static str,
     key: &mut String,
 ) {
     for spelling in lines(dictionary).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         key_of_cyrillic(spelling, key);
-        if let std::collections::hash_map::Entry::Vacant(vacant) = words.entry(key.clone()) {
-            let capitalised = spelling.chars().next().is_some_and(letters::is_upper);
-            let case = if capitalised {
-                WordCase::AsSpelled
-            } else {
-                WordCase::Open
-            };
-            vacant.insert(Entries::One(Entry { spelling, case }));
-        }
+        let capitalised = spelling.chars().next().is_some_and(letters::is_upper);
+        let case = if capitalised {
+            WordCase::AsSpelled
+        } else {
+            WordCase::Open
+        };
+        let start = keys.len();
+        keys.push_str(key);
+        keyed.push((start, keys.len(), Entry { spelling, case }));
     }
 }
 
@@ -476,6 +492,8 @@ pub(crate) fn key_of_cyrillic(word: &str, key: &mut String) {
     key.clear();
     let table = &*letters::BYTE_TABLE;
     let mut rest = word.as_bytes();
+    // Whether a `ي` is followed by a `ە` (the yeh that may go, see [`drop_ev_yeh`]).
+    let (mut after_yeh, mut yeh_ae) = (false, false);
     // Byte by byte over the two-byte Cyrillic letters (every word of the data files): the
     // same as [`key_of_cyrillic_chars`], which takes anything else.
     while let &[lead @ 0xD0..=0xD3, continuation, ref after @ ..] = rest {
@@ -488,18 +506,23 @@ pub(crate) fn key_of_cyrillic(word: &str, key: &mut String) {
                 let next = table.get(lead, continuation);
                 if let Some(merged) = letters::merged_pair(letter.lower, next.lower) {
                     key.push_str(merged);
+                    after_yeh = merged.ends_with('\u{064A}');
                     rest = after_pair;
                     continue;
                 }
             }
         }
         key.push_str(letter.tote);
+        yeh_ae |= after_yeh && letter.tote == "\u{06D5}";
+        after_yeh = letter.tote == "\u{064A}";
         rest = after;
     }
     if !rest.is_empty() {
         return key_of_cyrillic_chars(word, key);
     }
-    drop_ev_yeh(key);
+    if yeh_ae {
+        drop_ev_yeh(key);
+    }
 }
 
 /// [`key_of_cyrillic`] for any text: letters outside the table are left out.
