@@ -1,5 +1,5 @@
 //! The letter table: the one place that says which Cyrillic letters are written with which
-//! tote letters. Both directions read it: [`to_arabic`](crate::to_arabic) maps each Cyrillic
+//! tote letters. Both directions read it: [`to_arabic`](crate::to_arabic()) maps each Cyrillic
 //! letter to its tote spelling, and the reverse direction asks which Cyrillic letters a tote
 //! letter can stand for ([`cyrillic_options`]).
 

@@ -3,7 +3,7 @@
 //! The input is read as it is; a line with something to clean up ([`normalize::cleanup_at`])
 //! is cleaned up ([`normalize::tote_text`]) and read again. Each compound (tote words joined by
 //! hyphens) is spelled in Cyrillic so that converting the spelling back with
-//! [`to_arabic`](crate::to_arabic) in the same style gives the same tote: the
+//! [`to_arabic`](crate::to_arabic()) in the same style gives the same tote: the
 //! *right-inverse principle*. Within what that allows, the lexicon, the letter model and the
 //! rules pick the most likely spelling (harmony from the hamza and the front markers ە ك گ,
 //! `и`/`й` from the neighbours, `я`/`ия`, `ц`/`тс`, `е`/`э` from the context), letter-spaced
