@@ -175,10 +175,37 @@ impl ToArabic<'_> {
             ',' => self.out.push(self.comma(text, i)),
             '?' => self.out.push(tote::QUESTION_MARK),
             ';' => self.out.push(tote::SEMICOLON),
-            '-' if self.year_hyphen(text, i) => self.out.push_str(" -"),
+            '-' if self.rules.year_hyphen == YearHyphen::SpaceBefore
+                && ends_four_digit_year(text.as_bytes(), i) =>
+            {
+                return self.year_hyphen(text, i);
+            }
             _ => self.out.push(c),
         }
         i + c.len_utf8()
+    }
+
+    /// The hyphen at `at`, after a four-digit year, and the compound after it: a space goes
+    /// before the hyphen if the compound's tote is a form of `جىل` (`1969 -جىلى`), decided on
+    /// what was written, as `to_cyrillic` decides it when it drops the space again. Returns
+    /// the byte offset after what was converted.
+    fn year_hyphen(&mut self, text: &str, at: usize) -> usize {
+        let hyphen_at = self.out.len();
+        self.out.push('-');
+        let next = at + 1;
+        // (A word starting with an ASCII letter is never `жыл`: it may start an address.)
+        let word_follows = text[next..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && segment::word_char(c).is_some());
+        if !word_follows {
+            return next;
+        }
+        let len = self.compound(text, next);
+        if starts_with_jyl(&self.out[hyphen_at + 1..], self.rules.hamza) {
+            self.out.insert(hyphen_at, ' ');
+        }
+        next + len
     }
 
     fn comma(&self, text: &str, at: usize) -> char {
@@ -190,17 +217,6 @@ impl ToArabic<'_> {
             CommaRule::ArabicExceptBetweenDigits if !between_digits => tote::COMMA,
             _ => ',',
         }
-    }
-
-    /// Whether the hyphen at `at` joins a four-digit year to a form of `жыл` and gets a space.
-    fn year_hyphen(&self, text: &str, at: usize) -> bool {
-        if self.rules.year_hyphen != YearHyphen::SpaceBefore || at < 4 {
-            return false;
-        }
-        let bytes = text.as_bytes();
-        let four_digits = bytes[at - 4..at].iter().all(u8::is_ascii_digit)
-            && (at == 4 || !bytes[at - 5].is_ascii_digit());
-        four_digits && starts_with_jyl(&text[at + 1..])
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
@@ -994,42 +1010,21 @@ fn needs_hamza(letters: &[Letter]) -> bool {
     front && !marker
 }
 
-/// Whether `text` starts with letters written `جىل` (`жыл`, any case): the tote form decides,
-/// so that whatever `to_cyrillic` spells for `جىل` triggers the rule again.
-fn starts_with_jyl(text: &str) -> bool {
-    // The word as `gather_part` reads it: a joiner between two Cyrillic letters is dropped.
-    let mut word: Vec<char> = Vec::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let dropped_joiner = is_joiner(c)
-            && word.last().is_some_and(|&p| letters::is_cyrillic_letter(p))
-            && joins_letters(rest);
-        if !dropped_joiner {
-            if segment::word_char(c).is_none() {
-                break;
-            }
-            word.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    // Latin look-alikes read as the letters they imitate where the word's repair reads them
-    // so: every letter outside the table is one (`жIл`; see `repair_lookalikes`).
-    let repaired = word.iter().all(|&c| {
-        letters::lower(c).is_some()
-            || segment::is_combining_mark(c)
-            || normalize::latin_lookalike(c).is_some()
-    });
-    let mut written = word
-        .iter()
-        .map(|&c| match normalize::latin_lookalike(c) {
-            Some(cyrillic) if repaired => cyrillic,
-            _ => c,
-        })
-        .map(letters::tote_of)
-        .filter(|t| t != &Some(""));
-    ["ج", "ى", "ل"]
-        .iter()
-        .all(|&expected| written.next() == Some(Some(expected)))
+/// Whether the four bytes before `at` are a year: four digits, not more.
+pub(crate) fn ends_four_digit_year(bytes: &[u8], at: usize) -> bool {
+    at >= 4
+        && bytes[at - 4..at].iter().all(u8::is_ascii_digit)
+        && (at == 4 || !bytes[at - 5].is_ascii_digit())
+}
+
+/// Whether the tote `after_hyphen` starts with a form of `жыл` (`جىل`, after the word's
+/// `hamza` if it has one: `ءجىلىۇش`): then the hyphen of a year before it takes a space in
+/// [`YearHyphen::SpaceBefore`] styles, and `to_cyrillic` drops that space again.
+pub(crate) fn starts_with_jyl(after_hyphen: &str, hamza: char) -> bool {
+    after_hyphen
+        .strip_prefix(hamza)
+        .unwrap_or(after_hyphen)
+        .starts_with("\u{062C}\u{0649}\u{0644}")
 }
 
 /// Case suffixes that may follow a patronymic (`Байтұрсынұлының`).

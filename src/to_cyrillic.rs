@@ -852,19 +852,12 @@ impl ToCyrillic<'_> {
     /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
     /// dropped: `1969-жылы`).
     fn year_space(&self, text: &str, at: usize) -> bool {
-        if self.rules.year_hyphen != YearHyphen::SpaceBefore || at < 4 {
-            return false;
-        }
-        let bytes = text.as_bytes();
-        let four_digits = bytes[at - 4..at].iter().all(u8::is_ascii_digit)
-            && (at == 4 || !bytes[at - 5].is_ascii_digit());
-        // The word may carry a hamza (`جىلى` + front letters: `ءجىلىۇش`).
-        four_digits
-            && text[at + 1..].strip_prefix('-').is_some_and(|rest| {
-                rest.strip_prefix(tote::HAMZA)
-                    .unwrap_or(rest)
-                    .starts_with("جىل")
-            })
+        // (The text read has the clean-up's hamza, U+0621, whatever the style's.)
+        self.rules.year_hyphen == YearHyphen::SpaceBefore
+            && to_arabic::ends_four_digit_year(text.as_bytes(), at)
+            && text[at + 1..]
+                .strip_prefix('-')
+                .is_some_and(|rest| to_arabic::starts_with_jyl(rest, tote::HAMZA))
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
