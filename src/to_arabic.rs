@@ -932,9 +932,6 @@ fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
     patronym_inside(written)
 }
 
-/// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
-/// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
-/// [`patronymic_splits`] is at such a place, so words without one are not split.
 /// [`has_patronym`] for a word of lower-case letters that are all written (no `ь`, `ъ`):
 /// then its letters are its written letters, two bytes each, and a patronym inside is one
 /// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
@@ -948,6 +945,9 @@ fn has_lower_case_patronym(word: &[u8]) -> bool {
     })
 }
 
+/// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
+/// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
+/// [`patronymic_splits`] is at such a place, so words without one are not split.
 fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
     // The last letters seen, newest last (as long as the longest patronym).
     let mut window = ['\0'; 4];
