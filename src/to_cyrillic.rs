@@ -131,19 +131,7 @@ pub(crate) fn to_cyrillic_into(
 /// on the converter's configuration and on whether a name comes right before it, so it is
 /// cached.
 fn plain_word(text: &str) -> Option<&str> {
-    // `word_len`, counting the hamzas on the way (not letters).
-    let table = &*WORD_CHARS;
-    let (mut len, mut hamzas) = (0, 0);
-    for pair in text.as_bytes().chunks_exact(2) {
-        let (lead, next) = (pair[0], pair[1]);
-        if !matches!(lead, 0xD8..=0xDB)
-            || !table[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
-        {
-            break;
-        }
-        hamzas += usize::from([lead, next] == HAMZA_UTF8);
-        len += 2;
-    }
+    let (len, hamzas) = word_len_and_hamzas(text);
     // Every tote word character is two bytes.
     let letters = len / 2 - hamzas;
     let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
@@ -513,11 +501,16 @@ fn is_word_char(c: char) -> bool {
 #[inline]
 fn starts_word(text: &str) -> bool {
     match *text.as_bytes() {
-        [lead @ 0xD8..=0xDB, next, ..] => {
-            WORD_CHARS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
-        }
+        [lead, next, ..] => is_word_char_utf8(&WORD_CHARS, lead, next),
         _ => false,
     }
+}
+
+/// Whether the two bytes `lead`, `next` encode a tote word character (`table`: the
+/// [`WORD_CHARS`]).
+#[inline(always)]
+fn is_word_char_utf8(table: &[bool; 256], lead: u8, next: u8) -> bool {
+    matches!(lead, 0xD8..=0xDB) && table[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
 }
 
 /// Whether a straight quote between `text_before` and `after` opens a quotation of more than
@@ -545,12 +538,22 @@ fn mark_before_dash(text_before: &str) -> Option<char> {
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
+    word_len_and_hamzas(text).0
+}
+
+/// [`word_len`], and how many of the word's characters are hamzas (not letters).
+#[inline(always)]
+fn word_len_and_hamzas(text: &str) -> (usize, usize) {
     let table = &*WORD_CHARS;
-    let letters = text.as_bytes().chunks_exact(2).take_while(|pair| {
-        matches!(pair[0], 0xD8..=0xDB)
-            && table[(usize::from(pair[0] - 0xD8) << 6) | usize::from(pair[1] & 0x3F)]
-    });
-    2 * letters.count()
+    let (mut len, mut hamzas) = (0, 0);
+    for pair in text.as_bytes().chunks_exact(2) {
+        if !is_word_char_utf8(table, pair[0], pair[1]) {
+            break;
+        }
+        hamzas += usize::from(*pair == HAMZA_UTF8);
+        len += 2;
+    }
+    (len, hamzas)
 }
 
 struct ToCyrillic<'r> {
