@@ -755,8 +755,8 @@ impl ToCyrillic<'_> {
         joins
     }
 
-    /// Updates the sentence state for the character `c` written between words (`next` comes
-    /// after it).
+    /// Updates the sentence state for the character `c` written between words (`before` and
+    /// `after`: the text read before and after it).
     fn track_with_lexicon(&mut self, c: char, before: &str, after: &str) {
         let next = after.chars().next();
         match c {
@@ -1322,8 +1322,8 @@ impl ToCyrillic<'_> {
         }
     }
 
-    /// Whether the word written from `start` on, which the lexicon does not know, looks like
-    /// a name to the lexicon's name model.
+    /// Whether the word written from `start` on, whose case the lexicon does not give, looks
+    /// like a name to the lexicon's name model.
     fn looks_like_name(&self, start: usize) -> bool {
         #[cfg(feature = "lexicon")]
         if self.casing == Casing::Sentence && self.letters.len() >= MIN_NAME_LETTERS {
@@ -1468,10 +1468,7 @@ impl ToCyrillic<'_> {
                         && (stem.case == WordCase::AsSpelled || self.prev_proper)
                         && keeps_a_name(suffix)
                 });
-            let name = by_stem.unwrap_or_else(|| {
-                self.letters.len() >= MIN_NAME_LETTERS
-                    && lexicon.looks_like_name(&self.out[start..])
-            });
+            let name = by_stem.unwrap_or_else(|| self.looks_like_name(start));
             if name {
                 capitalise_at(&mut self.out, start);
             }
