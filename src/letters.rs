@@ -165,6 +165,14 @@ pub(crate) fn is_upper(c: char) -> bool {
     index_of(c).is_some_and(|i| FACTS.upper[i])
 }
 
+/// The offset from U+0600 of the code point whose UTF-8 is `lead`, `continuation` (`lead` in
+/// 0xD8..=0xDB, which carry bits 7..6 of the offset in their low two bits): the index of the
+/// byte-level tables of the Arabic block.
+#[inline(always)]
+pub(crate) fn arabic_offset(lead: u8, continuation: u8) -> usize {
+    (usize::from(lead - 0xD8) << 6) | usize::from(continuation & 0x3F)
+}
+
 /// Whether a word is written in capitals of the table (two or more letters: `ҚР`, `БҰҰ`).
 pub(crate) fn is_all_caps(word: &str) -> bool {
     word.chars().count() > 1 && word.chars().all(is_upper)

@@ -80,7 +80,7 @@ fn map_tote_char(c: char) -> Mapped {
         tote::COMMA => One(','),
         tote::QUESTION_MARK => One('?'),
         tote::SEMICOLON => One(';'),
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Compatibility,
+        c if is_presentation_form(c) => Compatibility,
         _ => Keep,
     }
 }
@@ -145,17 +145,16 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
             (0xD8..=0xDB, Some(_)) => {
                 // The whole run of characters of U+0600..U+06FF (a word).
                 while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
-                    let offset = (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F);
-                    if arabic[offset] {
+                    if arabic[letters::arabic_offset(lead, next)] {
                         return Some(i);
                     }
                     i += 2;
                 }
             }
-            (0xE2, Some(0x80)) if matches!(bytes.get(i + 2), Some(0x8C | 0x8D)) => return Some(i),
+            (0xE2, _) if is_joiner_utf8(&bytes[i..]) => return Some(i),
             (0xEF, _) => {
                 let c = text[i..].chars().next().unwrap_or_default();
-                if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+                if is_presentation_form(c) {
                     return Some(i);
                 }
                 i += c.len_utf8().max(1);
@@ -167,6 +166,16 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
         }
     }
     None
+}
+
+/// Whether `bytes` start with a zero-width non-joiner or joiner (U+200C, U+200D).
+fn is_joiner_utf8(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE2, 0x80, 0x8C | 0x8D, ..])
+}
+
+/// Whether `c` is an Arabic presentation form, which the clean-up maps to its letter.
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
 /// UTF-8 of the characters read as a hamza right before a `«` (other characters that become
@@ -183,14 +192,12 @@ pub(crate) fn cleanup_at(text: &str, at: usize) -> bool {
         return false;
     };
     match (b, bytes.get(at + 1).copied()) {
-        (0xD8..=0xDB, Some(next)) => {
-            ARABIC_CLEANUP[(usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F)]
-        }
-        (0xE2, Some(0x80)) => matches!(bytes.get(at + 2), Some(0x8C | 0x8D)),
+        (0xD8..=0xDB, Some(next)) => ARABIC_CLEANUP[letters::arabic_offset(b, next)],
+        (0xE2, _) => is_joiner_utf8(&bytes[at..]),
         (0xEF, _) => text
             .get(at..)
             .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')),
+            .is_some_and(is_presentation_form),
         (0xC2, Some(0xAB)) => at >= 2 && HAMZA_BYTES.iter().any(|h| bytes[at - 2..at] == *h),
         _ => false,
     }

@@ -510,7 +510,7 @@ fn starts_word(text: &str) -> bool {
 /// [`WORD_CHARS`]).
 #[inline(always)]
 fn is_word_char_utf8(table: &[bool; 256], lead: u8, next: u8) -> bool {
-    matches!(lead, 0xD8..=0xDB) && table[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
+    matches!(lead, 0xD8..=0xDB) && table[letters::arabic_offset(lead, next)]
 }
 
 /// Whether a straight quote between `text_before` and `after` opens a quotation of more than
