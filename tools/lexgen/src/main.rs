@@ -65,6 +65,9 @@ const MIN_STOP_COUNT: u32 = 3;
 const STOP_LOWER_RATIO: u32 = 3;
 /// An inferred stem (never seen alone) needs this many forms with different suffix chains.
 const MIN_INFERRED_ENDINGS: usize = 2;
+/// A suffix chain lowers names when it makes at least this many lower-case words of them
+/// (and more than capitalised ones).
+const MIN_COMMON_WORDS_OF_NAMES: u32 = 2;
 /// Shortest inferred stem, in letters.
 const MIN_INFERRED_STEM_LEN: usize = 4;
 /// A stem must occur at least this often as a word of its own.
@@ -244,6 +247,28 @@ impl WordStats {
             Casing::Open(lower.to_owned())
         }
     }
+
+    /// Whether the word is a name everywhere inside sentences (`Some(true)`), a lower-case
+    /// word (`Some(false)`), or neither (all capitals, mixed case, a name only after another,
+    /// or an open case): the case of the word on its own.
+    fn is_name(&self, lower: &str) -> Option<bool> {
+        match self.casing(lower) {
+            Casing::Always(spelling) => match Case::of(&spelling)? {
+                Case::Lower => Some(false),
+                Case::Capital => Some(true),
+                _ => None,
+            },
+            Casing::AfterCapital(_) | Casing::Open(_) => None,
+        }
+    }
+}
+
+/// The set of `chains` ((harmony, ending) with their stem count) for looking them up.
+fn chain_set(chains: &[(char, String, usize)]) -> HashSet<(char, &str)> {
+    chains
+        .iter()
+        .map(|(h, rest, _)| (*h, rest.as_str()))
+        .collect()
 }
 
 /// Whether an all-caps word is an abbreviation (`ҚР`, `КСРО`, `ЖШС`) rather than a word
@@ -425,10 +450,7 @@ fn inferred_stems(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
 ) -> Vec<String> {
-    let chain_set: HashSet<(char, &str)> = chains
-        .iter()
-        .map(|(h, rest, _)| (*h, rest.as_str()))
-        .collect();
+    let chain_set = chain_set(chains);
     // stem -> (endings, its most frequent form and that form's count)
     let mut stems: BTreeMap<&str, (BTreeSet<&str>, &str, u32)> = BTreeMap::new();
     for (word, stats) in words {
@@ -461,11 +483,7 @@ fn inferred_stems(
         .into_iter()
         .filter(|(_, (endings, _, _))| endings.len() >= MIN_INFERRED_ENDINGS)
         .map(|(stem, (_, form, _))| {
-            let capital = match words[form].casing(form) {
-                Casing::Always(spelling) => Case::of(&spelling) == Some(Case::Capital),
-                Casing::AfterCapital(_) | Casing::Open(_) => false,
-            };
-            if capital {
+            if words[form].is_name(form) == Some(true) {
                 let mut chars = stem.chars();
                 chars
                     .next()
@@ -502,28 +520,20 @@ fn chains_after_names(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
 ) -> HashMap<(char, String), NameCase> {
-    let chain_set: HashSet<(char, &str)> = chains
-        .iter()
-        .map(|(h, rest, _)| (*h, rest.as_str()))
-        .collect();
-    let case_of = |word: &str| match words.get(word)?.casing(word) {
-        Casing::Always(spelling) => Case::of(&spelling),
-        _ => None,
-    };
+    let chain_set = chain_set(chains);
+    let is_name = |word: &str| words.get(word)?.is_name(word);
     // (harmony, ending) -> [lower-case words, capitalised words] made of a name
     let mut counts: HashMap<(char, &str), [u32; 2]> = HashMap::new();
     for word in words.keys() {
-        let capital = match case_of(word) {
-            Some(Case::Lower) => false,
-            Some(Case::Capital) => true,
-            _ => continue,
+        let Some(capital) = is_name(word) else {
+            continue;
         };
         for (at, _) in word.char_indices().skip(MIN_STEM_LEN) {
             let (stem, rest) = word.split_at(at);
             let Some(h) = harmony(stem) else {
                 continue;
             };
-            if chain_set.contains(&(h, rest)) && case_of(stem) == Some(Case::Capital) {
+            if chain_set.contains(&(h, rest)) && is_name(stem) == Some(true) {
                 counts.entry((h, rest)).or_default()[usize::from(capital)] += 1;
             }
         }
@@ -531,7 +541,7 @@ fn chains_after_names(
     counts
         .into_iter()
         .map(|((h, rest), [lower, capital])| {
-            let case = if lower >= 2 && lower > capital {
+            let case = if lower >= MIN_COMMON_WORDS_OF_NAMES && lower > capital {
                 NameCase::Lowers
             } else {
                 NameCase::Keeps
@@ -818,14 +828,7 @@ fn name_model(words: &HashMap<String, WordStats>) -> NameModel {
     let mut examples: Vec<(&str, bool)> = words
         .iter()
         .filter(|(lower, stats)| stats.count <= MAX_NAME_MODEL_COUNT && lower.chars().count() >= 2)
-        .filter_map(|(lower, stats)| match stats.casing(lower) {
-            Casing::Always(spelling) => match Case::of(&spelling) {
-                Some(Case::Lower) => Some((lower.as_str(), false)),
-                Some(Case::Capital) => Some((lower.as_str(), true)),
-                _ => None,
-            },
-            Casing::AfterCapital(_) | Casing::Open(_) => None,
-        })
+        .filter_map(|(lower, stats)| Some((lower.as_str(), stats.is_name(lower)?)))
         .collect();
     examples.sort_unstable();
     // The n-grams of at least MIN_NAME_GRAM_WORDS training words, numbered in order.
