@@ -346,6 +346,18 @@ impl Lexicon {
         self.names.log_odds(lower_case) > NAME_LOG_ODDS
     }
 
+    /// Whether the lexicon writes this Cyrillic word (any case) with a capital inside
+    /// sentences: a name (`Қасым`, not `жомарт`).
+    pub(crate) fn is_name(&self, word: &str) -> bool {
+        let mut key = String::new();
+        key_of_cyrillic(word, &mut key);
+        self.words(&key).iter().any(|entry| {
+            entry.case == WordCase::AsSpelled
+                && entry.spelling.chars().next().is_some_and(letters::is_upper)
+                && entry.spelling.to_lowercase() == word.to_lowercase()
+        })
+    }
+
     /// How a word is cased by the next word when no pair says more: `Some(Capital)` before a
     /// capitalised word, `Some(Lower)` before a lower-case word.
     pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {

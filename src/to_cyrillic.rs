@@ -99,6 +99,7 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
+        last_compound: None,
         cache_config,
         cache,
     };
@@ -112,6 +113,7 @@ pub(crate) fn to_cyrillic_into(
         converter.last_word = line.last_word;
         converter.prev_proper = line.prev_proper;
         converter.last_plain = line.last_plain;
+        converter.last_compound = line.last_compound;
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -477,6 +479,7 @@ struct LineStart {
     last_word: Option<LastWord>,
     prev_proper: bool,
     last_plain: Option<PlainWord>,
+    last_compound: Option<(usize, usize)>,
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
@@ -575,6 +578,9 @@ struct ToCyrillic<'r> {
     prev_proper: bool,
     /// The last plain word written, for casing it together with the next.
     last_plain: Option<PlainWord>,
+    /// Where the last compound written starts and ends in `out`, for reading a hyphenated
+    /// name before a surname as a double given name (`Қасым-Жомарт Тоқаев`).
+    last_compound: Option<(usize, usize)>,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The thread's word cache, for the time of the conversion.
@@ -608,6 +614,8 @@ impl ToCyrillic<'_> {
                 let word_start = i;
                 i += self.compound(text, i);
                 self.capitalise_initials(out_start, &text[..word_start]);
+                self.case_double_given_name(out_start);
+                self.last_compound = Some((out_start, self.out.len()));
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -660,6 +668,7 @@ impl ToCyrillic<'_> {
             last_word: self.last_word,
             prev_proper: self.prev_proper,
             last_plain: self.last_plain,
+            last_compound: self.last_compound,
         }
     }
 
@@ -717,6 +726,48 @@ impl ToCyrillic<'_> {
         }
         capitalise_at(&mut self.out, out_start);
         self.prev_proper = true;
+    }
+
+    /// A hyphenated name right before a surname (the word written from `out_start` on: a
+    /// capitalised word in `-ов`/`-ев`) is a double given name, whose later parts are names
+    /// too even where the lexicon knows them as common words: `Қасым-жомарт Тоқаев` ->
+    /// `Қасым-Жомарт Тоқаев`. Only when the lexicon knows the first part as a name.
+    fn case_double_given_name(&mut self, out_start: usize) {
+        let Some((start, end)) = self.last_compound else {
+            return;
+        };
+        let surname = &self.out[out_start..];
+        let applies = self.casing == Casing::Sentence
+            && end + 1 == out_start
+            && self.out.as_bytes().get(end) == Some(&b' ')
+            && surname.chars().next().is_some_and(letters::is_upper)
+            && looks_like_surname(surname);
+        let Some(name) = self.out.get(start..end).filter(|_| applies) else {
+            return;
+        };
+        let Some((first, _)) = name.split_once('-') else {
+            return;
+        };
+        if !first.chars().next().is_some_and(letters::is_upper) || !self.is_name(first) {
+            return;
+        }
+        let later_parts: Vec<usize> = name
+            .match_indices('-')
+            .map(|(hyphen, _)| start + hyphen + 1)
+            .collect();
+        for part in later_parts {
+            capitalise_at(&mut self.out, part);
+        }
+    }
+
+    /// Whether the lexicon knows `word` (Cyrillic) as a name; never without the lexicon.
+    fn is_name(&self, word: &str) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon {
+            return lexicon::get().is_name(word);
+        }
+        let _ = word;
+        false
     }
 
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
@@ -2036,6 +2087,23 @@ mod tests {
         assert_eq!(with_lexicon("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
         // After a sentence start, a known word keeps its own casing.
         assert_eq!(with_lexicon("سونداي-اق"), "Сондай-ақ");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_hyphenated_name_before_a_surname_is_a_double_given_name() {
+        // `жомарт` alone is a common word; before a surname it is a name.
+        assert_eq!(
+            with_lexicon("پرەزيدەنت قاسىم-جومارت توقايەۆتىڭ"),
+            "Президент Қасым-Жомарт Тоқаевтың"
+        );
+        assert_eq!(with_lexicon("ول قاسىم-جومارت ادام"), "Ол Қасым-жомарт адам");
+        // Not after a first part that is no name, nor with anything between the words.
+        assert_eq!(with_lexicon("سونداي-اق توقايەۆ"), "Сондай-ақ Тоқаев");
+        assert_eq!(
+            with_lexicon("قاسىم-جومارت، توقايەۆ"),
+            "Қасым-жомарт, Тоқаев"
+        );
     }
 
     #[cfg(feature = "lexicon")]
