@@ -129,7 +129,7 @@ fn run(args: &Args) -> Result<(), String> {
     let words = count_words(&training);
     let chains = suffix_chains(&words);
     let after_names = chains_after_names(&words, &chains);
-    let inferred = inferred_stems(&words, &chains);
+    let inferred = inferred_stems(&words, &chains, &after_names);
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
     let before = casing_before(&training, &words);
@@ -443,16 +443,24 @@ fn harmony(stem: &str) -> Option<char> {
 }
 
 /// Stems never seen as words of their own that at least [`MIN_INFERRED_ENDINGS`] word forms
-/// share with different suffix chains (of two letters or more) of the stem's harmony (`бюджет` from `бюджеттен`,
-/// `бюджетін`), of at least [`MIN_INFERRED_STEM_LEN`] letters, sorted; each in the casing of
-/// its most frequent form. They let the library analyse further forms of the same stem.
+/// share with different suffix chains (of two letters or more) of the stem's harmony (`бюджет`
+/// from `бюджеттен`, `бюджетін`), or that a name shows before a chain that keeps names, its
+/// forms mostly names (`Мысыр` from `Мысырдың`: names are rare, most seen in one form), of at least
+/// [`MIN_INFERRED_STEM_LEN`] letters, sorted; each in the casing of its most frequent form.
+/// They let the library analyse further forms of the same stem.
 fn inferred_stems(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
+    after_names: &HashMap<(char, String), NameCase>,
 ) -> Vec<String> {
     let chain_set = chain_set(chains);
-    // stem -> (endings, its most frequent form and that form's count)
-    let mut stems: BTreeMap<&str, (BTreeSet<&str>, &str, u32)> = BTreeMap::new();
+    let chain_stems: HashMap<(char, &str), usize> = chains
+        .iter()
+        .map(|(h, rest, stems)| ((*h, rest.as_str()), *stems))
+        .collect();
+    // stem -> its endings, whether a name has it before a chain that keeps names, and its
+    // most frequent form with that form's count
+    let mut stems: BTreeMap<&str, (BTreeSet<&str>, bool, &str, u32)> = BTreeMap::new();
     for (word, stats) in words {
         let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
         for (k, &at) in boundaries.iter().enumerate().skip(MIN_INFERRED_STEM_LEN) {
@@ -468,21 +476,36 @@ fn inferred_stems(
             };
             // One-letter endings (`-й`, `-а`) follow almost anything: no evidence of a stem.
             if rest.chars().count() >= 2 && chain_set.contains(&(h, rest)) {
-                let entry = stems.entry(stem).or_insert((BTreeSet::new(), word, 0));
+                let entry = stems
+                    .entry(stem)
+                    .or_insert((BTreeSet::new(), false, word, 0));
                 entry.0.insert(rest);
                 if (stats.count, std::cmp::Reverse(word.as_str()))
-                    > (entry.2, std::cmp::Reverse(entry.1))
+                    > (entry.3, std::cmp::Reverse(entry.2))
                 {
-                    entry.1 = word;
-                    entry.2 = stats.count;
+                    entry.2 = word;
+                    entry.3 = stats.count;
                 }
+            }
+        }
+    }
+    for (word, stats) in words {
+        if stats.is_name(word) != Some(true) {
+            continue;
+        }
+        if let Some(stem) = name_stem(word, &chain_stems, after_names) {
+            if let Some(entry) = stems.get_mut(stem) {
+                entry.1 = true;
             }
         }
     }
     stems
         .into_iter()
-        .filter(|(_, (endings, _, _))| endings.len() >= MIN_INFERRED_ENDINGS)
-        .map(|(stem, (_, form, _))| {
+        .filter(|(_, (endings, of_a_name, form, _))| {
+            endings.len() >= MIN_INFERRED_ENDINGS
+                || (*of_a_name && words[*form].is_name(form) == Some(true))
+        })
+        .map(|(stem, (_, _, form, _))| {
             if words[form].is_name(form) == Some(true) {
                 let mut chars = stem.chars();
                 chars
@@ -494,6 +517,28 @@ fn inferred_stems(
             }
         })
         .collect()
+}
+
+/// The stem of a name (`Мысыр` of `Мысырдың`, `Толстой` of `Толстойдың`) before the most
+/// productive chain of two or more letters that keeps names (`дың` rather than `ың` or
+/// `йдың`), if that stem is no word of its own.
+fn name_stem<'w>(
+    name: &'w str,
+    chain_stems: &HashMap<(char, &str), usize>,
+    after_names: &HashMap<(char, String), NameCase>,
+) -> Option<&'w str> {
+    let (_, stem) = name
+        .char_indices()
+        .skip(MIN_INFERRED_STEM_LEN)
+        .filter_map(|(at, _)| {
+            let (stem, rest) = name.split_at(at);
+            let h = harmony(stem)?;
+            let keeps = after_names.get(&(h, rest.to_owned())) == Some(&NameCase::Keeps);
+            let stems = chain_stems.get(&(h, rest)).filter(|_| keeps)?;
+            (rest.chars().count() >= 2).then_some((*stems, stem))
+        })
+        .max()?;
+    Some(stem)
 }
 
 /// What a suffix chain does to a name before it.
@@ -1187,7 +1232,18 @@ mod tests {
             ('F', "ке".to_owned(), 3),
         ];
         // `бюджет` is never seen alone; `жұмыстар` is; `қал` is too short.
-        assert_eq!(inferred_stems(&words, &chains), ["бюджет"]);
+        assert_eq!(inferred_stems(&words, &chains, &HashMap::new()), ["бюджет"]);
+    }
+
+    #[test]
+    fn a_name_before_a_chain_that_keeps_names_gives_its_stem() {
+        let words = count_words(&["Біз Мысырдың жерін, Мысырдың және Ақмоланың жұмыстарға."]);
+        let chains = vec![('B', "дың".to_owned(), 3), ('B', "ның".to_owned(), 3)];
+        let mut after_names = HashMap::new();
+        after_names.insert(('B', "дың".to_owned()), NameCase::Keeps);
+        after_names.insert(('B', "ның".to_owned()), NameCase::Lowers);
+        // `Ақмола` is seen before a chain that makes common words of names only.
+        assert_eq!(inferred_stems(&words, &chains, &after_names), ["Мысыр"]);
     }
 
     #[test]
