@@ -78,6 +78,8 @@ pub(crate) struct Suffix {
     pub(crate) ending: &'static str,
     /// What it makes of a name before it.
     pub(crate) after_name: AfterName,
+    /// Whether it makes names of the common words before it (`бай`: `Тоқтарбай`).
+    pub(crate) makes_name: bool,
 }
 
 /// What a suffix chain makes of a name (a capitalised stem) before it, as the corpus shows.
@@ -253,7 +255,12 @@ impl Lexicon {
                         Some("l") => AfterName::CommonWord,
                         _ => AfterName::Unseen,
                     };
-                    let suffix = Suffix { ending, after_name };
+                    let makes_name = fields.next() == Some("N");
+                    let suffix = Suffix {
+                        ending,
+                        after_name,
+                        makes_name,
+                    };
                     key_of_cyrillic(ending, &mut key);
                     let forms = suffixes.entry(key.clone()).or_default();
                     let slot = match harmony {

@@ -1503,6 +1503,12 @@ impl ToCyrillic<'_> {
             let lower = self.out[start..end].to_lowercase();
             self.out.replace_range(start..end, &lower);
         }
+        // A common word and a chain that makes names of such words: `тоқтар` + `бай`.
+        let made_name = suffix.is_some_and(|s| s.makes_name)
+            && !stem.spelling.chars().next().is_some_and(letters::is_upper);
+        if made_name && self.casing == Casing::Sentence {
+            capitalise_at(&mut self.out, start);
+        }
         // A word seen only at sentence starts or a dictionary word in lower case: a
         // capitalised stem (`Мағауия` + `ның`), or without one, the name model, tells that
         // it is a name.
@@ -2087,6 +2093,18 @@ mod tests {
         assert_eq!(with_lexicon("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
         // After a sentence start, a known word keeps its own casing.
         assert_eq!(with_lexicon("سونداي-اق"), "Сондай-ақ");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_common_word_and_a_chain_that_makes_names_is_a_name() {
+        // `тоқтар` is a common word; with `бай` it is a name the corpus never had.
+        assert_eq!(
+            with_lexicon("ولار توقتارباي مەن كورپەش"),
+            "Олар Тоқтарбай мен Көрпеш"
+        );
+        // A chain that makes no names leaves the common word in lower case.
+        assert_eq!(with_lexicon("ولار توقتاردى"), "Олар тоқтарды");
     }
 
     #[cfg(feature = "lexicon")]

@@ -63,6 +63,11 @@ const MIN_BEFORE_COUNT: u32 = 2;
 /// [`STOP_LOWER_RATIO`] times as often as by a capital, is an abbreviation (`млн.`).
 const MIN_STOP_COUNT: u32 = 3;
 const STOP_LOWER_RATIO: u32 = 3;
+/// A suffix chain makes names of common words when seen in at least this many names so made
+/// (`Тоқтар` + `бай`)...
+const MIN_NAME_MAKING_WORDS: u32 = 2;
+/// ... and in this share (%) of the words it makes of them.
+const NAME_MAKING_PERCENT: u32 = 60;
 /// An inferred stem (never seen alone) needs this many forms with different suffix chains.
 const MIN_INFERRED_ENDINGS: usize = 2;
 /// A suffix chain lowers names when it makes at least this many lower-case words of them
@@ -129,6 +134,7 @@ fn run(args: &Args) -> Result<(), String> {
     let words = count_words(&training);
     let chains = suffix_chains(&words);
     let after_names = chains_after_names(&words, &chains);
+    let name_making = chains_making_names(&words, &chains);
     let inferred = inferred_stems(&words, &chains, &after_names);
     let pairs = casing_pairs(&training, &words);
     let stops = abbreviation_stops(&training);
@@ -145,6 +151,7 @@ fn run(args: &Args) -> Result<(), String> {
         &inferred,
         &chains,
         &after_names,
+        &name_making,
         &pairs,
         &before,
         &stops,
@@ -596,6 +603,44 @@ fn chains_after_names(
         .collect()
 }
 
+/// The suffix chains of two or more letters that make names of the common words before them
+/// (`бай`: `Тоқтарбай`, `көл`: `Алакөл`, `стан`): after the longest lower-case word of the corpus that a word
+/// starts with, seen at least [`MIN_NAME_MAKING_WORDS`] times in names and at least
+/// [`NAME_MAKING_PERCENT`] % of the times.
+fn chains_making_names(
+    words: &HashMap<String, WordStats>,
+    chains: &[(char, String, usize)],
+) -> HashSet<(char, String)> {
+    let chain_set = chain_set(chains);
+    // (harmony, ending) -> [lower-case words, names] made of a common word
+    let mut counts: HashMap<(char, &str), [u32; 2]> = HashMap::new();
+    for (word, stats) in words {
+        let Some(name) = stats.is_name(word) else {
+            continue;
+        };
+        let split = word
+            .char_indices()
+            .skip(MIN_STEM_LEN)
+            .map(|(at, _)| word.split_at(at))
+            .find_map(|(stem, rest)| {
+                let h = harmony(stem)?;
+                let common = words.get(stem)?.is_name(stem) == Some(false);
+                let known_chain = rest.chars().count() >= 2 && chain_set.contains(&(h, rest));
+                (common && known_chain).then_some((h, rest))
+            });
+        if let Some(chain) = split {
+            counts.entry(chain).or_default()[usize::from(name)] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, [lower, names])| {
+            *names >= MIN_NAME_MAKING_WORDS && names * 100 >= NAME_MAKING_PERCENT * (lower + names)
+        })
+        .map(|((h, rest), _)| (h, rest.to_owned()))
+        .collect()
+}
+
 /// Suffix chains: (harmony, ending) -> number of different stems it follows.
 fn suffix_chains(words: &HashMap<String, WordStats>) -> Vec<(char, String, usize)> {
     let stems: HashSet<&str> = words
@@ -998,6 +1043,7 @@ fn render(
     inferred: &[String],
     chains: &[(char, String, usize)],
     after_names: &HashMap<(char, String), NameCase>,
+    name_making: &HashSet<(char, String)>,
     pairs: &[CasingPair],
     before: &[(String, Case)],
     stops: &[String],
@@ -1017,7 +1063,7 @@ fn render(
     out.push_str(
         "# [words]: one word form per line, most frequent first, in its casing inside sentences;\n#   then the stems never seen alone that several forms share (`бюджет` from `бюджеттен`, `бюджеті`).\n",
     );
-    out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first;\n#   then, for endings seen after names, TAB, C (the word stays a name) or l (it is lower case).\n");
+    out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first;\n#   then, for endings seen after names, TAB, C (the word stays a name) or l (it is lower case)\n#   or - (not seen after names); then TAB N for endings that make names of common words (`бай`).\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
     out.push_str("# [before]: a word, TAB, C (capitalised before a capitalised word) or l (lower case\n#   before a lower-case word), where no pair says more.\n");
     out.push_str("# [names]: logistic regression log-odds (in hundredths) that a word is a name: the prior,\n#   then each letter n-gram (^ word start, $ word end) whose weight is not 0, TAB, weight.\n");
@@ -1043,11 +1089,16 @@ fn render(
     }
     out.push_str("[suffixes]\n");
     for (h, rest, _) in chains {
-        match after_names.get(&(*h, rest.clone())) {
-            Some(case) => {
+        let chain = (*h, rest.clone());
+        match (after_names.get(&chain), name_making.contains(&chain)) {
+            (after_name, true) => {
+                let code = after_name.map_or('-', |case| case.code());
+                let _ = writeln!(out, "{h}\t{rest}\t{code}\tN");
+            }
+            (Some(case), false) => {
                 let _ = writeln!(out, "{h}\t{rest}\t{}", case.code());
             }
-            None => {
+            (None, false) => {
                 let _ = writeln!(out, "{h}\t{rest}");
             }
         }
@@ -1216,6 +1267,23 @@ mod tests {
         let words = count_words(&["Біз Америка, америкалық, Абай, абайлық ғой."]);
         let after_names = chains_after_names(&words, &chains);
         assert_eq!(after_names[&('B', "лық".to_owned())], NameCase::Lowers);
+    }
+
+    #[test]
+    fn chains_seen_mostly_in_names_made_of_common_words_make_names() {
+        let words = count_words(&[
+            "Біз тоқтар, ақыл, нысан, жұмыс жұмысбай жұмысшы, Тоқтарбай, Ақылбай, Нысанбай.",
+            "Біз тоқтаршы ақылшы нысанша Тоқтарда.",
+        ]);
+        let chains = vec![
+            ('B', "бай".to_owned(), 3),
+            ('B', "шы".to_owned(), 3),
+            ('B', "ша".to_owned(), 3),
+            ('B', "да".to_owned(), 3),
+        ];
+        let made = chains_making_names(&words, &chains);
+        // `бай` makes three names of four words; `шы` none; `да` one word, a name, too few.
+        assert_eq!(made, HashSet::from([('B', "бай".to_owned())]));
     }
 
     #[test]
