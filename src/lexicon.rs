@@ -365,6 +365,17 @@ impl Lexicon {
         })
     }
 
+    /// Whether the lexicon has this Cyrillic word (any case) as a word of its own whose case
+    /// it knows (not [`WordCase::Open`]: seen only at sentence starts, or a dictionary word).
+    pub(crate) fn knows_case_of(&self, word: &str) -> bool {
+        let mut key = String::new();
+        key_of_cyrillic(word, &mut key);
+        let lower = word.to_lowercase();
+        self.words(&key)
+            .iter()
+            .any(|entry| entry.case != WordCase::Open && entry.spelling.to_lowercase() == lower)
+    }
+
     /// How a word is cased by the next word when no pair says more: `Some(Capital)` before a
     /// capitalised word, `Some(Lower)` before a lower-case word.
     pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {

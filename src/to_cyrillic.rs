@@ -614,7 +614,7 @@ impl ToCyrillic<'_> {
                 let word_start = i;
                 i += self.compound(text, i);
                 self.capitalise_initials(out_start, &text[..word_start]);
-                self.case_double_given_name(out_start);
+                self.case_given_names(out_start);
                 self.last_compound = Some((out_start, self.out.len()));
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
@@ -728,11 +728,13 @@ impl ToCyrillic<'_> {
         self.prev_proper = true;
     }
 
-    /// A hyphenated name right before a surname (the word written from `out_start` on: a
-    /// capitalised word in `-ов`/`-ев`) is a double given name, whose later parts are names
-    /// too even where the lexicon knows them as common words: `Қасым-жомарт Тоқаев` ->
-    /// `Қасым-Жомарт Тоқаев`. Only when the lexicon knows the first part as a name.
-    fn case_double_given_name(&mut self, out_start: usize) {
+    /// The word right before a surname (the word written from `out_start` on: a capitalised
+    /// word in `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
+    /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one whose first part the lexicon
+    /// knows as a name is a double given name, whose later parts are names too even where
+    /// the lexicon knows them as common words (`Қасым-жомарт Тоқаев` -> `Қасым-Жомарт
+    /// Тоқаев`). Words the lexicon knows keep their case (`министр Ахметов`, `мен Ахметов`).
+    fn case_given_names(&mut self, out_start: usize) {
         let Some((start, end)) = self.last_compound else {
             return;
         };
@@ -745,10 +747,15 @@ impl ToCyrillic<'_> {
         let Some(name) = self.out.get(start..end).filter(|_| applies) else {
             return;
         };
+        let capital = |word: &str| word.chars().next().is_some_and(letters::is_upper);
         let Some((first, _)) = name.split_once('-') else {
+            let unknown = name.chars().all(letters::is_cyrillic_letter) && self.case_unknown(name);
+            if !capital(name) && unknown {
+                capitalise_at(&mut self.out, start);
+            }
             return;
         };
-        if !first.chars().next().is_some_and(letters::is_upper) || !self.is_name(first) {
+        if !capital(first) || !self.is_name(first) {
             return;
         }
         let later_parts: Vec<usize> = name
@@ -758,6 +765,17 @@ impl ToCyrillic<'_> {
         for part in later_parts {
             capitalise_at(&mut self.out, part);
         }
+    }
+
+    /// Whether the lexicon, in use, does not know the case of `word` (Cyrillic): no such word,
+    /// or one of open case (a dictionary word: `жанат`); never without the lexicon.
+    fn case_unknown(&self, word: &str) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon {
+            return !lexicon::get().knows_case_of(word);
+        }
+        let _ = word;
+        false
     }
 
     /// Whether the lexicon knows `word` (Cyrillic) as a name; never without the lexicon.
@@ -2105,6 +2123,22 @@ mod tests {
         );
         // A chain that makes no names leaves the common word in lower case.
         assert_eq!(with_lexicon("ولار توقتاردى"), "Олар тоқтарды");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_word_of_unknown_case_before_a_surname_is_a_given_name() {
+        // `садыр` is unknown, `жанат` a dictionary word of open case.
+        assert_eq!(
+            with_lexicon("باسشىسى سادىر جاپاروۆ كەلدى"),
+            "Басшысы Садыр Жапаров келді"
+        );
+        assert_eq!(
+            with_lexicon("ساراپشى جانات مومىنقۇلوۆ ايتتى"),
+            "Сарапшы Жанат Момынқұлов айтты"
+        );
+        // A word the lexicon knows in lower case stays so.
+        assert_eq!(with_lexicon("ول مەن احمەتوۆ"), "Ол мен Ахметов");
     }
 
     #[cfg(feature = "lexicon")]
