@@ -147,6 +147,8 @@ pub(crate) struct Lexicon {
     /// Words cased by the next word where no pair says more: the casing before a
     /// capitalised word (`Оңтүстік`) or before a lower-case word (`батыс`).
     before: HashMap<PairWord, PairCase>,
+    /// Words after which the word before is mostly a name (`қаласы`: `Имек қаласы`).
+    heads: rustc_hash::FxHashSet<PairWord>,
     /// Lower-case abbreviations whose stop ends no sentence (`млн.`).
     stops: rustc_hash::FxHashSet<&'static str>,
     /// The length in bytes of the longest of `stops`.
@@ -222,6 +224,7 @@ impl Lexicon {
         let mut pairs: HashMap<(PairWord, PairWord), [PairCase; 2]> = HashMap::default();
         let mut stops = rustc_hash::FxHashSet::default();
         let mut before: HashMap<PairWord, PairCase> = HashMap::default();
+        let mut heads = rustc_hash::FxHashSet::default();
         let mut names = NameModel::default();
         let mut section = "";
         let mut key = String::new();
@@ -296,6 +299,9 @@ impl Lexicon {
                         before.insert(number_pair_word(&mut pair_words, word), case);
                     }
                 }
+                "[heads]" => {
+                    heads.insert(number_pair_word(&mut pair_words, line));
+                }
                 "[names]" => {
                     let Some((gram, weight)) = line.split_once('\t') else {
                         continue;
@@ -340,6 +346,7 @@ impl Lexicon {
             pair_words,
             pairs,
             before,
+            heads,
             longest_stop: stops.iter().map(|s| s.len()).max().unwrap_or(0),
             stops,
             names,
@@ -380,6 +387,11 @@ impl Lexicon {
     /// capitalised word, `Some(Lower)` before a lower-case word.
     pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {
         self.before.get(&word).copied()
+    }
+
+    /// Whether the word before this one is mostly a name (`қаласы`: `Имек қаласы`).
+    pub(crate) fn is_name_head(&self, word: PairWord) -> bool {
+        self.heads.contains(&word)
     }
 
     /// The length in bytes of the longest abbreviation of [`Self::is_abbreviation_stop`].

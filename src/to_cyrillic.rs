@@ -984,6 +984,7 @@ impl ToCyrillic<'_> {
         };
         if let Some(previous) = previous {
             self.case_pair(previous, this);
+            self.case_before_name_head(previous, this);
         }
         self.last_plain = Some(this);
         word.len()
@@ -1076,6 +1077,32 @@ impl ToCyrillic<'_> {
         }
         #[cfg(not(feature = "lexicon"))]
         let _ = first_word;
+    }
+
+    /// A lower-case word whose case the lexicon does not know, one space before a word after
+    /// which the corpus mostly has names (`қаласы`, `ханның`), is a name: `бішкек қаласында`
+    /// -> `Бішкек қаласында`.
+    fn case_before_name_head(&mut self, first: PlainWord, second: PlainWord) {
+        #[cfg(feature = "lexicon")]
+        {
+            let Some(head) = second.pair_word else {
+                return;
+            };
+            let applies = !first.sentence_start
+                && first.end + 1 == second.start
+                && self.out.as_bytes()[first.end] == b' '
+                && lexicon::get().is_name_head(head)
+                && !self.out[first.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(letters::is_upper)
+                && self.case_unknown(&self.out[first.start..first.end]);
+            if applies {
+                capitalise_at(&mut self.out, first.start);
+            }
+        }
+        #[cfg(not(feature = "lexicon"))]
+        let _ = (first, second);
     }
 
     /// Cases the first of two plain words with one space between them by the second, as
@@ -2123,6 +2150,20 @@ mod tests {
         );
         // A chain that makes no names leaves the common word in lower case.
         assert_eq!(with_lexicon("ولار توقتاردى"), "Олар тоқтарды");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_word_of_unknown_case_before_a_head_of_names_is_a_name() {
+        assert_eq!(
+            with_lexicon("ول بىشكەك قالاسىندا بولدى"),
+            "Ол Бішкек қаласында болды"
+        );
+        // A word the lexicon knows keeps its case.
+        assert_eq!(
+            with_lexicon("ول ۇلكەن قالاسىندا بولدى"),
+            "Ол үлкен қаласында болды"
+        );
     }
 
     #[cfg(feature = "lexicon")]

@@ -63,6 +63,10 @@ const MIN_BEFORE_COUNT: u32 = 2;
 /// [`STOP_LOWER_RATIO`] times as often as by a capital, is an abbreviation (`млн.`).
 const MIN_STOP_COUNT: u32 = 3;
 const STOP_LOWER_RATIO: u32 = 3;
+/// How often a word must follow another inside sentences to be judged a name's head.
+const MIN_HEAD_COUNT: u32 = 5;
+/// The share of capitalised words before it (in %) that makes a word a name's head.
+const HEAD_NAME_PERCENT: u32 = 60;
 /// A suffix chain makes names of common words when seen in at least this many names so made
 /// (`Тоқтар` + `бай`)...
 const MIN_NAME_MAKING_WORDS: u32 = 2;
@@ -137,6 +141,7 @@ fn run(args: &Args) -> Result<(), String> {
     let name_making = chains_making_names(&words, &chains);
     let inferred = inferred_stems(&words, &chains, &after_names);
     let pairs = casing_pairs(&training, &words);
+    let heads = name_heads(&training);
     let stops = abbreviation_stops(&training);
     let before = casing_before(&training, &words);
     let names = name_model(&words);
@@ -154,6 +159,7 @@ fn run(args: &Args) -> Result<(), String> {
         &name_making,
         &pairs,
         &before,
+        &heads,
         &stops,
         &names,
     );
@@ -840,6 +846,38 @@ fn casing_before(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<(Str
     before
 }
 
+/// Lower-case words after which the word before is mostly a name (`қаласы`, `ханның`:
+/// `Имек қаласы`): seen at least [`MIN_HEAD_COUNT`] times after a word inside a sentence,
+/// with one space between them, that word capitalised at least [`HEAD_NAME_PERCENT`] % of
+/// the times. Sorted.
+fn name_heads(lines: &[&str]) -> Vec<String> {
+    // lower-case word -> [lower-case words before it, capitalised words before it]
+    let mut seen: HashMap<&str, [u32; 2]> = HashMap::new();
+    for line in lines {
+        for ((first, place), (second, _), between) in neighbours(line) {
+            if place.sentence_start || between != " " || !in_alphabet(second) {
+                continue;
+            }
+            let before = match (Case::of(first), Case::of(second)) {
+                (Some(Case::Lower), Some(Case::Lower)) => 0,
+                (Some(Case::Capital), Some(Case::Lower)) => 1,
+                _ => continue,
+            };
+            seen.entry(second).or_default()[before] += 1;
+        }
+    }
+    let mut heads: Vec<String> = seen
+        .into_iter()
+        .filter(|(_, [lower, capital])| {
+            let total = lower + capital;
+            total >= MIN_HEAD_COUNT && capital * 100 >= HEAD_NAME_PERCENT * total
+        })
+        .map(|(word, _)| word.to_owned())
+        .collect();
+    heads.sort();
+    heads
+}
+
 /// All capitals in a word that is no abbreviation are a heading's: lower case evidence.
 fn heading_case(case: Case, word: &str) -> Case {
     if case == Case::AllCaps && !looks_like_abbreviation(&word.to_lowercase()) {
@@ -1046,6 +1084,7 @@ fn render(
     name_making: &HashSet<(char, String)>,
     pairs: &[CasingPair],
     before: &[(String, Case)],
+    heads: &[String],
     stops: &[String],
     names: &NameModel,
 ) -> String {
@@ -1067,6 +1106,9 @@ fn render(
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
     out.push_str("# [before]: a word, TAB, C (capitalised before a capitalised word) or l (lower case\n#   before a lower-case word), where no pair says more.\n");
     out.push_str("# [names]: logistic regression log-odds (in hundredths) that a word is a name: the prior,\n#   then each letter n-gram (^ word start, $ word end) whose weight is not 0, TAB, weight.\n");
+    out.push_str(
+        "# [heads]: lower-case words after which the word before is mostly a name (`қаласы`).\n",
+    );
     out.push_str("# [stops]: words of two or more letters whose stop ends no sentence (abbreviations: `млн.`).\n");
     out.push_str("[words]\n");
     for (lower, stats) in sorted {
@@ -1117,6 +1159,11 @@ fn render(
     out.push_str("[before]\n");
     for (word, case) in before {
         let _ = writeln!(out, "{word}\t{}", case.code());
+    }
+    out.push_str("[heads]\n");
+    for head in heads {
+        out.push_str(head);
+        out.push('\n');
     }
     out.push_str("[stops]\n");
     for stop in stops {
@@ -1267,6 +1314,18 @@ mod tests {
         let words = count_words(&["Біз Америка, америкалық, Абай, абайлық ғой."]);
         let after_names = chains_after_names(&words, &chains);
         assert_eq!(after_names[&('B', "лық".to_owned())], NameCase::Lowers);
+    }
+
+    #[test]
+    fn words_mostly_after_names_are_heads() {
+        let lines = [
+            "Біз Имек қаласы, Алматы қаласы, Тараз қаласы, Шу қаласы, Орал қаласы, үлкен қаласы.",
+            "Біз Алматы үлкен, Тараз үлкен, Шу үлкен, ол үлкен, бұл үлкен, сол үлкен.",
+            // A sentence start is no evidence.
+            "Қаласы жақсы.",
+        ];
+        // `қаласы`: five capitalised words of six before it; `үлкен`: three of six.
+        assert_eq!(name_heads(&lines), ["қаласы"]);
     }
 
     #[test]
