@@ -528,6 +528,25 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
     opens && word > 0 && after[word..].starts_with(' ')
 }
 
+/// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
+/// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`),
+/// with no tote word before them (a date may come first).
+fn ends_dateline(text_before: &str) -> bool {
+    let line = text_before.rsplit('\n').next().unwrap_or_default();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let [before @ .., place, agency] = words.as_slice() else {
+        return false;
+    };
+    let place = place.strip_suffix('.').unwrap_or_default();
+    let no_tote_before = before
+        .iter()
+        .all(|word| !word.chars().any(letters::is_tote_letter));
+    !place.is_empty()
+        && place.chars().all(char::is_alphabetic)
+        && agency.chars().all(char::is_alphabetic)
+        && no_tote_before
+}
+
 /// The mark of punctuation right before a dash, across spaces, in the text of the dash's
 /// line before it (`text_before`); `None` at the line's start.
 fn mark_before_dash(text_before: &str) -> Option<char> {
@@ -845,6 +864,8 @@ impl ToCyrillic<'_> {
             '-' | '–' | '—' => match mark_before_dash(before) {
                 Some('.' | '!' | '?' | '؟' | '…') => self.sentence_start = false,
                 Some(':') => self.sentence_start = true,
+                // A news dateline: the story starts after it (`Астана. Kazinform - Жақында`).
+                _ if ends_dateline(before) => self.sentence_start = true,
                 _ => {}
             },
             // A straight quote not before a letter closes (`"Иә!" деді`).
@@ -2078,6 +2099,24 @@ mod tests {
         assert_eq!(
             with_lexicon("ول بىلاي دەدى: ءبىز كەلەمىز."),
             "Ол былай деді: біз келеміз."
+        );
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn the_story_after_a_news_dateline_starts_a_sentence() {
+        assert_eq!(
+            with_lexicon("استانا. قازاقپارات - جاقىندا جيىن ءوتتى."),
+            "Астана. Қазақпарат - Жақында жиын өтті."
+        );
+        assert_eq!(
+            with_lexicon("2023-11 استانا. KAZINFORM - جاقىندا"),
+            "2023-11 Астана. KAZINFORM - Жақында"
+        );
+        // Not after more words of the story.
+        assert_eq!(
+            with_lexicon("ول كەلدى. ءبىز دە - جاقىندا"),
+            "Ол келді. Біз де - жақында"
         );
     }
 
