@@ -71,8 +71,9 @@ pub struct StreamStats {
 ///   ASCII letter or digit (whose token start would differ).
 /// * in a line longer than the chunk, for **tote -> Cyrillic**, after the spaces and tabs
 ///   that follow a mark ending a sentence or a clause (`. ! ? ؟ , ، ; ؛ :`; not the stop of
-///   a one-letter word, which may be an initial that a name after it capitalises; not before
-///   a dash, whose case depends on the mark: `? — деді`, `: — Біз`). Such a mark ends
+///   a one-letter word, which may be an initial that a name after it capitalises, nor that
+///   of a line's first word, which may be a dateline's place; not before a dash, whose case
+///   depends on the mark: `? — деді`, `: — Біз`). Such a mark ends
 ///   every word join (a `- ` joint needs the hyphen, a letter-spaced abbreviation run single
 ///   spaces, `1969 -جىل` digits, ` ۇلى` the name right before it) and every state a word
 ///   leaves for the next but the sentence state, which is carried: after it, the next word
@@ -744,6 +745,15 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
         return false;
     }
     if mark == '.' {
+        // The stop after a line's first word may be a dateline's, whose story starts with a
+        // capital (`استانا. قازاقپارات - جاقىندا` -> `Астана. Қазақпарат - Жақында`).
+        let line = head[..head.len() - 1]
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default();
+        if to_cyrillic::is_dateline_place(line) {
+            return false;
+        }
         // The stop of a one-letter word may be an initial's, which takes a capital when a
         // name follows (`ج. ەلەبەكوۆ` -> `Ж. Елебеков`).
         let letters = head[..head.len() - 1]
@@ -804,14 +814,17 @@ mod tests {
             let text = format!("{before}{after}");
             is_safe_tote_cut(&text, before.len())
         };
-        assert!(safe("قازاق. ", "ءتىلى"));
+        assert!(safe("ول قازاق. ", "ءتىلى"));
         assert!(safe("قازاق، ", "ۇلى"));
         assert!(safe("قازاق؟ \t ", "1969 -جىلى"));
         // A name may go on in the next word; joints, abbreviations, years, patronyms.
         assert!(!safe("قازاق ", "ءتىلى"));
         assert!(!safe("ج. ", "ەلەبەكوۆ"));
         assert!(!safe("ءا. ", "توقومباەۆ"));
-        assert!(safe("جەر. ", "ەلەبەكوۆ"));
+        assert!(safe("ول جەر. ", "ەلەبەكوۆ"));
+        // A line's first word and a stop may be a dateline's place (`استانا. قازاقپارات -`).
+        assert!(!safe("استانا. ", "قازاقپارات - جاقىندا"));
+        assert!(!safe("2023-11 استانا. ", "KAZINFORM"));
         assert!(!safe("سونداي- ", "اق"));
         assert!(!safe("ي ", "ى ۇ"));
         assert!(!safe("1969 ", "-جىلى"));

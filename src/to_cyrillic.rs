@@ -529,22 +529,29 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
 }
 
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
-/// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`),
-/// with no tote word before them (a date may come first).
+/// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`).
 fn ends_dateline(text_before: &str) -> bool {
     let line = text_before.rsplit('\n').next().unwrap_or_default();
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let [before @ .., place, agency] = words.as_slice() else {
+    let Some((head, agency)) = line.trim_end().rsplit_once(char::is_whitespace) else {
         return false;
     };
-    let place = place.strip_suffix('.').unwrap_or_default();
+    let Some(place) = head.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    !agency.is_empty() && agency.chars().all(char::is_alphabetic) && is_dateline_place(place)
+}
+
+/// Whether a line's start up to a stop (`line`) may be the place of a news dateline (see
+/// [`ends_dateline`]): one word, with no tote word before it (a date may come first).
+pub(crate) fn is_dateline_place(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let [before @ .., place] = words.as_slice() else {
+        return false;
+    };
     let no_tote_before = before
         .iter()
         .all(|word| !word.chars().any(letters::is_tote_letter));
-    !place.is_empty()
-        && place.chars().all(char::is_alphabetic)
-        && agency.chars().all(char::is_alphabetic)
-        && no_tote_before
+    place.chars().all(char::is_alphabetic) && no_tote_before
 }
 
 /// The mark of punctuation right before a dash, across spaces, in the text of the dash's
