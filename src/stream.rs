@@ -747,11 +747,7 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
     if mark == '.' {
         // The stop after a line's first word may be a dateline's, whose story starts with a
         // capital (`استانا. قازاقپارات - جاقىندا` -> `Астана. Қазақпарат - Жақында`).
-        let line = head[..head.len() - 1]
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default();
-        if to_cyrillic::is_dateline_place(line) {
+        if to_cyrillic::is_dateline_place(&head[..head.len() - 1]) {
             return false;
         }
         // The stop of a one-letter word may be an initial's, which takes a capital when a

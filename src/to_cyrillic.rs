@@ -531,7 +531,9 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
 /// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`).
 fn ends_dateline(text_before: &str) -> bool {
-    let line = text_before.rsplit('\n').next().unwrap_or_default();
+    let Some(line) = short_line_tail(text_before) else {
+        return false;
+    };
     let Some((head, agency)) = line.trim_end().rsplit_once(char::is_whitespace) else {
         return false;
     };
@@ -541,9 +543,13 @@ fn ends_dateline(text_before: &str) -> bool {
     !agency.is_empty() && agency.chars().all(char::is_alphabetic) && is_dateline_place(place)
 }
 
-/// Whether a line's start up to a stop (`line`) may be the place of a news dateline (see
-/// [`ends_dateline`]): one word, with no tote word before it (a date may come first).
-pub(crate) fn is_dateline_place(line: &str) -> bool {
+/// Whether the text before a stop (`text_before`) may be the place of a news dateline (see
+/// [`ends_dateline`]): its line so far is one word, with no tote word before it (a date may
+/// come first).
+pub(crate) fn is_dateline_place(text_before: &str) -> bool {
+    let Some(line) = short_line_tail(text_before) else {
+        return false;
+    };
     let words: Vec<&str> = line.split_whitespace().collect();
     let [before @ .., place] = words.as_slice() else {
         return false;
@@ -552,6 +558,24 @@ pub(crate) fn is_dateline_place(line: &str) -> bool {
         .iter()
         .all(|word| !word.chars().any(letters::is_tote_letter));
     place.chars().all(char::is_alphabetic) && no_tote_before
+}
+
+/// The longest line start searched for a dateline, in bytes (a date, a place and an agency
+/// are far shorter).
+const MAX_DATELINE_LEN: usize = 160;
+
+/// The last line of `text` (after its last line feed) if it is at most [`MAX_DATELINE_LEN`]
+/// bytes long; a longer line is not searched back (that would cost its length at every dash).
+fn short_line_tail(text: &str) -> Option<&str> {
+    let mut from = text.len().saturating_sub(MAX_DATELINE_LEN);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..];
+    match window.rfind('\n') {
+        Some(newline) => Some(&window[newline + 1..]),
+        None => (from == 0).then_some(window),
+    }
 }
 
 /// The mark of punctuation right before a dash, across spaces, in the text of the dash's
@@ -1790,11 +1814,20 @@ fn single_letter_word(text: &str) -> Option<usize> {
 /// two or more letters, `-ев`/`-ов`/`-ёв` (`-ева`, `-евич`, ...), and at most a short
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
-    let lower: Vec<char> = word.chars().filter_map(letters::lower).collect();
-    lower.windows(2).enumerate().any(|(at, pair)| {
-        let rest = &lower[at + 2..];
-        matches!(pair, ['е' | 'о' | 'ё', 'в']) && at >= 2 && rest.len() <= 6 && !rest.contains(&'в')
-    })
+    let lower = || word.chars().filter_map(letters::lower);
+    let letters = lower().count();
+    let mut before = None;
+    for (at, c) in lower().enumerate() {
+        // `в` at `at`, after `е`/`о`/`ё` with two or more letters before that.
+        if c == 'в' && matches!(before, Some('е' | 'о' | 'ё')) && at >= 3 {
+            let rest = letters - at - 1;
+            if rest <= 6 && !lower().skip(at + 1).any(|c| c == 'в') {
+                return true;
+            }
+        }
+        before = Some(c);
+    }
+    false
 }
 
 /// Upper-cases the first letter written at or after byte `start` of `out`.

@@ -555,6 +555,21 @@ fn a_10_mb_line_of_ordinary_words() {
     }
 }
 
+/// `Ол келді - деді.` repeated to 10 MB without a newline: every dash and every stop is read
+/// against the line before it (a news dateline, `Астана. Kazinform - Жақында`, is looked for
+/// only near a line's start), in linear time.
+#[test]
+fn a_10_mb_line_of_dashes_and_stops() {
+    let (line, count) = repeated("Ол келді - деді. ", sized(10 * MB));
+    let style = Style::Kazinform;
+    let tote = to_arabic(&line, style);
+    assert_same(&tote, &"ول كەلدى - دەدى. ".repeat(count), "to_arabic");
+    let cyrillic = in_bounded_memory("to_cyrillic(line)", tote.len(), || {
+        to_cyrillic(&tote, style)
+    });
+    assert_same(&cyrillic, &line, "to_cyrillic");
+}
+
 /// The Cyrillic seeds, each joined into one line and repeated to 10 MB: converting the long
 /// line gives the conversion of one copy, repeated (every copy ends in `. ` and starts a
 /// sentence, so no convention reaches across copies).
