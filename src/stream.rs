@@ -70,10 +70,11 @@ pub struct StreamStats {
 ///   after `<`, `>`, `"` or `»` (which end every URL token) when the next character is not an
 ///   ASCII letter or digit (whose token start would differ).
 /// * in a line longer than the chunk, for **tote -> Cyrillic**, after the spaces and tabs
-///   that follow a mark ending a sentence or a clause (`. ! ? ؟ , ، ; ؛ :`; not the stop of
+///   that follow a mark ending a sentence or a clause (`. ! ? ؟ ; ؛ :`; not the stop of
 ///   a one-letter word, which may be an initial that a name after it capitalises, nor that
 ///   of a line's first word, which may be a dateline's place; not before a dash, whose case
-///   depends on the mark: `? — деді`, `: — Біз`). Such a mark ends
+///   depends on the mark: `? — деді`, `: — Біз`; not a comma, after which a list of names
+///   goes on: `Талас, Ертіс, Сыр`). Such a mark ends
 ///   every word join (a `- ` joint needs the hyphen, a letter-spaced abbreviation run single
 ///   spaces, `1969 -جىل` digits, ` ۇلى` the name right before it) and every state a word
 ///   leaves for the next but the sentence state, which is carried: after it, the next word
@@ -733,7 +734,8 @@ fn is_safe_cyrillic_cut(text: &str, at: usize) -> bool {
 
 /// Tote -> Cyrillic: whether `text` can be cut at `at`, right after a space or tab: when
 /// only spaces and tabs stand between the cut and a mark of punctuation that ends a sentence
-/// or a clause, and no dash follows them (a dash after a stop brings the author's words in
+/// or a clause (not a comma: a word between two names of a list takes a capital from the
+/// words on both sides of it), and no dash follows them (a dash after a stop brings the author's words in
 /// lower case, a decision that looks back at the mark).
 fn is_safe_tote_cut(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\t']);
@@ -761,10 +763,7 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
             .count();
         return letters != 1;
     }
-    matches!(
-        mark,
-        '!' | '?' | '\u{061F}' | ',' | '\u{060C}' | ';' | '\u{061B}' | ':'
-    )
+    matches!(mark, '!' | '?' | '\u{061F}' | ';' | '\u{061B}' | ':')
 }
 
 #[cfg(test)]
@@ -811,7 +810,9 @@ mod tests {
             is_safe_tote_cut(&text, before.len())
         };
         assert!(safe("ول قازاق. ", "ءتىلى"));
-        assert!(safe("قازاق، ", "ۇلى"));
+        assert!(safe("قازاق؛ ", "ۇلى"));
+        // A list of names goes on after a comma: `Талас, Ертіс, Сыр`.
+        assert!(!safe("تالاس، ", "ەرتىس، سىر، ىلە"));
         assert!(safe("قازاق؟ \t ", "1969 -جىلى"));
         // A name may go on in the next word; joints, abbreviations, years, patronyms.
         assert!(!safe("قازاق ", "ءتىلى"));

@@ -99,7 +99,7 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
-        last_compound: None,
+        last_compounds: [None; 2],
         cache_config,
         cache,
     };
@@ -113,7 +113,7 @@ pub(crate) fn to_cyrillic_into(
         converter.last_word = line.last_word;
         converter.prev_proper = line.prev_proper;
         converter.last_plain = line.last_plain;
-        converter.last_compound = line.last_compound;
+        converter.last_compounds = line.last_compounds;
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -479,7 +479,7 @@ struct LineStart {
     last_word: Option<LastWord>,
     prev_proper: bool,
     last_plain: Option<PlainWord>,
-    last_compound: Option<(usize, usize)>,
+    last_compounds: [Option<Written>; 2],
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
@@ -628,9 +628,9 @@ struct ToCyrillic<'r> {
     prev_proper: bool,
     /// The last plain word written, for casing it together with the next.
     last_plain: Option<PlainWord>,
-    /// Where the last compound written starts and ends in `out`, for reading a hyphenated
-    /// name before a surname as a double given name (`Қасым-Жомарт Тоқаев`).
-    last_compound: Option<(usize, usize)>,
+    /// The last two compounds written, the last first: for the given names before a surname
+    /// (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
+    last_compounds: [Option<Written>; 2],
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The thread's word cache, for the time of the conversion.
@@ -662,10 +662,17 @@ impl ToCyrillic<'_> {
             if starts_word(rest) {
                 let out_start = self.out.len();
                 let word_start = i;
+                let sentence_start = self.sentence_start;
                 i += self.compound(text, i);
                 self.capitalise_initials(out_start, &text[..word_start]);
                 self.case_given_names(out_start);
-                self.last_compound = Some((out_start, self.out.len()));
+                let this = Written {
+                    start: out_start,
+                    end: self.out.len(),
+                    sentence_start,
+                };
+                self.case_name_in_a_list(this);
+                self.last_compounds = [Some(this), self.last_compounds[0]];
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -718,7 +725,7 @@ impl ToCyrillic<'_> {
             last_word: self.last_word,
             prev_proper: self.prev_proper,
             last_plain: self.last_plain,
-            last_compound: self.last_compound,
+            last_compounds: self.last_compounds,
         }
     }
 
@@ -778,6 +785,39 @@ impl ToCyrillic<'_> {
         self.prev_proper = true;
     }
 
+    /// A lower-case word between two names in a list is a name too (`Талас, Ертіс, сыр, Іле`
+    /// -> `Сыр`; `Сенегал, мали, Гвинея` -> `Мали`): capitalised when `this`, the compound
+    /// just written, is a name after `, ` and the two compounds before it are a lower-case
+    /// word after `, ` and a name (neither a sentence start).
+    fn case_name_in_a_list(&mut self, this: Written) {
+        let [Some(word), Some(before)] = self.last_compounds else {
+            return;
+        };
+        let is_name = |written: Written| {
+            !written.sentence_start
+                && self.out[written.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(letters::is_upper)
+        };
+        let comma_between = |first: Written, second: Written| {
+            first.end + 2 == second.start && self.out.get(first.end..second.start) == Some(", ")
+        };
+        let lower_word = self.out.get(word.start..word.end).is_some_and(|w| {
+            w.chars().all(letters::is_cyrillic_letter)
+                && !w.chars().next().is_some_and(letters::is_upper)
+        });
+        let applies = self.casing == Casing::Sentence
+            && comma_between(word, this)
+            && comma_between(before, word)
+            && lower_word
+            && is_name(this)
+            && is_name(before);
+        if applies {
+            capitalise_at(&mut self.out, word.start);
+        }
+    }
+
     /// The word right before a surname (the word written from `out_start` on: a capitalised
     /// word in `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
     /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one whose first part the lexicon
@@ -785,7 +825,7 @@ impl ToCyrillic<'_> {
     /// the lexicon knows them as common words (`Қасым-жомарт Тоқаев` -> `Қасым-Жомарт
     /// Тоқаев`). Words the lexicon knows keep their case (`министр Ахметов`, `мен Ахметов`).
     fn case_given_names(&mut self, out_start: usize) {
-        let Some((start, end)) = self.last_compound else {
+        let Some(Written { start, end, .. }) = self.last_compounds[0] else {
             return;
         };
         let surname = &self.out[out_start..];
@@ -1693,6 +1733,14 @@ struct PlainWord {
     sentence_start: bool,
 }
 
+/// Where a compound was written in `out`, and whether it started a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Written {
+    start: usize,
+    end: usize,
+    sentence_start: bool,
+}
+
 /// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
@@ -2242,6 +2290,21 @@ mod tests {
         assert_eq!(
             with_lexicon("ول ۇلكەن قالاسىندا بولدى"),
             "Ол үлкен қаласында болды"
+        );
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_lower_case_word_between_two_names_of_a_list_is_a_name() {
+        // `сыр` alone is a common word.
+        assert_eq!(
+            with_lexicon("ولار تالاس، ەرتىس، سىر، ىلە وزەندەرى."),
+            "Олар Талас, Ертіс, Сыр, Іле өзендері."
+        );
+        // A sentence start is no name.
+        assert_eq!(
+            with_lexicon("ول، كوبىنەسە، قازاقستاننىڭ سولتۇستىگىندە."),
+            "Ол, көбінесе, Қазақстанның солтүстігінде."
         );
     }
 

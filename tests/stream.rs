@@ -279,6 +279,29 @@ fn long_lines_are_cut_between_words() {
     }
 }
 
+/// A long line of lists of names: a word between two names takes a capital from both sides
+/// (`Талас, Ертіс, Сыр, Іле`), so a piece is never cut after a comma; every way of cutting
+/// the line in small chunks converts as the whole does.
+#[test]
+fn lists_of_names_convert_as_whole_however_cut() {
+    let text = "ولار تالاس، ەرتىس، سىر، ىلە وزەندەرى. ".repeat(200);
+    let expected = whole(&text, Script::Cyrillic, Style::Kazinform);
+    assert!(
+        expected.contains("Талас, Ертіс, Сыр, Іле"),
+        "{expected:.80}"
+    );
+    for chunk_size in [1, 7, 16, 33, 64] {
+        let actual = streamed(
+            text.as_bytes(),
+            Script::Cyrillic,
+            Style::Kazinform,
+            chunk_size,
+            None,
+        );
+        assert_same(&expected, &actual, &format!("chunks of {chunk_size} bytes"));
+    }
+}
+
 #[test]
 fn a_giant_word_is_gathered_whole() {
     let word = "Қазақстан".repeat(20_000);
