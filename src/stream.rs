@@ -207,6 +207,8 @@ impl StreamConverter {
                 let done_tx = done_tx.clone();
                 let spare = &spare;
                 scope.spawn(move || {
+                    let _cache =
+                        (target == Script::Cyrillic).then(to_cyrillic::WarmWordCache::adopt);
                     let mut pieces = PieceConverter::new(&converter, target);
                     loop {
                         // The lock is held only while waiting for the next job.

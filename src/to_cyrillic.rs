@@ -465,6 +465,48 @@ thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
+/// Word caches of worker threads that have finished ([`WarmWordCache`]), for the next ones.
+static SPARE_WORD_CACHES: std::sync::Mutex<Vec<WordCache>> = std::sync::Mutex::new(Vec::new());
+
+/// For the time it lives, a worker thread's word cache: the cache of a worker that finished
+/// before (if one is spare) instead of an empty one, handed on to the next worker when this
+/// one finishes. Threads that each convert a part of a text and then end (see
+/// [`StreamConverter::convert_parallel`](crate::StreamConverter::convert_parallel)) would
+/// otherwise each spell the text's words again, from a cold cache. At most as many spare
+/// caches are kept as the machine has cores, which bounds their memory.
+pub(crate) struct WarmWordCache(());
+
+impl WarmWordCache {
+    /// Gives this thread a spare cache, if there is one and its own has no words yet.
+    pub(crate) fn adopt() -> Self {
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.words == 0 {
+                if let Some(spare) = SPARE_WORD_CACHES.lock().ok().and_then(|mut s| s.pop()) {
+                    *cache = spare;
+                }
+            }
+        });
+        WarmWordCache(())
+    }
+}
+
+impl Drop for WarmWordCache {
+    /// Hands this thread's cache on to the spare ones (if it has words, and there is room).
+    fn drop(&mut self) {
+        let cache = WORD_CACHE.with(std::cell::RefCell::take);
+        if cache.words == 0 {
+            return;
+        }
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if let Ok(mut spare) = SPARE_WORD_CACHES.lock() {
+            if spare.len() < cores {
+                spare.push(cache);
+            }
+        }
+    }
+}
+
 /// Where [`ToCyrillic::run`] can read a text again from: the start of a line, and the state
 /// of the conversion there.
 #[derive(Clone, Copy, Debug)]
