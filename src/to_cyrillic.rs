@@ -492,13 +492,11 @@ impl SpellingTable {
 
     /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
     fn insert(&mut self, word: &str, spelling: &str, header: &RecordHeader) {
-        let Ok(place) = u32::try_from(self.records.len() / 2) else {
+        let place = u32::try_from(self.records.len() / 2).ok();
+        let Some(place) = place.filter(|&place| place <= SLOT_RECORD) else {
+            // (Far more than the cache holds before it is cleared.)
             return;
         };
-        if place > SLOT_RECORD {
-            // (More than the cache holds.)
-            return;
-        }
         // Every header byte is ASCII: each is one character.
         self.records
             .extend(header.write().iter().map(|&b| char::from(b)));
@@ -2044,6 +2042,50 @@ fn is_cyrillic_vowel(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::Style;
+
+    #[test]
+    fn a_spelling_table_gives_back_what_it_was_given() {
+        let mut table = SpellingTable::default();
+        let state = |letters, pair_word| CachedState {
+            letters,
+            known: letters % 2 == 0,
+            proper: letters % 3 == 0,
+            pair_word,
+        };
+        // Enough words to grow the table; every third with an odd length (padded), and
+        // lengths, letters and pair words up to the largest a header holds.
+        let words: Vec<(String, String, u8, CachedState)> = (0..3000_usize)
+            .map(|i| {
+                let word = "\u{0627}".repeat(1 + i % 70) + &i.to_string();
+                let spelling = "а".repeat(i % 90) + if i % 3 == 0 { "-" } else { "" };
+                let pair_word = (i % 4 == 0).then_some((NO_PAIR_WORD - 1).min(i as u32 * 97));
+                (
+                    word,
+                    spelling,
+                    slot_context(i % 5 == 0, i % 7 == 0),
+                    state(i % 128, pair_word),
+                )
+            })
+            .collect();
+        for (word, spelling, context, state) in &words {
+            let flags = context
+                | if state.known { SLOT_KNOWN } else { 0 }
+                | if state.proper { SLOT_PROPER } else { 0 };
+            let header = RecordHeader::new(word.len(), spelling.len(), flags, state);
+            table.insert(word, spelling, &header.expect("fits a header"));
+        }
+        for (word, spelling, context, state) in &words {
+            let (cached, cached_state) = table.get(*context, word).expect("cached");
+            assert_eq!(cached, spelling);
+            assert_eq!(cached_state.letters, state.letters);
+            assert_eq!(cached_state.known, state.known);
+            assert_eq!(cached_state.proper, state.proper);
+            assert_eq!(cached_state.pair_word, state.pair_word);
+            let other_context = context ^ SLOT_AFTER_NAME;
+            assert!(table.get(other_context, word).is_none());
+        }
+        assert!(table.get(0, "\u{0628}").is_none());
+    }
 
     fn cyrillic(text: &str, style: Style) -> String {
         to_cyrillic(text, &style.rules(), Casing::Lower, WordSource::Rules).into_owned()
