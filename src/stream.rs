@@ -184,7 +184,9 @@ impl StreamConverter {
     /// carries a sentence state from piece to piece: each thread assumes the state the place
     /// of the cut implies (a sentence starts after a line feed or `. ! ?`, not after a
     /// comma), and a piece whose assumption turns out wrong is converted again, in order,
-    /// before it is written.
+    /// before it is written. The threads start from the tote word caches that the threads of
+    /// an earlier call left (kept between calls, at most one per core), so that a call does
+    /// not spell the words of the text again on every thread.
     pub fn convert_parallel<R: Read, W: Write>(
         &self,
         reader: R,
@@ -209,6 +211,8 @@ impl StreamConverter {
                 let done_tx = done_tx.clone();
                 let spare = &spare;
                 scope.spawn(move || {
+                    let _cache =
+                        (target == Script::Cyrillic).then(to_cyrillic::WarmWordCache::adopt);
                     let mut pieces = PieceConverter::new(&converter, target);
                     loop {
                         // The lock is held only while waiting for the next job.

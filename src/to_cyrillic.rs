@@ -223,59 +223,142 @@ const WORD_CACHE_LIMIT: usize = 1 << 17;
 const WORD_CACHE_BYTES: usize = 8 << 20;
 
 /// One configuration's spellings: a hash table with open addressing and linear probing.
-/// Each slot is small (its word and spelling are stored one after the other in one string,
-/// `text`), so that a look-up reads a slot and the place of its text, mostly two cache
-/// lines, and the slots of frequent words stay in the processor's cache together.
+/// Each slot is four bytes (a tag and the place of its record), so that the slots of the
+/// whole vocabulary stay in the processor's cache; the records, each a word's header, the
+/// word and its spelling one after the other, are stored in the order the words came (the
+/// frequent words, which come early, close together).
 #[derive(Default)]
 struct SpellingTable {
     /// A power of two of slots (or none yet), at most three quarters of them in use (a
     /// fuller table is a smaller one, whose slots more often are in the processor's cache:
-    /// with a large vocabulary, look-ups wait for memory more than they probe).
-    slots: Vec<Slot>,
+    /// with a large vocabulary, look-ups wait for memory more than they probe). An empty
+    /// slot is 0; a slot in use is the word's tag ([`SLOT_TAG`]) with the place of its
+    /// record in `records`, in pairs of bytes ([`SLOT_RECORD`]).
+    slots: Vec<u32>,
     /// Slots in use.
     len: usize,
-    /// The words (tote) and their spellings (Cyrillic), each spelling right after its word.
-    text: String,
+    /// The records: for each word its [`RecordHeader`], the word (tote), its spelling
+    /// (Cyrillic), and a [`RECORD_PADDING`] if that makes an odd number of bytes (each record
+    /// starts at an even place).
+    records: String,
 }
 
-/// One entry of a [`SpellingTable`].
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// 0 for an empty slot; otherwise the high half of the word's hash with the lowest bit
-    /// set, to tell most other words apart without reading their text.
-    tag: u32,
-    /// Where the word starts in [`SpellingTable::text`].
-    at: u32,
+/// The bits of a slot that hold its word's tag: the high byte of the word's hash with the
+/// lowest bit set (never 0), to tell most other words apart without reading their record.
+const SLOT_TAG: u32 = 0xFF00_0000;
+
+/// The bits of a slot that hold the place of its record, in pairs of bytes.
+const SLOT_RECORD: u32 = !SLOT_TAG;
+
+/// What makes a record an even number of bytes.
+const RECORD_PADDING: char = '\0';
+
+/// The header of a record, written as [`RECORD_HEADER_BYTES`] ASCII bytes (seven bits of a
+/// field in each, so that the records stay UTF-8 by construction): the word's length (2
+/// bytes), the spelling's length (2), the letters (1), the flags (1) and the pair word (4).
+#[derive(Clone, Copy)]
+struct RecordHeader {
     /// The word's length in bytes.
-    word_len: u8,
+    word_len: usize,
     /// The spelling's length in bytes.
-    spelling_len: u8,
+    spelling_len: usize,
     /// The number of tote letters ([`CachedState::letters`]).
     letters: u8,
-    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`].
+    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`].
     flags: u8,
     /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
     pair_word: PairWord,
 }
 
-/// [`Slot::pair_word`] of a word that is in no casing pair.
-const NO_PAIR_WORD: PairWord = PairWord::MAX;
+/// The bytes of a [`RecordHeader`].
+const RECORD_HEADER_BYTES: usize = 10;
 
-/// [`Slot::flags`]: the word came right after a name.
+/// [`RecordHeader::pair_word`] of a word that is in no casing pair: the largest pair word a
+/// header holds (28 bits).
+const NO_PAIR_WORD: PairWord = (1 << 28) - 1;
+
+/// Writes `value` into `bytes`, seven bits a byte, lowest first (every byte is ASCII).
+fn put_seven_bits(bytes: &mut [u8], value: usize) {
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = (value >> (7 * i)) as u8 & 0x7F;
+    }
+}
+
+/// The value that [`put_seven_bits`] wrote into `bytes`.
+#[inline]
+fn seven_bits(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |value, &byte| (value << 7) | usize::from(byte))
+}
+
+impl RecordHeader {
+    /// The header of a word and spelling of these lengths and of the state after them, if
+    /// one holds them.
+    fn new(word_len: usize, spelling_len: usize, flags: u8, state: &CachedState) -> Option<Self> {
+        let holds = word_len < 1 << 14
+            && spelling_len < 1 << 14
+            && state.letters < 1 << 7
+            && state.pair_word.is_none_or(|word| word < NO_PAIR_WORD);
+        holds.then(|| RecordHeader {
+            word_len,
+            spelling_len,
+            letters: state.letters as u8,
+            flags,
+            pair_word: state.pair_word.unwrap_or(NO_PAIR_WORD),
+        })
+    }
+
+    /// Reads the header that [`RecordHeader::write`] wrote.
+    #[inline]
+    fn read(bytes: &[u8; RECORD_HEADER_BYTES]) -> Self {
+        RecordHeader {
+            word_len: seven_bits(&bytes[0..2]),
+            spelling_len: seven_bits(&bytes[2..4]),
+            letters: bytes[4],
+            flags: bytes[5],
+            pair_word: seven_bits(&bytes[6..10]) as PairWord,
+        }
+    }
+
+    /// The header as ASCII bytes.
+    fn write(&self) -> [u8; RECORD_HEADER_BYTES] {
+        let mut bytes = [0; RECORD_HEADER_BYTES];
+        put_seven_bits(&mut bytes[0..2], self.word_len);
+        put_seven_bits(&mut bytes[2..4], self.spelling_len);
+        bytes[4] = self.letters;
+        bytes[5] = self.flags;
+        put_seven_bits(&mut bytes[6..10], self.pair_word as usize);
+        bytes
+    }
+
+    /// The state after the word.
+    fn state(&self) -> CachedState {
+        CachedState {
+            letters: usize::from(self.letters),
+            known: self.flags & SLOT_KNOWN != 0,
+            proper: self.flags & SLOT_PROPER != 0,
+            pair_word: (self.pair_word != NO_PAIR_WORD).then_some(self.pair_word),
+        }
+    }
+}
+
+/// [`RecordHeader::flags`]: the word came right after a name.
 const SLOT_AFTER_NAME: u8 = 1;
-/// [`Slot::flags`]: [`CachedState::known`].
+/// [`RecordHeader::flags`]: [`CachedState::known`].
 const SLOT_KNOWN: u8 = 2;
-/// [`Slot::flags`]: [`CachedState::proper`].
+/// [`RecordHeader::flags`]: [`CachedState::proper`].
 const SLOT_PROPER: u8 = 4;
 
 /// Slots of a table when its first word comes.
 const FIRST_SLOTS: usize = 1 << 10;
 
-/// [`Slot::flags`]: the compound started a sentence (hyphenated compounds only: a plain
+/// [`RecordHeader::flags`]: the compound started a sentence (hyphenated compounds only: a plain
 /// word takes its sentence capital after the cache).
 const SLOT_SENTENCE_START: u8 = 8;
 
-/// The [`Slot::flags`] that are part of a cached word's key: what its spelling depends on
+/// The [`RecordHeader::flags`] that are part of a cached word's key: what its spelling depends on
 /// besides the word and the configuration.
 const SLOT_CONTEXT: u8 = SLOT_AFTER_NAME | SLOT_SENTENCE_START;
 
@@ -312,10 +395,10 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
             .all(|(x, y)| x == y)
 }
 
-/// The tag of [`Slot::tag`] for a hash.
+/// The tag of a word with this hash ([`SLOT_TAG`]).
 #[inline]
 fn slot_tag(hash: u64) -> u32 {
-    (hash >> 32) as u32 | 1
+    ((hash >> 56) as u32 | 1) << 24
 }
 
 impl WordCache {
@@ -345,11 +428,10 @@ impl WordCache {
         cyrillic: &str,
         state: CachedState,
     ) {
-        let (Ok(word_len), Ok(spelling_len), Ok(letters)) = (
-            u8::try_from(word.len()),
-            u8::try_from(cyrillic.len()),
-            u8::try_from(state.letters),
-        ) else {
+        let flags = context
+            | if state.known { SLOT_KNOWN } else { 0 }
+            | if state.proper { SLOT_PROPER } else { 0 };
+        let Some(header) = RecordHeader::new(word.len(), cyrillic.len(), flags, &state) else {
             // Longer than any plain word: not cached.
             return;
         };
@@ -361,23 +443,7 @@ impl WordCache {
             self.bytes = 0;
         }
         if let Some((_, table)) = self.configs.get_mut(config) {
-            let flags = context
-                | if state.known { SLOT_KNOWN } else { 0 }
-                | if state.proper { SLOT_PROPER } else { 0 };
-            let Ok(at) = u32::try_from(table.text.len()) else {
-                return;
-            };
-            table.text.push_str(word);
-            table.text.push_str(cyrillic);
-            table.insert(Slot {
-                tag: 0,
-                at,
-                word_len,
-                spelling_len,
-                letters,
-                flags,
-                pair_word: state.pair_word.unwrap_or(NO_PAIR_WORD),
-            });
+            table.insert(word, cyrillic, &header);
             self.words += 1;
             self.bytes += word.len() + cyrillic.len();
         }
@@ -385,13 +451,19 @@ impl WordCache {
 }
 
 impl SpellingTable {
-    /// The word of a slot in use.
-    fn word(&self, slot: &Slot) -> &[u8] {
-        let at = slot.at as usize;
-        self.text
-            .as_bytes()
-            .get(at..at + usize::from(slot.word_len))
-            .unwrap_or_default()
+    /// The header, the word and the spelling of the record of `slot`, in use.
+    #[inline]
+    fn record(&self, slot: u32) -> Option<(RecordHeader, &[u8], &str)> {
+        let at = (slot & SLOT_RECORD) as usize * 2;
+        let bytes = self.records.as_bytes().get(at..)?;
+        let header = RecordHeader::read(bytes.first_chunk()?);
+        let word_at = at + RECORD_HEADER_BYTES;
+        let spelling_at = word_at + header.word_len;
+        let word = self.records.as_bytes().get(word_at..spelling_at)?;
+        let spelling = self
+            .records
+            .get(spelling_at..spelling_at + header.spelling_len)?;
+        Some((header, word, spelling))
     }
 
     #[inline]
@@ -404,41 +476,49 @@ impl SpellingTable {
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
         loop {
-            let slot = &self.slots[index];
-            if slot.tag == 0 {
+            let slot = self.slots[index];
+            if slot == 0 {
                 return None;
             }
-            if slot.tag == tag
-                && slot.flags & SLOT_CONTEXT == context
-                && same_bytes(self.word(slot), word.as_bytes())
-            {
-                let start = slot.at as usize + usize::from(slot.word_len);
-                let spelling = self
-                    .text
-                    .get(start..start + usize::from(slot.spelling_len))?;
-                let state = CachedState {
-                    letters: usize::from(slot.letters),
-                    known: slot.flags & SLOT_KNOWN != 0,
-                    proper: slot.flags & SLOT_PROPER != 0,
-                    pair_word: (slot.pair_word != NO_PAIR_WORD).then_some(slot.pair_word),
-                };
-                return Some((spelling, state));
+            if slot & SLOT_TAG == tag {
+                let (header, cached_word, spelling) = self.record(slot)?;
+                if header.flags & SLOT_CONTEXT == context
+                    && same_bytes(cached_word, word.as_bytes())
+                {
+                    return Some((spelling, header.state()));
+                }
             }
             index = (index + 1) & mask;
         }
     }
 
-    /// Adds a slot whose text is in place (its `tag` is computed here). The word must not be
-    /// in the table yet.
-    fn insert(&mut self, mut slot: Slot) {
+    /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
+    fn insert(&mut self, word: &str, spelling: &str, header: &RecordHeader) {
+        let place = u32::try_from(self.records.len() / 2).ok();
+        let Some(place) = place.filter(|&place| place <= SLOT_RECORD) else {
+            // (Far more than the cache holds before it is cleared.)
+            return;
+        };
+        // Every header byte is ASCII: each is one character.
+        self.records
+            .extend(header.write().iter().map(|&b| char::from(b)));
+        self.records.push_str(word);
+        self.records.push_str(spelling);
+        if self.records.len() % 2 == 1 {
+            self.records.push(RECORD_PADDING);
+        }
+        let hash = word_hash(word.as_bytes(), header.flags & SLOT_CONTEXT);
+        self.place(slot_tag(hash) | place, hash);
+    }
+
+    /// Puts a slot in use, of a word with this `hash`, in the table.
+    fn place(&mut self, slot: u32, hash: u64) {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        let hash = word_hash(self.word(&slot), slot.flags & SLOT_CONTEXT);
-        slot.tag = slot_tag(hash);
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
-        while self.slots[index].tag != 0 {
+        while self.slots[index] != 0 {
             index = (index + 1) & mask;
         }
         self.slots[index] = slot;
@@ -448,23 +528,68 @@ impl SpellingTable {
     /// Doubles the slots (or makes the first ones) and places the words again.
     fn grow(&mut self) {
         let slots = (self.slots.len() * 2).max(FIRST_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        let old = std::mem::replace(&mut self.slots, vec![0; slots]);
         self.len = 0;
-        for slot in old.into_iter().filter(|slot| slot.tag != 0) {
-            self.insert(slot);
+        for slot in old.into_iter().filter(|&slot| slot != 0) {
+            if let Some((header, word, _)) = self.record(slot) {
+                let hash = word_hash(word, header.flags & SLOT_CONTEXT);
+                self.place(slot, hash);
+            }
         }
     }
 
     /// Removes every word, keeping the memory.
     fn clear(&mut self) {
-        self.slots.fill(Slot::default());
+        self.slots.fill(0);
         self.len = 0;
-        self.text.clear();
+        self.records.clear();
     }
 }
 
 thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+/// Word caches of worker threads that have finished ([`WarmWordCache`]), for the next ones.
+static SPARE_WORD_CACHES: std::sync::Mutex<Vec<WordCache>> = std::sync::Mutex::new(Vec::new());
+
+/// For the time it lives, a worker thread's word cache: the cache of a worker that finished
+/// before (if one is spare) instead of an empty one, handed on to the next worker when this
+/// one finishes. Threads that each convert a part of a text and then end (see
+/// [`StreamConverter::convert_parallel`](crate::StreamConverter::convert_parallel)) would
+/// otherwise each spell the text's words again, from a cold cache. At most as many spare
+/// caches are kept as the machine has cores, which bounds their memory.
+pub(crate) struct WarmWordCache(());
+
+impl WarmWordCache {
+    /// Gives this thread a spare cache, if there is one and its own has no words yet.
+    pub(crate) fn adopt() -> Self {
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.words == 0 {
+                if let Some(spare) = SPARE_WORD_CACHES.lock().ok().and_then(|mut s| s.pop()) {
+                    *cache = spare;
+                }
+            }
+        });
+        WarmWordCache(())
+    }
+}
+
+impl Drop for WarmWordCache {
+    /// Hands this thread's cache on to the spare ones (if it has words, and there is room).
+    fn drop(&mut self) {
+        let cache = WORD_CACHE.with(std::cell::RefCell::take);
+        if cache.words == 0 {
+            return;
+        }
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if let Ok(mut spare) = SPARE_WORD_CACHES.lock() {
+            if spare.len() < cores {
+                spare.push(cache);
+            }
+        }
+    }
 }
 
 /// Where [`ToCyrillic::run`] can read a text again from: the start of a line, and the state
@@ -2128,6 +2253,50 @@ fn is_cyrillic_vowel(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::Style;
+
+    #[test]
+    fn a_spelling_table_gives_back_what_it_was_given() {
+        let mut table = SpellingTable::default();
+        let state = |letters, pair_word| CachedState {
+            letters,
+            known: letters % 2 == 0,
+            proper: letters % 3 == 0,
+            pair_word,
+        };
+        // Enough words to grow the table; every third with an odd length (padded), and
+        // lengths, letters and pair words up to the largest a header holds.
+        let words: Vec<(String, String, u8, CachedState)> = (0..3000_usize)
+            .map(|i| {
+                let word = "\u{0627}".repeat(1 + i % 70) + &i.to_string();
+                let spelling = "а".repeat(i % 90) + if i % 3 == 0 { "-" } else { "" };
+                let pair_word = (i % 4 == 0).then_some((NO_PAIR_WORD - 1).min(i as u32 * 97));
+                (
+                    word,
+                    spelling,
+                    slot_context(i % 5 == 0, i % 7 == 0),
+                    state(i % 128, pair_word),
+                )
+            })
+            .collect();
+        for (word, spelling, context, state) in &words {
+            let flags = context
+                | if state.known { SLOT_KNOWN } else { 0 }
+                | if state.proper { SLOT_PROPER } else { 0 };
+            let header = RecordHeader::new(word.len(), spelling.len(), flags, state);
+            table.insert(word, spelling, &header.expect("fits a header"));
+        }
+        for (word, spelling, context, state) in &words {
+            let (cached, cached_state) = table.get(*context, word).expect("cached");
+            assert_eq!(cached, spelling);
+            assert_eq!(cached_state.letters, state.letters);
+            assert_eq!(cached_state.known, state.known);
+            assert_eq!(cached_state.proper, state.proper);
+            assert_eq!(cached_state.pair_word, state.pair_word);
+            let other_context = context ^ SLOT_AFTER_NAME;
+            assert!(table.get(other_context, word).is_none());
+        }
+        assert!(table.get(0, "\u{0628}").is_none());
+    }
 
     fn cyrillic(text: &str, style: Style) -> String {
         to_cyrillic(text, &style.rules(), Casing::Lower, WordSource::Rules).into_owned()
