@@ -99,7 +99,7 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
-        last_compounds: [None; 2],
+        last_compounds: [None; 3],
         cache_config,
         cache,
     };
@@ -113,7 +113,8 @@ pub(crate) fn to_cyrillic_into(
         converter.last_word = line.last_word;
         converter.prev_proper = line.prev_proper;
         converter.last_plain = line.last_plain;
-        converter.last_compounds = line.last_compounds;
+        // (The compounds before a line feed join no word after it.)
+        converter.last_compounds = [None; 3];
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -604,7 +605,6 @@ struct LineStart {
     last_word: Option<LastWord>,
     prev_proper: bool,
     last_plain: Option<PlainWord>,
-    last_compounds: [Option<Written>; 2],
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
@@ -753,9 +753,9 @@ struct ToCyrillic<'r> {
     prev_proper: bool,
     /// The last plain word written, for casing it together with the next.
     last_plain: Option<PlainWord>,
-    /// The last two compounds written, the last first: for the given names before a surname
-    /// (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
-    last_compounds: [Option<Written>; 2],
+    /// The last three compounds written, the last first: for the given names before a
+    /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
+    last_compounds: [Option<Written>; 3],
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The thread's word cache, for the time of the conversion.
@@ -797,7 +797,8 @@ impl ToCyrillic<'_> {
                     sentence_start,
                 };
                 self.case_name_in_a_list(this);
-                self.last_compounds = [Some(this), self.last_compounds[0]];
+                let [last, before, _] = self.last_compounds;
+                self.last_compounds = [Some(this), last, before];
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -850,7 +851,6 @@ impl ToCyrillic<'_> {
             last_word: self.last_word,
             prev_proper: self.prev_proper,
             last_plain: self.last_plain,
-            last_compounds: self.last_compounds,
         }
     }
 
@@ -911,11 +911,25 @@ impl ToCyrillic<'_> {
     }
 
     /// A lower-case word between two names in a list is a name too (`Талас, Ертіс, сыр, Іле`
-    /// -> `Сыр`; `Сенегал, мали, Гвинея` -> `Мали`): capitalised when `this`, the compound
-    /// just written, is a name after `, ` and the two compounds before it are a lower-case
-    /// word after `, ` and a name (neither a sentence start).
+    /// -> `Сыр`; `Сенегал, мали және Гвинея` -> `Мали`): capitalised when `this`, the
+    /// compound just written, is a name after `, ` or after a conjunction (`және`, `мен`, ...)
+    /// and a space, and before that stand the lower-case word and, before `, `, a name
+    /// (neither name a sentence start).
     fn case_name_in_a_list(&mut self, this: Written) {
-        let [Some(word), Some(before)] = self.last_compounds else {
+        let [Some(last), Some(before), before_that] = self.last_compounds else {
+            return;
+        };
+        let (word, first) = if self.is_between(last, this, ", ") {
+            (last, Some(before))
+        } else if self.is_between(before, last, " ")
+            && self.is_between(last, this, " ")
+            && LIST_CONJUNCTIONS.contains(&&self.out[last.start..last.end])
+        {
+            (before, before_that)
+        } else {
+            return;
+        };
+        let Some(first) = first else {
             return;
         };
         let is_name = |written: Written| {
@@ -925,22 +939,24 @@ impl ToCyrillic<'_> {
                     .next()
                     .is_some_and(letters::is_upper)
         };
-        let comma_between = |first: Written, second: Written| {
-            first.end + 2 == second.start && self.out.get(first.end..second.start) == Some(", ")
-        };
         let lower_word = self.out.get(word.start..word.end).is_some_and(|w| {
             w.chars().all(letters::is_cyrillic_letter)
                 && !w.chars().next().is_some_and(letters::is_upper)
         });
         let applies = self.casing == Casing::Sentence
-            && comma_between(word, this)
-            && comma_between(before, word)
+            && self.is_between(first, word, ", ")
             && lower_word
             && is_name(this)
-            && is_name(before);
+            && is_name(first);
         if applies {
             capitalise_at(&mut self.out, word.start);
         }
+    }
+
+    /// Whether exactly `between` stands between two compounds written one after the other.
+    fn is_between(&self, first: Written, second: Written, between: &str) -> bool {
+        first.end + between.len() == second.start
+            && self.out.get(first.end..second.start) == Some(between)
     }
 
     /// The word right before a surname (the word written from `out_start` on: a capitalised
@@ -1858,6 +1874,9 @@ struct PlainWord {
     sentence_start: bool,
 }
 
+/// The conjunctions before the last item of a list (`Талас, Ертіс және Іле`).
+const LIST_CONJUNCTIONS: &[&str] = &["және", "мен", "пен", "бен", "немесе", "әрі"];
+
 /// Where a compound was written in `out`, and whether it started a sentence.
 #[derive(Clone, Copy, Debug)]
 struct Written {
@@ -2469,6 +2488,11 @@ mod tests {
         assert_eq!(
             with_lexicon("ولار تالاس، ەرتىس، سىر، ىلە وزەندەرى."),
             "Олар Талас, Ертіс, Сыр, Іле өзендері."
+        );
+        // The last item after a conjunction.
+        assert_eq!(
+            with_lexicon("ولار تالاس، سىر جانە ىلە بويىندا."),
+            "Олар Талас, Сыр және Іле бойында."
         );
         // A sentence start is no name.
         assert_eq!(
