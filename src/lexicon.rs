@@ -363,24 +363,27 @@ impl Lexicon {
     /// Whether the lexicon writes this Cyrillic word (any case) with a capital inside
     /// sentences: a name (`Қасым`, not `жомарт`).
     pub(crate) fn is_name(&self, word: &str) -> bool {
-        let mut key = String::new();
-        key_of_cyrillic(word, &mut key);
-        self.words(&key).iter().any(|entry| {
+        self.entries_of(word).any(|entry| {
             entry.case == WordCase::AsSpelled
                 && entry.spelling.chars().next().is_some_and(letters::is_upper)
-                && entry.spelling.to_lowercase() == word.to_lowercase()
         })
     }
 
     /// Whether the lexicon has this Cyrillic word (any case) as a word of its own whose case
     /// it knows (not [`WordCase::Open`]: seen only at sentence starts, or a dictionary word).
     pub(crate) fn knows_case_of(&self, word: &str) -> bool {
+        self.entries_of(word)
+            .any(|entry| entry.case != WordCase::Open)
+    }
+
+    /// The entries spelled as this Cyrillic word, in any case.
+    fn entries_of(&self, word: &str) -> impl Iterator<Item = &Entry> + '_ {
         let mut key = String::new();
         key_of_cyrillic(word, &mut key);
         let lower = word.to_lowercase();
         self.words(&key)
             .iter()
-            .any(|entry| entry.case != WordCase::Open && entry.spelling.to_lowercase() == lower)
+            .filter(move |entry| entry.spelling.to_lowercase() == lower)
     }
 
     /// How a word is cased by the next word when no pair says more: `Some(Capital)` before a
