@@ -722,7 +722,7 @@ fn plain_part(
     out: &mut String,
 ) -> Option<(usize, u16)> {
     let out_start = out.len();
-    let (end, any) =
+    let (end, RunFlags { any, every }) =
         spell_simple_part(text.as_bytes(), start, table, rules, out).unwrap_or_else(|| {
             out.truncate(out_start);
             spell_part(text.as_bytes(), start, table, rules, out)
@@ -731,16 +731,24 @@ fn plain_part(
     let not_plain = part.is_empty()
         || out.len() == out_start
         || (rules.abbreviations == Abbreviations::LetterSpaced
-            && any & flags::UPPER != 0
-            && is_spaceable(table, part))
+            && is_spaceable(part.len() / 2, every))
         || (table.may_have_patronym(any) && has_patronym(table, part, any));
     (!not_plain).then_some((end, any))
 }
 
+/// The flags of the letters of a run, or-ed and and-ed together.
+#[derive(Clone, Copy, Debug)]
+struct RunFlags {
+    /// The flags that some letter has.
+    any: u16,
+    /// The flags that every letter has.
+    every: u16,
+}
+
 /// The first pass of [`plain_part`]: writes each letter of the run of table letters at byte
 /// `start` as its [`two_byte_tote`](letters::ByteLetter::two_byte_tote), one unconditional
-/// copy a letter. Returns the run's end and its letters' flags or-ed together if that is
-/// the run's spelling; `None` if some letter is spelled otherwise (what was written is then
+/// copy a letter. Returns the run's end and its letters' flags if that is the run's
+/// spelling; `None` if some letter is spelled otherwise (what was written is then
 /// to be taken back).
 #[inline(always)]
 fn spell_simple_part(
@@ -749,7 +757,7 @@ fn spell_simple_part(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
-) -> Option<(usize, u16)> {
+) -> Option<(usize, RunFlags)> {
     // Where a letter and the one after it spell otherwise than letter by letter.
     let spelled_together = flags::PAIR_SECOND
         | match rules.vowel_then_e {
@@ -773,12 +781,12 @@ fn spell_simple_part(
         at += 2;
     }
     let simple = every & flags::SINGLE_TOTE != 0 && follows & spelled_together == 0;
-    simple.then_some((at, any))
+    simple.then_some((at, RunFlags { any, every }))
 }
 
 /// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter:
 /// each letter's spelling, with the merged pairs (`ия`) and the yeh before `е` after a vowel.
-/// Returns the run's end and its letters' flags, or-ed together. (A free function with
+/// Returns the run's end and its letters' flags. (A free function with
 /// `out` as its own `&mut` parameter, so that the compiler keeps the string's length and
 /// capacity in registers through the loop.)
 #[inline(never)]
@@ -788,14 +796,15 @@ fn spell_part(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
-) -> (usize, u16) {
+) -> (usize, RunFlags) {
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
         VowelThenE::Plain => 0,
     };
-    // The flags of all letters together and of the letter before; the offset of the next.
-    let (mut any, mut prev) = (0u16, 0u16);
+    // The flags of all letters or-ed and and-ed together and of the letter before; the offset
+    // of the next.
+    let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
     let mut at = start;
     while let &[lead @ 0xD0..=0xD3, continuation, ref rest @ ..] = &bytes[at..] {
         let letter = table.get(lead, continuation);
@@ -812,6 +821,7 @@ fn spell_part(
                 if let Some(merged) = merged {
                     out.push_str(merged);
                     any |= letter.flags | next.flags;
+                    every &= letter.flags & next.flags;
                     prev = next.flags;
                     at += 4;
                     continue;
@@ -826,20 +836,20 @@ fn spell_part(
         };
         push_short(out, spelling);
         any |= letter.flags;
+        every &= letter.flags;
         prev = letter.flags;
         at += 2;
     }
-    (at, any)
+    (at, RunFlags { any, every })
 }
 
-/// Whether a word of table letters (UTF-8) is an all-caps abbreviation to letter-space: two
-/// to [`MAX_ABBREVIATION_LEN`] capitals, each written with one tote letter.
-fn is_spaceable(table: &ByteTable, word: &[u8]) -> bool {
+/// Whether a run of `letters` table letters whose flags and-ed together are `every` is an
+/// all-caps abbreviation to letter-space: two to [`MAX_ABBREVIATION_LEN`] capitals, each
+/// written with one tote letter.
+#[inline(always)]
+fn is_spaceable(letters: usize, every: u16) -> bool {
     const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
-    (4..=2 * MAX_ABBREVIATION_LEN).contains(&word.len())
-        && word
-            .chunks_exact(2)
-            .all(|pair| table.get(pair[0], pair[1]).flags & SPACEABLE == SPACEABLE)
+    every & SPACEABLE == SPACEABLE && (2..=MAX_ABBREVIATION_LEN).contains(&letters)
 }
 
 /// `out.push_str(s)` for the short spellings of the letter table: with the common length
