@@ -216,6 +216,11 @@ pub(crate) struct ByteLetter {
     /// Tote spelling after a letter of `to_arabic`'s `VOWELS_BEFORE_E` in styles that insert
     /// a yeh there (`е`: `يە`); the same as `tote` for every other letter.
     pub tote_after_vowel: &'static str,
+    /// Two bytes of tote that the first, speculative pass over a plain part writes for the
+    /// letter (see `to_arabic`'s `plain_part`): its spelling if it is written with one tote
+    /// letter ([`flags::SINGLE_TOTE`]), else a stand-in (its first tote letter, or `ى` for a
+    /// silent letter) that the pass takes back (empty outside the table).
+    pub two_byte_tote: &'static str,
     /// `flags::*` bits.
     pub flags: u16,
 }
@@ -238,13 +243,21 @@ pub(crate) mod flags {
     pub const PAIR_SECOND: u16 = 1 << 6;
     /// In `to_arabic`'s `VOWELS_BEFORE_E`.
     pub const VOWEL_BEFORE_E: u16 = 1 << 7;
-    /// The letter `е` (either case).
+    /// The letter `е` (either case). One bit above [`VOWEL_BEFORE_E`], as [`PAIR_SECOND`] is
+    /// above [`PAIR_FIRST`]: shifting a letter's flags left by one lines them up with the
+    /// flags of the letter after it (see [`FOLLOWS_SHIFT`]).
     pub const E: u16 = 1 << 8;
     /// Written with nothing in tote (`ь`, `ъ`).
     pub const SILENT: u16 = 1 << 9;
     /// One bit for each letter of the patronyms (`ұ л ы қ з`), given out when the table is
     /// made: see [`ByteTable::may_have_patronym`](super::ByteTable::may_have_patronym).
     pub const PATRONYM_LETTERS: u16 = 0b11111 << 11;
+    /// How far a letter's flags are shifted to meet those of the letter after it: then
+    /// `(before << FOLLOWS_SHIFT) & after` has [`PAIR_SECOND`] set where the two letters form
+    /// a merged pair and [`E`] set where `е` follows a letter of `VOWELS_BEFORE_E`.
+    pub const FOLLOWS_SHIFT: u32 = 1;
+    const _: () = assert!(PAIR_FIRST << FOLLOWS_SHIFT == PAIR_SECOND);
+    const _: () = assert!(VOWEL_BEFORE_E << FOLLOWS_SHIFT == E);
 }
 
 /// [`ByteLetter`]s of U+0400..U+04FF, indexed straight by the two bytes of their UTF-8
@@ -282,6 +295,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     let empty = ByteLetter {
         tote: "",
         tote_after_vowel: "",
+        two_byte_tote: "",
         lower: '\0',
         flags: 0,
     };
@@ -343,9 +357,20 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
         } else {
             tote
         };
+        let two_byte_tote = match tote.char_indices().nth(1) {
+            Some((second, _)) => &tote[..second],
+            None if tote.is_empty() => "\u{0649}",
+            None => tote,
+        };
+        assert_eq!(
+            two_byte_tote.len(),
+            2,
+            "tote letters are two bytes of UTF-8"
+        );
         table.letters[index] = ByteLetter {
             tote,
             tote_after_vowel,
+            two_byte_tote,
             lower,
             flags: bits,
         };

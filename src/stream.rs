@@ -639,8 +639,12 @@ impl Utf8Decoder {
             complete_utf8_prefix_len(&raw[..len])
         };
         let mut bytes = &raw[..complete];
+        // After an invalid sequence, the rest is checked by the standard check alone, which
+        // stops at the next one: the SIMD check reads all of it each time, which would make
+        // a read full of invalid bytes take quadratic time.
+        let mut checked = validate_utf8(bytes);
         loop {
-            match std::str::from_utf8(bytes) {
+            match checked {
                 Ok(text) => {
                     out.push_str(text);
                     self.offset += bytes.len() as u64;
@@ -661,6 +665,7 @@ impl Utf8Decoder {
                     self.replaced += 1;
                     self.offset += invalid as u64;
                     bytes = &bytes[valid + invalid..];
+                    checked = std::str::from_utf8(bytes);
                 }
             }
         }
@@ -668,6 +673,16 @@ impl Utf8Decoder {
         self.carried = len - complete;
         Ok(())
     }
+}
+
+/// `bytes` as text if they are valid UTF-8, else where and why not, as
+/// [`std::str::from_utf8`] tells. Checked first with SIMD instructions (`simdutf8`, ten times
+/// faster on Kazakh text, where almost every character is two bytes long, than the standard
+/// check, which took a quarter of the time of streaming Cyrillic -> tote); only invalid
+/// input is looked at again, by the standard check, for the error. (Once: see
+/// [`Utf8Decoder::decode`] for what follows an error.)
+fn validate_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// Length of `bytes` without an incomplete UTF-8 sequence at its end (the start of a

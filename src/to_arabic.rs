@@ -708,10 +708,11 @@ fn takes_hamza(any: u16) -> bool {
 /// Returns its end and the flags of its letters, or-ed together; `None` if the run is no
 /// such part (what it wrote is taken back by the caller).
 ///
-/// The letters are written as they are read, in one pass over the bytes, without decoding
-/// or allocating: each letter's tote spelling, with the merged pairs (`ия`) and the yeh
-/// before `е` after a vowel. (A free function with `out` as its own `&mut` parameter, so
-/// that the compiler keeps the string's length and capacity in registers through the loop.)
+/// The letters are written as they are read, without decoding or allocating. Almost every
+/// part has only letters written with one tote letter, none of them merging with the next
+/// and no `е` after a vowel in a style that writes a yeh there: [`spell_simple_part`] writes
+/// those in one pass, two bytes a letter, and the other parts are written again by
+/// [`spell_part`].
 #[inline(always)]
 fn plain_part(
     text: &str,
@@ -720,15 +721,90 @@ fn plain_part(
     rules: &StyleRules,
     out: &mut String,
 ) -> Option<(usize, u16)> {
+    let out_start = out.len();
+    let (end, RunFlags { any, every }) =
+        spell_simple_part(text.as_bytes(), start, table, rules, out).unwrap_or_else(|| {
+            out.truncate(out_start);
+            spell_part(text.as_bytes(), start, table, rules, out)
+        });
+    let part = &text.as_bytes()[start..end];
+    let not_plain = part.is_empty()
+        || out.len() == out_start
+        || (rules.abbreviations == Abbreviations::LetterSpaced
+            && is_spaceable(part.len() / 2, every))
+        || (table.may_have_patronym(any) && has_patronym(table, part, any));
+    (!not_plain).then_some((end, any))
+}
+
+/// The flags of the letters of a run, or-ed and and-ed together.
+#[derive(Clone, Copy, Debug)]
+struct RunFlags {
+    /// The flags that some letter has.
+    any: u16,
+    /// The flags that every letter has.
+    every: u16,
+}
+
+/// The first pass of [`plain_part`]: writes each letter of the run of table letters at byte
+/// `start` as its [`two_byte_tote`](letters::ByteLetter::two_byte_tote), one unconditional
+/// copy a letter. Returns the run's end and its letters' flags if that is the run's
+/// spelling; `None` if some letter is spelled otherwise (what was written is then
+/// to be taken back).
+#[inline(always)]
+fn spell_simple_part(
+    bytes: &[u8],
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+) -> Option<(usize, RunFlags)> {
+    // Where a letter and the one after it spell otherwise than letter by letter.
+    let spelled_together = flags::PAIR_SECOND
+        | match rules.vowel_then_e {
+            VowelThenE::InsertYeh => flags::E,
+            VowelThenE::Plain => 0,
+        };
+    // The flags of all letters or-ed and and-ed together, of the letter before, and of each
+    // letter and-ed with the shifted flags of the one before it, or-ed together.
+    let (mut any, mut every, mut prev, mut follows) = (0u16, u16::MAX, 0u16, 0u16);
+    let mut at = start;
+    while let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[at..] {
+        let letter = table.get(lead, continuation);
+        if letter.flags & flags::IN_TABLE == 0 {
+            break;
+        }
+        out.push_str(&letter.two_byte_tote[..2]);
+        follows |= (prev << flags::FOLLOWS_SHIFT) & letter.flags;
+        any |= letter.flags;
+        every &= letter.flags;
+        prev = letter.flags;
+        at += 2;
+    }
+    let simple = every & flags::SINGLE_TOTE != 0 && follows & spelled_together == 0;
+    simple.then_some((at, RunFlags { any, every }))
+}
+
+/// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter:
+/// each letter's spelling, with the merged pairs (`ия`) and the yeh before `е` after a vowel.
+/// Returns the run's end and its letters' flags. (A free function with
+/// `out` as its own `&mut` parameter, so that the compiler keeps the string's length and
+/// capacity in registers through the loop.)
+#[inline(never)]
+fn spell_part(
+    bytes: &[u8],
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+) -> (usize, RunFlags) {
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
         VowelThenE::Plain => 0,
     };
-    let bytes = text.as_bytes();
-    let out_start = out.len();
-    // The flags of all letters together and of the letter before; the offset of the next.
-    let (mut any, mut prev) = (0u16, 0u16);
+    // The flags of all letters or-ed and and-ed together and of the letter before; the offset
+    // of the next.
+    let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
     let mut at = start;
     while let &[lead @ 0xD0..=0xD3, continuation, ref rest @ ..] = &bytes[at..] {
         let letter = table.get(lead, continuation);
@@ -745,6 +821,7 @@ fn plain_part(
                 if let Some(merged) = merged {
                     out.push_str(merged);
                     any |= letter.flags | next.flags;
+                    every &= letter.flags & next.flags;
                     prev = next.flags;
                     at += 4;
                     continue;
@@ -759,28 +836,20 @@ fn plain_part(
         };
         push_short(out, spelling);
         any |= letter.flags;
+        every &= letter.flags;
         prev = letter.flags;
         at += 2;
     }
-    let end = at;
-    let part = &text.as_bytes()[start..end];
-    let not_plain = part.is_empty()
-        || out.len() == out_start
-        || (rules.abbreviations == Abbreviations::LetterSpaced
-            && any & flags::UPPER != 0
-            && is_spaceable(table, part))
-        || (table.may_have_patronym(any) && has_patronym(table, part, any));
-    (!not_plain).then_some((end, any))
+    (at, RunFlags { any, every })
 }
 
-/// Whether a word of table letters (UTF-8) is an all-caps abbreviation to letter-space: two
-/// to [`MAX_ABBREVIATION_LEN`] capitals, each written with one tote letter.
-fn is_spaceable(table: &ByteTable, word: &[u8]) -> bool {
+/// Whether a run of `letters` table letters whose flags and-ed together are `every` is an
+/// all-caps abbreviation to letter-space: two to [`MAX_ABBREVIATION_LEN`] capitals, each
+/// written with one tote letter.
+#[inline(always)]
+fn is_spaceable(letters: usize, every: u16) -> bool {
     const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
-    (4..=2 * MAX_ABBREVIATION_LEN).contains(&word.len())
-        && word
-            .chunks_exact(2)
-            .all(|pair| table.get(pair[0], pair[1]).flags & SPACEABLE == SPACEABLE)
+    every & SPACEABLE == SPACEABLE && (2..=MAX_ABBREVIATION_LEN).contains(&letters)
 }
 
 /// `out.push_str(s)` for the short spellings of the letter table: with the common length
