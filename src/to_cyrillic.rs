@@ -790,13 +790,22 @@ impl ToCyrillic<'_> {
                 let sentence_start = self.sentence_start;
                 i += self.compound(text, i);
                 self.capitalise_initials(out_start, &text[..word_start]);
-                self.case_given_names(out_start);
                 let this = Written {
                     start: out_start,
                     end: self.out.len(),
                     sentence_start,
                 };
-                self.case_name_in_a_list(this);
+                // Only a name (not a sentence start) makes a name of a word before it.
+                let name = !sentence_start
+                    && self.casing == Casing::Sentence
+                    && self.out[out_start..]
+                        .chars()
+                        .next()
+                        .is_some_and(letters::is_upper);
+                if name {
+                    self.case_given_names(out_start);
+                    self.case_name_in_a_list(this);
+                }
                 let [last, before, _] = self.last_compounds;
                 self.last_compounds = [Some(this), last, before];
                 self.sentence_start = false;
@@ -912,9 +921,9 @@ impl ToCyrillic<'_> {
 
     /// A lower-case word between two names in a list is a name too (`Талас, Ертіс, сыр, Іле`
     /// -> `Сыр`; `Сенегал, мали және Гвинея` -> `Мали`): capitalised when `this`, the
-    /// compound just written, is a name after `, ` or after a conjunction (`және`, `мен`, ...)
-    /// and a space, and before that stand the lower-case word and, before `, `, a name
-    /// (neither name a sentence start).
+    /// compound just written, a name, stands after `, ` or after a conjunction (`және`,
+    /// `мен`, ...) and a space, and before that stand the lower-case word and, before `, `, a
+    /// name (not a sentence start).
     fn case_name_in_a_list(&mut self, this: Written) {
         let [Some(last), Some(before), before_that] = self.last_compounds else {
             return;
@@ -943,11 +952,7 @@ impl ToCyrillic<'_> {
             w.chars().all(letters::is_cyrillic_letter)
                 && !w.chars().next().is_some_and(letters::is_upper)
         });
-        let applies = self.casing == Casing::Sentence
-            && self.is_between(first, word, ", ")
-            && lower_word
-            && is_name(this)
-            && is_name(first);
+        let applies = self.is_between(first, word, ", ") && lower_word && is_name(first);
         if applies {
             capitalise_at(&mut self.out, word.start);
         }
@@ -959,8 +964,8 @@ impl ToCyrillic<'_> {
             && self.out.get(first.end..second.start) == Some(between)
     }
 
-    /// The word right before a surname (the word written from `out_start` on: a capitalised
-    /// word in `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
+    /// The word right before a surname (the word written from `out_start` on, a name: one in
+    /// `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
     /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one whose first part the lexicon
     /// knows as a name is a double given name, whose later parts are names too even where
     /// the lexicon knows them as common words (`Қасым-жомарт Тоқаев` -> `Қасым-Жомарт
@@ -969,12 +974,9 @@ impl ToCyrillic<'_> {
         let Some(Written { start, end, .. }) = self.last_compounds[0] else {
             return;
         };
-        let surname = &self.out[out_start..];
-        let applies = self.casing == Casing::Sentence
-            && end + 1 == out_start
+        let applies = end + 1 == out_start
             && self.out.as_bytes().get(end) == Some(&b' ')
-            && surname.chars().next().is_some_and(letters::is_upper)
-            && looks_like_surname(surname);
+            && looks_like_surname(&self.out[out_start..]);
         let Some(name) = self.out.get(start..end).filter(|_| applies) else {
             return;
         };
@@ -2006,6 +2008,14 @@ fn single_letter_word(text: &str) -> Option<usize> {
 /// two or more letters, `-ев`/`-ов`/`-ёв` (`-ева`, `-евич`, ...), and at most a short
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
+    // (Most words have no `в` or `В`: a byte search first.)
+    let has_ve = word
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
+    if !has_ve {
+        return false;
+    }
     let lower = || word.chars().filter_map(letters::lower);
     let letters = lower().count();
     let mut before = None;
