@@ -1480,6 +1480,9 @@ impl ToCyrillic<'_> {
             .next()
             .is_some_and(letters::is_upper);
         match (capital, self.prev_proper) {
+            (false, _) if ARABIC_NAME_PARTICLES.contains(&&self.out[start..]) => {
+                PartCase::ArabicParticle
+            }
             (false, _) => PartCase::Lower,
             (true, true) => PartCase::Name,
             (true, false) => PartCase::SentenceStart,
@@ -1489,13 +1492,18 @@ impl ToCyrillic<'_> {
     /// Cases a later part of a hyphenated word, written from `start` on, after the first:
     /// lower case after a lower-case first part (`оңтүстік-батыс`, `вице-президент`), a
     /// capital after a name when the lexicon does not know the part as a word
-    /// (`Нью-Йорктегі`, `Тянь-Шань`). Capitals of abbreviations stay.
+    /// (`Нью-Йорктегі`, `Тянь-Шань`), and after an Arabic article or `ибн` when the part is a
+    /// name or of unknown case (`әл-Фараби`, `ибн-Сина`; but `ас-су`, `ар-намыс`). Capitals
+    /// of abbreviations stay.
     fn case_later_part(&mut self, start: usize, first: PartCase, known_word: bool) {
         if self.casing != Casing::Sentence || letters::is_all_caps(&self.out[start..]) {
             return;
         }
+        let name_after_particle = first == PartCase::ArabicParticle
+            && (self.prev_proper || self.case_unknown(&self.out[start..]));
         match first {
-            PartCase::Lower => {
+            _ if name_after_particle => capitalise_at(&mut self.out, start),
+            PartCase::Lower | PartCase::ArabicParticle => {
                 let lower = self.out[start..].to_lowercase();
                 if lower.len() == self.out.len() - start {
                     self.out.replace_range(start.., &lower);
@@ -1618,7 +1626,9 @@ impl ToCyrillic<'_> {
             pass
         };
         let found = match pass {
-            Pass::Lexicon => self.spell_from_lexicon(hamza_check),
+            // An Arabic article that carries the hamza of its hyphenated word is the front
+            // one (`ءال-فارابي` = `әл-Фараби`, not `ал-`).
+            Pass::Lexicon => self.spell_from_lexicon(hamza_check, !alone && has_hamza),
             _ => Found::Nothing,
         };
         let from_lexicon = found != Found::Nothing;
@@ -1730,10 +1740,10 @@ impl ToCyrillic<'_> {
     /// has a hamza; `None` when it shares the hamza of a hyphenated word): the word
     /// itself, else a known stem and a known suffix chain.
     #[cfg(feature = "lexicon")]
-    fn spell_from_lexicon(&mut self, has_hamza: Option<bool>) -> Found {
+    fn spell_from_lexicon(&mut self, has_hamza: Option<bool>, prefer_front: bool) -> Found {
         let lexicon = lexicon::get();
         lexicon::key_of_tote(&self.letters, &mut self.key);
-        let keeps_hamza = |parts: &[&str]| {
+        let takes_hamza = |parts: &[&str]| {
             let (front, marker) =
                 parts
                     .iter()
@@ -1745,12 +1755,19 @@ impl ToCyrillic<'_> {
                             marker || letters::is_front_marker(lower),
                         )
                     });
-            has_hamza.is_none_or(|hamza| (front && !marker) == hamza)
+            front && !marker
         };
-        let whole = lexicon
-            .words(&self.key)
-            .iter()
-            .find(|w| keeps_hamza(&[w.spelling]));
+        let keeps_hamza =
+            |parts: &[&str]| has_hamza.is_none_or(|hamza| takes_hamza(parts) == hamza);
+        let words = lexicon.words(&self.key);
+        let preferred = prefer_front
+            .then(|| {
+                words.iter().find(|w| {
+                    takes_hamza(&[w.spelling]) && ARABIC_NAME_PARTICLES.contains(&w.spelling)
+                })
+            })
+            .flatten();
+        let whole = preferred.or_else(|| words.iter().find(|w| keeps_hamza(&[w.spelling])));
         let found = match whole {
             Some(word) => Some((*word, None)),
             None => lexicon
@@ -1818,7 +1835,7 @@ impl ToCyrillic<'_> {
     }
 
     #[cfg(not(feature = "lexicon"))]
-    fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>) -> Found {
+    fn spell_from_lexicon(&mut self, _has_hamza: Option<bool>, _prefer_front: bool) -> Found {
         Found::Nothing
     }
 }
@@ -1875,6 +1892,13 @@ struct PlainWord {
     /// Whether it starts a sentence (its capital stays).
     sentence_start: bool,
 }
+
+/// The lower-case first parts of Arabic names (`әл-Фараби`, `ад-Дин`, `ибн-Сина`): the
+/// article in its assimilated forms, and `ибн`, `бин`.
+const ARABIC_NAME_PARTICLES: &[&str] = &[
+    "әл", "ал", "әд", "ад", "әс", "ас", "әр", "ар", "әт", "ат", "әш", "аш", "ән", "ан", "әз", "аз",
+    "ибн", "бин",
+];
 
 /// The conjunctions before the last item of a list (`Талас, Ертіс және Іле`).
 const LIST_CONJUNCTIONS: &[&str] = &["және", "мен", "пен", "бен", "немесе", "әрі"];
@@ -1947,6 +1971,8 @@ enum PartCase {
     SentenceStart,
     /// A letter-spaced abbreviation.
     Abbreviation,
+    /// An Arabic article or `ибн` in lower case (`әл`, `ад`: `әл-Фараби`).
+    ArabicParticle,
 }
 
 /// What [`ToCyrillic::emit_word`] did.
@@ -2463,6 +2489,17 @@ mod tests {
         assert_eq!(with_lexicon("ول نيۋ-يوركتەگى"), "Ол Нью-Йорктегі");
         // After a sentence start, a known word keeps its own casing.
         assert_eq!(with_lexicon("سونداي-اق"), "Сондай-ақ");
+        // After an Arabic article or `ибн`, a name (`әл-Фараби`: the hamza is the article's);
+        // a common word stays in lower case (`ас-су`).
+        assert_eq!(
+            with_lexicon("ول ءال-فارابي اتىنداعى ۋنيۆەرسيتەتتە"),
+            "Ол әл-Фараби атындағы университетте"
+        );
+        assert_eq!(with_lexicon("ول يبن-سينا"), "Ол ибн-Сина");
+        assert_eq!(
+            with_lexicon("ول اس-سۋ مەن ار-نامىس"),
+            "Ол ас-су мен ар-намыс"
+        );
     }
 
     #[cfg(feature = "lexicon")]
