@@ -165,6 +165,12 @@ pub(crate) fn is_upper(c: char) -> bool {
     index_of(c).is_some_and(|i| FACTS.upper[i])
 }
 
+/// Whether `text` starts with an upper-case Cyrillic letter of the table (`Қазақ`, `ҚР`).
+#[inline]
+pub(crate) fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(is_upper)
+}
+
 /// The offset from U+0600 of the code point whose UTF-8 is `lead`, `continuation` (`lead` in
 /// 0xD8..=0xDB, which carry bits 7..6 of the offset in their low two bits): the index of the
 /// byte-level tables of the Arabic block.

@@ -363,10 +363,8 @@ impl Lexicon {
     /// Whether the lexicon writes this Cyrillic word (any case) with a capital inside
     /// sentences: a name (`Қасым`, not `жомарт`).
     pub(crate) fn is_name(&self, word: &str) -> bool {
-        self.entries_of(word).any(|entry| {
-            entry.case == WordCase::AsSpelled
-                && entry.spelling.chars().next().is_some_and(letters::is_upper)
-        })
+        self.entries_of(word)
+            .any(|entry| entry.case == WordCase::AsSpelled && letters::starts_upper(entry.spelling))
     }
 
     /// Whether the lexicon has this Cyrillic word (any case) as a word of its own whose case
@@ -487,7 +485,7 @@ fn add_dictionary_words(
 ) {
     for spelling in lines(dictionary).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         key_of_cyrillic(spelling, key);
-        let capitalised = spelling.chars().next().is_some_and(letters::is_upper);
+        let capitalised = letters::starts_upper(spelling);
         let case = if capitalised {
             WordCase::AsSpelled
         } else {

@@ -795,14 +795,8 @@ impl ToCyrillic<'_> {
                     end: self.out.len(),
                     sentence_start,
                 };
-                // Only a name (not a sentence start) makes a name of a word before it.
-                let name = !sentence_start
-                    && self.casing == Casing::Sentence
-                    && self.out[out_start..]
-                        .chars()
-                        .next()
-                        .is_some_and(letters::is_upper);
-                if name {
+                // Only a name makes a name of a word before it.
+                if self.casing == Casing::Sentence && self.is_written_name(this) {
                     self.case_given_names(out_start);
                     self.case_name_in_a_list(this);
                 }
@@ -941,21 +935,20 @@ impl ToCyrillic<'_> {
         let Some(first) = first else {
             return;
         };
-        let is_name = |written: Written| {
-            !written.sentence_start
-                && self.out[written.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(letters::is_upper)
-        };
-        let lower_word = self.out.get(word.start..word.end).is_some_and(|w| {
-            w.chars().all(letters::is_cyrillic_letter)
-                && !w.chars().next().is_some_and(letters::is_upper)
-        });
-        let applies = self.is_between(first, word, ", ") && lower_word && is_name(first);
+        let lower_word = self
+            .out
+            .get(word.start..word.end)
+            .is_some_and(is_lower_case_word);
+        let applies =
+            self.is_between(first, word, ", ") && lower_word && self.is_written_name(first);
         if applies {
             capitalise_at(&mut self.out, word.start);
         }
+    }
+
+    /// Whether a compound was written with a capital that is no sentence start's: a name.
+    fn is_written_name(&self, written: Written) -> bool {
+        !written.sentence_start && letters::starts_upper(&self.out[written.start..])
     }
 
     /// Whether exactly `between` stands between two compounds written one after the other.
@@ -980,15 +973,13 @@ impl ToCyrillic<'_> {
         let Some(name) = self.out.get(start..end).filter(|_| applies) else {
             return;
         };
-        let capital = |word: &str| word.chars().next().is_some_and(letters::is_upper);
         let Some((first, _)) = name.split_once('-') else {
-            let unknown = name.chars().all(letters::is_cyrillic_letter) && self.case_unknown(name);
-            if !capital(name) && unknown {
+            if is_lower_case_word(name) && self.case_unknown(name) {
                 capitalise_at(&mut self.out, start);
             }
             return;
         };
-        if !capital(first) || !self.is_name(first) {
+        if !letters::starts_upper(first) || !self.is_name(first) {
             return;
         }
         let later_parts: Vec<usize> = name
@@ -1040,11 +1031,7 @@ impl ToCyrillic<'_> {
         let unknown_to_lexicon = self.words == WordSource::Lexicon && !name.known;
         // The cheap tests first: this runs after every word followed by a space.
         let name_like = name.letters >= min_letters
-            && (unknown_to_lexicon
-                || self.out[name.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(letters::is_upper));
+            && (unknown_to_lexicon || letters::starts_upper(&self.out[name.start..]));
         let joins = name_like && {
             let patronym = &next[..word_len(next)];
             to_arabic::split_patronym_forms()
@@ -1304,11 +1291,8 @@ impl ToCyrillic<'_> {
             if !second.sentence_start {
                 set_case(&mut self.out, second.start..second.end, second_case);
             }
-            self.prev_proper = !second.sentence_start
-                && self.out[second.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(letters::is_upper);
+            self.prev_proper =
+                !second.sentence_start && letters::starts_upper(&self.out[second.start..]);
         }
         #[cfg(not(feature = "lexicon"))]
         let _ = first_word;
@@ -1327,10 +1311,7 @@ impl ToCyrillic<'_> {
                 && first.end + 1 == second.start
                 && self.out.as_bytes()[first.end] == b' '
                 && lexicon::get().is_name_head(head)
-                && !self.out[first.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(letters::is_upper)
+                && !letters::starts_upper(&self.out[first.start..])
                 && self.case_unknown(&self.out[first.start..first.end]);
             if applies {
                 capitalise_at(&mut self.out, first.start);
@@ -1351,10 +1332,7 @@ impl ToCyrillic<'_> {
         let Some(case) = lexicon::get().casing_before(word) else {
             return;
         };
-        let second_capital = self.out[second.start..]
-            .chars()
-            .next()
-            .is_some_and(letters::is_upper);
+        let second_capital = letters::starts_upper(&self.out[second.start..]);
         let applies = match case {
             PairCase::Capital => second_capital && !second.sentence_start,
             PairCase::Lower => !second_capital,
@@ -1475,10 +1453,7 @@ impl ToCyrillic<'_> {
 
     /// How the first part of a hyphenated word, written from `start` on, is cased.
     fn part_case(&self, start: usize) -> PartCase {
-        let capital = self.out[start..]
-            .chars()
-            .next()
-            .is_some_and(letters::is_upper);
+        let capital = letters::starts_upper(&self.out[start..]);
         match (capital, self.prev_proper) {
             (false, _) if ARABIC_NAME_PARTICLES.contains(&&self.out[start..]) => {
                 PartCase::ArabicParticle
@@ -1649,10 +1624,7 @@ impl ToCyrillic<'_> {
             capitalise_at(&mut self.out, start);
         }
         // A name (not just a sentence start) makes the next word of a name capitalised.
-        self.prev_proper = self.out[start..]
-            .chars()
-            .next()
-            .is_some_and(letters::is_upper);
+        self.prev_proper = letters::starts_upper(&self.out[start..]);
         if self.sentence_start && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
@@ -1801,8 +1773,8 @@ impl ToCyrillic<'_> {
             self.out.replace_range(start..end, &lower);
         }
         // A common word and a chain that makes names of such words: `тоқтар` + `бай`.
-        let made_name = suffix.is_some_and(|s| s.makes_name)
-            && !stem.spelling.chars().next().is_some_and(letters::is_upper);
+        let made_name =
+            suffix.is_some_and(|s| s.makes_name) && !letters::starts_upper(stem.spelling);
         if made_name && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
@@ -1818,7 +1790,7 @@ impl ToCyrillic<'_> {
                     stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix.ending])
                 })
                 .map(|(stem, suffix)| {
-                    letters::is_upper(stem.spelling.chars().next().unwrap_or_default())
+                    letters::starts_upper(stem.spelling)
                         && (stem.case == WordCase::AsSpelled || self.prev_proper)
                         && keeps_a_name(suffix)
                 });
@@ -2056,6 +2028,12 @@ fn looks_like_surname(word: &str) -> bool {
         before = Some(c);
     }
     false
+}
+
+/// Whether `word` is all Cyrillic letters of the table and not capitalised (`сыр`, not
+/// `Сыр`, `1991` or `сыр-су`).
+fn is_lower_case_word(word: &str) -> bool {
+    word.chars().all(letters::is_cyrillic_letter) && !letters::starts_upper(word)
 }
 
 /// Upper-cases the first letter written at or after byte `start` of `out`.
