@@ -455,6 +455,21 @@ fn harmony(stem: &str) -> Option<char> {
     })
 }
 
+/// The ways to read `word` as a stem of at least `min_stem` letters that has a harmony and an
+/// ending of at most [`MAX_CHAIN_LEN`] letters: (stem, its harmony, ending), shortest ending
+/// last.
+fn stem_splits(word: &str, min_stem: usize) -> impl Iterator<Item = (&str, char, &str)> {
+    let letters = word.chars().count();
+    word.char_indices()
+        .enumerate()
+        .skip(min_stem)
+        .filter(move |&(k, _)| letters - k <= MAX_CHAIN_LEN)
+        .filter_map(move |(_, (at, _))| {
+            let (stem, rest) = word.split_at(at);
+            Some((stem, harmony(stem)?, rest))
+        })
+}
+
 /// Stems never seen as words of their own that at least [`MIN_INFERRED_ENDINGS`] word forms
 /// share with different suffix chains (of two letters or more) of the stem's harmony (`бюджет`
 /// from `бюджеттен`, `бюджетін`), or that a name shows before a chain that keeps names, its
@@ -475,18 +490,10 @@ fn inferred_stems(
     // most frequent form with that form's count
     let mut stems: BTreeMap<&str, (BTreeSet<&str>, bool, &str, u32)> = BTreeMap::new();
     for (word, stats) in words {
-        let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        for (k, &at) in boundaries.iter().enumerate().skip(MIN_INFERRED_STEM_LEN) {
-            if boundaries.len() - k > MAX_CHAIN_LEN {
-                continue;
-            }
-            let (stem, rest) = word.split_at(at);
+        for (stem, h, rest) in stem_splits(word, MIN_INFERRED_STEM_LEN) {
             if words.contains_key(stem) {
                 continue;
             }
-            let Some(h) = harmony(stem) else {
-                continue;
-            };
             // One-letter endings (`-й`, `-а`) follow almost anything: no evidence of a stem.
             if rest.chars().count() >= 2 && chain_set.contains(&(h, rest)) {
                 let entry = stems
@@ -540,12 +547,8 @@ fn name_stem<'w>(
     chain_stems: &HashMap<(char, &str), usize>,
     after_names: &HashMap<(char, String), NameCase>,
 ) -> Option<&'w str> {
-    let (_, stem) = name
-        .char_indices()
-        .skip(MIN_INFERRED_STEM_LEN)
-        .filter_map(|(at, _)| {
-            let (stem, rest) = name.split_at(at);
-            let h = harmony(stem)?;
+    let (_, stem) = stem_splits(name, MIN_INFERRED_STEM_LEN)
+        .filter_map(|(stem, h, rest)| {
             let keeps = after_names.get(&(h, rest.to_owned())) == Some(&NameCase::Keeps);
             let stems = chain_stems.get(&(h, rest)).filter(|_| keeps)?;
             (rest.chars().count() >= 2).then_some((*stems, stem))
@@ -586,11 +589,7 @@ fn chains_after_names(
         let Some(capital) = is_name(word) else {
             continue;
         };
-        for (at, _) in word.char_indices().skip(MIN_STEM_LEN) {
-            let (stem, rest) = word.split_at(at);
-            let Some(h) = harmony(stem) else {
-                continue;
-            };
+        for (stem, h, rest) in stem_splits(word, MIN_STEM_LEN) {
             if chain_set.contains(&(h, rest)) && is_name(stem) == Some(true) {
                 counts.entry((h, rest)).or_default()[usize::from(capital)] += 1;
             }
@@ -624,16 +623,11 @@ fn chains_making_names(
         let Some(name) = stats.is_name(word) else {
             continue;
         };
-        let split = word
-            .char_indices()
-            .skip(MIN_STEM_LEN)
-            .map(|(at, _)| word.split_at(at))
-            .find_map(|(stem, rest)| {
-                let h = harmony(stem)?;
-                let common = words.get(stem)?.is_name(stem) == Some(false);
-                let known_chain = rest.chars().count() >= 2 && chain_set.contains(&(h, rest));
-                (common && known_chain).then_some((h, rest))
-            });
+        let split = stem_splits(word, MIN_STEM_LEN).find_map(|(stem, h, rest)| {
+            let common = words.get(stem)?.is_name(stem) == Some(false);
+            let known_chain = rest.chars().count() >= 2 && chain_set.contains(&(h, rest));
+            (common && known_chain).then_some((h, rest))
+        });
         if let Some(chain) = split {
             counts.entry(chain).or_default()[usize::from(name)] += 1;
         }
@@ -656,17 +650,8 @@ fn suffix_chains(words: &HashMap<String, WordStats>) -> Vec<(char, String, usize
         .collect();
     let mut chains: HashMap<(char, String), HashSet<&str>> = HashMap::new();
     for word in words.keys() {
-        let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        for (k, &at) in boundaries.iter().enumerate().skip(MIN_STEM_LEN) {
-            let rest_len = boundaries.len() - k;
-            if rest_len > MAX_CHAIN_LEN {
-                continue;
-            }
-            let (stem, rest) = word.split_at(at);
-            let Some(stem) = stems.get(stem) else {
-                continue;
-            };
-            if let Some(h) = harmony(stem) {
+        for (stem, h, rest) in stem_splits(word, MIN_STEM_LEN) {
+            if let Some(stem) = stems.get(stem) {
                 chains.entry((h, rest.to_owned())).or_default().insert(stem);
             }
         }
