@@ -754,8 +754,8 @@ fn is_safe_cyrillic_cut(text: &str, at: usize) -> bool {
 /// Tote -> Cyrillic: whether `text` can be cut at `at`, right after a space or tab: when
 /// only spaces and tabs stand between the cut and a mark of punctuation that ends a sentence
 /// or a clause (not a comma: a word between two names of a list takes a capital from the
-/// words on both sides of it), and no dash follows them (a dash after a stop brings the author's words in
-/// lower case, a decision that looks back at the mark).
+/// words on both sides of it), and no dash follows them (a dash after a stop brings the
+/// author's words in lower case, a decision that looks back at the mark).
 fn is_safe_tote_cut(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\t']);
     let Some(mark) = head.chars().next_back() else {

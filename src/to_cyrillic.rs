@@ -959,10 +959,11 @@ impl ToCyrillic<'_> {
 
     /// The word right before a surname (the word written from `out_start` on, a name: one in
     /// `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
-    /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one whose first part the lexicon
-    /// knows as a name is a double given name, whose later parts are names too even where
-    /// the lexicon knows them as common words (`Қасым-жомарт Тоқаев` -> `Қасым-Жомарт
-    /// Тоқаев`). Words the lexicon knows keep their case (`министр Ахметов`, `мен Ахметов`).
+    /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one
+    /// whose first part the lexicon knows as a name is a double given name, whose later parts
+    /// are names too even where the lexicon knows them as common words (`Қасым-жомарт
+    /// Тоқаев` -> `Қасым-Жомарт Тоқаев`). Words the lexicon knows keep their case (`министр
+    /// Ахметов`, `мен Ахметов`).
     fn case_given_names(&mut self, out_start: usize) {
         let Some(Written { start, end, .. }) = self.last_compounds[0] else {
             return;

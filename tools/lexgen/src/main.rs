@@ -473,9 +473,9 @@ fn stem_splits(word: &str, min_stem: usize) -> impl Iterator<Item = (&str, char,
 /// Stems never seen as words of their own that at least [`MIN_INFERRED_ENDINGS`] word forms
 /// share with different suffix chains (of two letters or more) of the stem's harmony (`бюджет`
 /// from `бюджеттен`, `бюджетін`), or that a name shows before a chain that keeps names, its
-/// forms mostly names (`Мысыр` from `Мысырдың`: names are rare, most seen in one form), of at least
-/// [`MIN_INFERRED_STEM_LEN`] letters, sorted; each in the casing of its most frequent form.
-/// They let the library analyse further forms of the same stem.
+/// forms mostly names (`Мысыр` from `Мысырдың`: names are rare, most seen in one form), of
+/// at least [`MIN_INFERRED_STEM_LEN`] letters, sorted; each in the casing of its most
+/// frequent form. They let the library analyse further forms of the same stem.
 fn inferred_stems(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
@@ -609,9 +609,9 @@ fn chains_after_names(
 }
 
 /// The suffix chains of two or more letters that make names of the common words before them
-/// (`бай`: `Тоқтарбай`, `көл`: `Алакөл`, `стан`): after the longest lower-case word of the corpus that a word
-/// starts with, seen at least [`MIN_NAME_MAKING_WORDS`] times in names and at least
-/// [`NAME_MAKING_PERCENT`] % of the times.
+/// (`бай`: `Тоқтарбай`, `көл`: `Алакөл`, `стан`): after the shortest lower-case word of the
+/// corpus that a word starts with, seen at least [`MIN_NAME_MAKING_WORDS`] times in names and
+/// at least [`NAME_MAKING_PERCENT`] % of the times.
 fn chains_making_names(
     words: &HashMap<String, WordStats>,
     chains: &[(char, String, usize)],
@@ -1085,7 +1085,7 @@ fn render(
         "# Regenerate: cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt\n",
     );
     out.push_str(
-        "# [words]: one word form per line, most frequent first, in its casing inside sentences;\n#   then the stems never seen alone that several forms share (`бюджет` from `бюджеттен`, `бюджеті`).\n",
+        "# [words]: one word form per line, most frequent first, in its casing inside sentences;\n#   then the stems never seen alone that several forms share (`бюджет` from `бюджеттен`, `бюджеті`)\n#   or that a name has before a chain that keeps names (`Мысыр` from `Мысырдың`).\n",
     );
     out.push_str("# [suffixes]: harmony of the stem (B back, F front), TAB, the ending; most productive first;\n#   then, for endings seen after names, TAB, C (the word stays a name) or l (it is lower case)\n#   or - (not seen after names); then TAB N for endings that make names of common words (`бай`).\n");
     out.push_str("# [pairs]: two words in lower case, TAB, the casing of each (l lower, C capital, U all capitals,\n#   ~ as the word's own casing gives it), for words with one space between them.\n");
