@@ -1541,8 +1541,13 @@ impl ToCyrillic<'_> {
     }
 
     /// Writes a letter-spaced run as capital abbreviations of at most five letters, in
-    /// balanced groups (6 letters -> 3 + 3) so that each converts back letter-spaced.
+    /// balanced groups (6 letters -> 3 + 3) so that each converts back letter-spaced; with the
+    /// lexicon, as the abbreviations it knows in the run where it knows some.
     fn emit_abbreviation(&mut self, run: &str, units: usize) {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
+            return;
+        }
         let groups = units.div_ceil(MAX_ABBREVIATION_LEN);
         for (index, unit) in run.split(' ').enumerate() {
             if index > 0 && index * groups / units != (index - 1) * groups / units {
@@ -1555,6 +1560,91 @@ impl ToCyrillic<'_> {
                     .push(letters::upper_of(self.single_letter(letter, front)));
             }
         }
+    }
+
+    /// Writes a letter-spaced run as the abbreviations the lexicon knows in it (`ج ە س` =
+    /// `ЖЭС`, not `ЖЕС`; `ق ر ءى ءى م` = `ҚР ІІМ`), each group two to five letters long;
+    /// returns false (nothing written) where the lexicon knows none. Of the ways to cut the
+    /// run, the one with the most letters in known abbreviations wins, then the one with the
+    /// fewest groups; the other groups are spelled letter by letter.
+    #[cfg(feature = "lexicon")]
+    fn emit_known_abbreviations(&mut self, run: &str) -> bool {
+        let lexicon = lexicon::get();
+        // Where each letter starts in `run`, and the run's end.
+        let mut starts: Vec<usize> = run
+            .split(' ')
+            .scan(0, |at, unit| {
+                let start = *at;
+                *at += unit.len() + 1;
+                Some(start)
+            })
+            .collect();
+        let units = starts.len();
+        starts.push(run.len() + 1);
+        let piece = |from: usize, to: usize| &run[starts[from]..starts[to] - 1];
+        // The known spelling of the group of letters `from..to`, if the lexicon has one.
+        let mut key = String::new();
+        let mut known = |from: usize, to: usize| -> Option<&'static str> {
+            let letters: Vec<char> = piece(from, to).chars().filter(|&c| c != ' ').collect();
+            lexicon::key_of_tote(&letters, &mut key);
+            lexicon
+                .words(&key)
+                .iter()
+                .map(|e| e.spelling)
+                .find(|spelling| {
+                    spelling.chars().count() == to - from
+                        && letters::is_all_caps(spelling)
+                        && self.converts_back(spelling, piece(from, to))
+                })
+        };
+        // For each start of a group: the best cut of the letters from there on, as (letters
+        // in known groups, groups), and its first group's end and known spelling.
+        type Cut = ((usize, usize), usize, Option<&'static str>);
+        let mut best: Vec<Option<Cut>> = vec![None; units + 1];
+        best[units] = Some(((0, 0), units, None));
+        for from in (0..units).rev() {
+            for to in from + 2..=(from + MAX_ABBREVIATION_LEN).min(units) {
+                let Some(((rest_known, rest_groups), _, _)) = best[to] else {
+                    continue;
+                };
+                let spelling = known(from, to);
+                let score = (
+                    rest_known + spelling.map_or(0, |_| to - from),
+                    rest_groups + 1,
+                );
+                let better = best[from]
+                    .is_none_or(|((k, g), _, _)| score.0 > k || (score.0 == k && score.1 < g));
+                if better {
+                    best[from] = Some((score, to, spelling));
+                }
+            }
+        }
+        let Some(((known_letters, _), _, _)) = best[0] else {
+            return false;
+        };
+        if known_letters == 0 {
+            return false;
+        }
+        let mut from = 0;
+        while let Some((_, to, spelling)) = best[from].filter(|_| from < units) {
+            if from > 0 {
+                self.out.push(' ');
+            }
+            match spelling {
+                Some(spelling) => self.out.push_str(spelling),
+                None => {
+                    for unit in piece(from, to).split(' ') {
+                        let front = unit.starts_with(tote::HAMZA);
+                        if let Some(letter) = unit.trim_start_matches(tote::HAMZA).chars().next() {
+                            self.out
+                                .push(letters::upper_of(self.single_letter(letter, front)));
+                        }
+                    }
+                }
+            }
+            from = to;
+        }
+        true
     }
 
     /// The Cyrillic letter for a tote letter standing alone.
@@ -2363,6 +2453,17 @@ mod tests {
         assert_eq!(cyrillic("ي ى ۇ- داعى", Style::Kazinform2023), "ИЫҰ-дағы");
         assert_eq!(cyrillic("ق ر س ءى م", Style::Kazinform), "ҚРСІМ");
         assert_eq!(cyrillic("ت. ب", Style::Kazinform), "т. б");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn letter_spaced_runs_are_cut_into_the_abbreviations_the_lexicon_knows() {
+        // The lexicon tells `Э` from `Е`, and where one abbreviation ends and the next starts.
+        assert_eq!(with_lexicon("قۋاتتى ج ە س"), "Қуатты ЖЭС");
+        assert_eq!(with_lexicon("ا ە س سالۋ"), "АЭС салу");
+        assert_eq!(with_lexicon("ق ر ءى ءى م"), "ҚР ІІМ");
+        // Runs it knows nothing of stay one abbreviation (up to five letters).
+        assert_eq!(with_lexicon("ق ج ف ب"), "ҚЖФБ");
     }
 
     #[cfg(feature = "lexicon")]
