@@ -1030,9 +1030,17 @@ impl ToCyrillic<'_> {
             Patronymics::SplitEverywhere => 1,
         };
         let unknown_to_lexicon = self.words == WordSource::Lexicon && !name.known;
+        let written = &self.out[name.start..];
+        // A capital of a sentence start makes no name of a word the lexicon knows in lower
+        // case (`Мен ұлы`).
+        let capitalised = letters::starts_upper(written)
+            && !(name.known
+                && self.last_compounds[0].is_some_and(|w| w.sentence_start)
+                && !self.is_name(written));
         // The cheap tests first: this runs after every word followed by a space.
         let name_like = name.letters >= min_letters
-            && (unknown_to_lexicon || letters::starts_upper(&self.out[name.start..]));
+            && (unknown_to_lexicon || capitalised)
+            && !ends_in_case_ending(written);
         let joins = name_like && {
             let patronym = &next[..word_len(next)];
             to_arabic::split_patronym_forms()
@@ -2012,6 +2020,17 @@ struct LastWord {
     known: bool,
 }
 
+/// Whether a Cyrillic word ends in a genitive or locative ending (`Жамбылдың`, `Еуропада`,
+/// `Уорчестерширдегі`): a father's name before a patronymic has none (`Жамбылдың ұлы` is
+/// "Жамбыл's son", two words; in the corpus no joined patronym has such a name).
+fn ends_in_case_ending(word: &str) -> bool {
+    const ENDINGS: [&str; 14] = [
+        "ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "да", "де", "та",
+        "те",
+    ];
+    ENDINGS.iter().any(|ending| word.ends_with(ending))
+}
+
 /// What the lexicon had for a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Found {
@@ -2456,6 +2475,20 @@ mod tests {
     }
 
     #[cfg(feature = "lexicon")]
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_patronymic_joins_a_fathers_name_not_a_case_form_or_a_sentence_starts_common_word() {
+        assert_eq!(with_lexicon("ول مۇحتار ۇلى كەلدى"), "Ол Мұхтарұлы келді");
+        // A genitive or locative ending: "Жамбыл's son", "great in Europe".
+        assert_eq!(with_lexicon("جامبىلدىڭ ۇلى كەلدى"), "Жамбылдың ұлы келді");
+        assert_eq!(
+            with_lexicon("ول ەۋروپادا ۇلى وزگەرىس"),
+            "Ол Еуропада ұлы өзгеріс"
+        );
+        // `мен` has its capital from the sentence start only.
+        assert_eq!(with_lexicon("مەن ۇلى اقىنمىن"), "Мен ұлы ақынмын");
+    }
+
     #[test]
     fn letter_spaced_runs_are_cut_into_the_abbreviations_the_lexicon_knows() {
         // The lexicon tells `Э` from `Е`, and where one abbreviation ends and the next starts.
