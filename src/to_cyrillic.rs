@@ -975,7 +975,9 @@ impl ToCyrillic<'_> {
             return;
         };
         let Some((first, _)) = name.split_once('-') else {
-            if is_lower_case_word(name) && self.case_unknown(name) {
+            if is_lower_case_word(name)
+                && (self.case_unknown(name) && !is_title_word(name) || self.follows_a_title(name))
+            {
                 capitalise_at(&mut self.out, start);
             }
             return;
@@ -990,6 +992,28 @@ impl ToCyrillic<'_> {
         for part in later_parts {
             capitalise_at(&mut self.out, part);
         }
+    }
+
+    /// Whether `name`, the compound written last, a word in the nominative (no possessive,
+    /// genitive, locative or dative ending) between a lower-case title and a surname, is a given name, whatever the
+    /// lexicon says of the word: `хатшысы Сұлтан Раевпен`, `сарапшысы Талшын Италиева`
+    /// (a title has the possessive ending: `министрі`, `әкімі`, `төрағасы`).
+    fn follows_a_title(&self, name: &str) -> bool {
+        let [Some(given), Some(title), _] = self.last_compounds else {
+            return false;
+        };
+        let title_word = &self.out[title.start..title.end];
+        let lower_case = is_lower_case_word(title_word)
+            || title.sentence_start && is_lower_case_word(&title_word.to_lowercase());
+        self.is_between(title, given, " ")
+            && lower_case
+            && is_title_word(title_word)
+            && name.chars().count() > 3
+            && !has_possessive_ending(name)
+            && !ends_in_case_ending(name)
+            && !["ға", "ге", "қа"]
+                .iter()
+                .any(|dative| name.ends_with(dative))
     }
 
     /// Whether the lexicon, in use, does not know the case of `word` (Cyrillic): no such word,
@@ -2031,6 +2055,18 @@ fn ends_in_case_ending(word: &str) -> bool {
     ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
+/// Whether a Cyrillic word ends in the third person's possessive ending (`-сы`, `-сі`, `-ы`,
+/// `-і`: `хатшысы`, `министрі`).
+fn has_possessive_ending(word: &str) -> bool {
+    word.ends_with('ы') || word.ends_with('і')
+}
+
+/// Whether a Cyrillic word of more than three letters has the possessive ending of a title
+/// before a name (`министрі`, `әкімі`, `хатшысы`).
+fn is_title_word(word: &str) -> bool {
+    word.chars().count() > 3 && has_possessive_ending(word)
+}
+
 /// What the lexicon had for a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Found {
@@ -2673,8 +2709,31 @@ mod tests {
             with_lexicon("ساراپشى جانات مومىنقۇلوۆ ايتتى"),
             "Сарапшы Жанат Момынқұлов айтты"
         );
-        // A word the lexicon knows in lower case stays so.
+        // A word the lexicon knows in lower case stays so, and so does an unknown title.
         assert_eq!(with_lexicon("ول مەن احمەتوۆ"), "Ол мен Ахметов");
+        assert_eq!(
+            with_lexicon("وبلىسىنىڭ اكىمى توقايەۆ"),
+            "Облысының әкімі Тоқаев"
+        );
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_common_word_between_a_title_and_a_surname_is_a_given_name() {
+        assert_eq!(
+            with_lexicon("ول حاتشىسى سۇلتان رايەۆپەن سويلەستى"),
+            "Ол хатшысы Сұлтан Раевпен сөйлесті"
+        );
+        assert_eq!(
+            with_lexicon("ساراپشىسى تالشىن يتاليەۆا ايتتى"),
+            "Сарапшысы Талшын Италиева айтты"
+        );
+        // Not a title (no possessive ending), or not a word in the nominative.
+        assert_eq!(with_lexicon("ول مەن احمەتوۆ"), "Ол мен Ахметов");
+        assert_eq!(
+            with_lexicon("ول حاتشىسى سۇلتانعا احمەتوۆ"),
+            "Ол хатшысы сұлтанға Ахметов"
+        );
     }
 
     #[cfg(feature = "lexicon")]
