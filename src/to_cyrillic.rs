@@ -653,6 +653,33 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
     opens && word > 0 && after[word..].starts_with(' ')
 }
 
+/// Whether the straight quotation that starts `after` (the text after its opening quote)
+/// closes before a mark ending a sentence or a clause, and a speech verb follows it
+/// (`"өте жақсы" деген`, `"өкпелік шеңбер" деп`): a phrase quoted in lower case, not a title
+/// or speech (in the corpus 21 of 28 such quotations start in lower case; 47 of 117 before
+/// other words). The search stops at the first such mark, where a stream may be cut, so it
+/// reads only what the piece being converted holds.
+fn quotes_before_a_speech_verb(after: &str) -> bool {
+    /// `деп`, `деді`, `дейді`, `дейтін`, and `деген` with any ending (tote).
+    const SPEECH_VERBS: [&str; 4] = [
+        "\u{062F}\u{06D5}\u{067E}",
+        "\u{062F}\u{06D5}\u{062F}\u{0649}",
+        "\u{062F}\u{06D5}\u{064A}\u{062F}\u{0649}",
+        "\u{062F}\u{06D5}\u{064A}\u{062A}\u{0649}\u{0646}",
+    ];
+    const SAID: &str = "\u{062F}\u{06D5}\u{06AF}\u{06D5}\u{0646}";
+    let Some(close) = after.find(['"', '.', '!', '?', '\u{061F}', ';', '\u{061B}', ':', '\n'])
+    else {
+        return false;
+    };
+    let Some(rest) = after[close..].strip_prefix('"') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', ',', '\u{060C}']);
+    let verb = &rest[..word_len(rest)];
+    SPEECH_VERBS.contains(&verb) || verb.starts_with(SAID)
+}
+
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
 /// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`).
 fn ends_dateline(text_before: &str) -> bool {
@@ -1106,7 +1133,9 @@ impl ToCyrillic<'_> {
             '"' if !next.is_some_and(char::is_alphabetic) => self.sentence_start = false,
             // An opening one before more than one word: a title or speech (`"Аққан жұлдыз"`);
             // before a single word it marks a term, in lower case.
-            '"' if opens_quote_of_words(before, after) => self.sentence_start = true,
+            '"' if opens_quote_of_words(before, after) && !quotes_before_a_speech_verb(after) => {
+                self.sentence_start = true
+            }
             '"' => {}
             '(' | '\'' | '„' => {}
             _ => self.sentence_start = false,
@@ -2594,7 +2623,12 @@ mod tests {
             with_lexicon("\"وسىلاي تۇر!\" دەگەندەي ول"),
             "\"Осылай тұр!\" дегендей ол"
         );
-        // A straight quote opens speech or a title before several words, a term before one.
+        // A straight quote opens speech or a title before several words, a term before one;
+        // before a speech verb, a phrase (`"өте жақсы" деген`).
+        assert_eq!(
+            with_lexicon("ول \"وتە جاقسى\" دەگەن باعامەن ءبىتىردى"),
+            "Ол \"өте жақсы\" деген бағамен бітірді"
+        );
         assert_eq!(
             with_lexicon("ول \"اققان جۇلدىز\" جانە \"جۇرەك\" دەپ"),
             "Ол \"Аққан жұлдыз\" және \"жүрек\" деп"
