@@ -1257,7 +1257,10 @@ impl ToCyrillic<'_> {
             known: state.known,
         });
         self.prev_proper = state.proper;
-        if sentence_start && self.casing == Casing::Sentence {
+        if sentence_start
+            && self.casing == Casing::Sentence
+            && !is_speech_verb(&self.out[out_start..])
+        {
             capitalise_at(&mut self.out, out_start);
         }
         let this = PlainWord {
@@ -1778,7 +1781,10 @@ impl ToCyrillic<'_> {
         }
         // A name (not just a sentence start) makes the next word of a name capitalised.
         self.prev_proper = letters::starts_upper(&self.out[start..]);
-        if self.sentence_start && self.casing == Casing::Sentence {
+        if self.sentence_start
+            && self.casing == Casing::Sentence
+            && !is_speech_verb(&self.out[start..])
+        {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
@@ -2112,6 +2118,13 @@ fn ends_in_case_ending(word: &str) -> bool {
 /// `-і`: `хатшысы`, `министрі`).
 fn has_possessive_ending(word: &str) -> bool {
     word.ends_with('ы') || word.ends_with('і')
+}
+
+/// Whether a Cyrillic word is a form of `де-` "to say" that follows the words said and starts
+/// no sentence, not even at a line's start or after `?` (`— деді.`, `Қашан? деп`): in the
+/// corpus all 34 after a line's start or `. ! ?` are in lower case.
+fn is_speech_verb(word: &str) -> bool {
+    matches!(word, "деп" | "деді" | "дейді" | "депті")
 }
 
 /// Whether a Cyrillic word of more than three letters has the possessive ending of a title
@@ -2581,6 +2594,17 @@ mod tests {
         // abbreviations (it would not convert back).
         assert_eq!(egemen("ول سارىارقادا"), "Ол Сарыарқада");
         assert_eq!(with_lexicon("ول شىۇ-عا مۇشە"), "Ол шыұ-ға мүше");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_speech_verb_starts_no_sentence() {
+        assert_eq!(
+            with_lexicon("ول كەتتى.\n— دەدى.\nقاشان؟ دەپ سۇرادى"),
+            "Ол кетті.\n— деді.\nҚашан? деп сұрады"
+        );
+        // Other words after a line's dash start their sentence.
+        assert_eq!(with_lexicon("— دەرەۋ كەل!"), "— Дереу кел!");
     }
 
     #[cfg(feature = "lexicon")]
