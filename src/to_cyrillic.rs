@@ -1722,10 +1722,9 @@ impl ToCyrillic<'_> {
         }
     }
 
-    /// Writes one tote word (hamza included) in Cyrillic.
     /// Writes one tote word (hamza included) in Cyrillic. `inherited_front` says that a hamza
     /// before an earlier part of the same hyphenated word had no vowel to make front there
-    /// (`ءي-ميدجى`).
+    /// (`ءي-ميدجى`) or, where the hamza is the whole word's, no front vowel (`ءقازمۋ-دىڭ`).
     fn emit_word(
         &mut self,
         word: &str,
@@ -1748,7 +1747,16 @@ impl ToCyrillic<'_> {
             };
         }
         let start = self.out.len();
-        let hamza_check = alone.then_some(has_hamza);
+        // A later part of a hyphenated word that inherits the front harmony of the hamza
+        // before an earlier part (`ءقازمۋ-دىڭ` = `ҚазМУ-дің`) is spelled front, unless its own
+        // letters make it front (`ە`, `ك`, `گ`).
+        let inherits_hamza = inherited_front
+            && !has_hamza
+            && !self
+                .letters
+                .iter()
+                .any(|c| matches!(c, '\u{06D5}' | '\u{0643}' | '\u{06AF}'));
+        let hamza_check = (alone || inherits_hamza).then_some(alone && has_hamza || inherits_hamza);
         // No word is this long: such a run of letters is spelled by the rules (linear).
         let pass = if self.letters.len() > MAX_WORD_LETTERS {
             Pass::Rules
@@ -1789,7 +1797,16 @@ impl ToCyrillic<'_> {
         }
         self.sentence_start = false;
         WordSpelled {
-            carry_front: front_by_hamza && !self.letters.iter().any(|&c| is_tote_vowel(c)),
+            carry_front: front_by_hamza
+                && match self.rules.hamza_scope {
+                    // The hamza of the whole word: unless this part has the front vowel it
+                    // stands for, a later part has (`ءقازمۋ-دىڭ` = `ҚазМУ-дің`).
+                    HamzaScope::WholeWord => !self.out[start..]
+                        .chars()
+                        .any(|c| matches!(c, 'ә' | 'ө' | 'ү' | 'і' | 'Ә' | 'Ө' | 'Ү' | 'І')),
+                    // Each part's own: only a part without vowels passes it on (`ء-`).
+                    HamzaScope::EachPart => !self.letters.iter().any(|&c| is_tote_vowel(c)),
+                },
             known_word: found == Found::Word,
         }
     }
@@ -2594,6 +2611,14 @@ mod tests {
         // abbreviations (it would not convert back).
         assert_eq!(egemen("ول سارىارقادا"), "Ол Сарыарқада");
         assert_eq!(with_lexicon("ول شىۇ-عا مۇشە"), "Ол шыұ-ға мүше");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_words_hamza_that_its_first_part_does_not_stand_for_makes_a_later_part_front() {
+        assert_eq!(with_lexicon("ول ءقازمۋ-دىڭ"), "Ол ҚазМУ-дің");
+        assert_eq!(with_lexicon("ول قازمۋ-دىڭ"), "Ол ҚазМУ-дың");
+        assert_eq!(with_lexicon("ول ءۇي-جاي"), "Ол үй-жай");
     }
 
     #[cfg(feature = "lexicon")]
