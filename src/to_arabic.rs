@@ -1079,11 +1079,14 @@ fn needs_hamza(letters: &[Letter]) -> bool {
     front && !marker
 }
 
-/// Whether the four bytes before `at` are a year: four digits, not more.
+/// Whether the four bytes before `at` are a year: four digits, not more, and not inside an
+/// address (after a character of a URL's syntax: `a(://1700`), whose extent as a passthrough
+/// token must not change with the space `to_cyrillic` drops. (A letter before the digits may
+/// be a Latin look-alike that reads as Cyrillic: it decides nothing here.)
 pub(crate) fn ends_four_digit_year(bytes: &[u8], at: usize) -> bool {
     at >= 4
         && bytes[at - 4..at].iter().all(u8::is_ascii_digit)
-        && (at == 4 || !bytes[at - 5].is_ascii_digit())
+        && (at == 4 || !(bytes[at - 5].is_ascii_digit() || b"/:@_~+=&#\\".contains(&bytes[at - 5])))
 }
 
 /// Whether the tote `after_hyphen` starts with a form of `жыл` (`جىل`, after the word's

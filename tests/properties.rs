@@ -278,6 +278,18 @@ fn a_year_before_a_hamza_word_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["3938-жылыүш", "O?OOOOOO://OiipiiiiC\0iii3938-жылыiҮш"]);
 }
 
+/// K1 (docs/FUZZING.md): four digits inside an address before `-жыл` (`a(://1700 -жылы/`)
+/// are no year: a space before the hyphen stays, so the address token before a `?` keeps
+/// its extent on the way back.
+#[test]
+fn digits_inside_an_address_before_jyl_keep_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "a(aZ(*\\?\\Z\0K\0a(://1700 -жылы/\0(\u{FFFD} -\"Ө",
+        "a(://1700-жылы/?",
+        "x?y://1700 -жылы",
+    ]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]
