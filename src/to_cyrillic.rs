@@ -172,12 +172,29 @@ fn cacheable_compound(text: &str) -> Option<&str> {
     }
 }
 
+/// The first two bytes (the first letter) of each [`to_arabic::split_patronym_forms`]: a
+/// word that starts with none of them is none of them.
+static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
+    let mut starts: Vec<[u8; 2]> = to_arabic::split_patronym_forms()
+        .iter()
+        .filter_map(|form| form.as_bytes().first_chunk().copied())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
+
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
 
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
+
+/// Where [`hash_to_ascii`] stops looking for the end of a word, in bytes: far more than the
+/// cached words ([`MAX_WORD_LETTERS`] letters) have but for long runs of hamzas, which are
+/// read by [`word_len_and_letters`] instead.
+const MAX_CACHED_WORD_BYTES: usize = 256;
 
 /// What a cached spelling depends on besides the word and whether a name comes right
 /// before it.
@@ -252,7 +269,7 @@ const RECORD_PADDING: char = '\0';
 
 /// The header of a record, written as [`RECORD_HEADER_BYTES`] ASCII bytes (seven bits of a
 /// field in each, so that the records stay UTF-8 by construction): the word's length (2
-/// bytes), the spelling's length (2), the letters (1), the flags (1) and the pair word (4).
+/// bytes), the spelling's length (2), the letters (1), the flags (2) and the pair word (4).
 #[derive(Clone, Copy)]
 struct RecordHeader {
     /// The word's length in bytes.
@@ -262,14 +279,14 @@ struct RecordHeader {
     /// The number of tote letters ([`CachedState::letters`]).
     letters: u8,
     /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`],
-    /// [`SLOT_UPPER`].
+    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_CASED_BY_NEXT`], [`SLOT_NAME_HEAD`].
     flags: u8,
     /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
     pair_word: PairWord,
 }
 
 /// The bytes of a [`RecordHeader`].
-const RECORD_HEADER_BYTES: usize = 10;
+const RECORD_HEADER_BYTES: usize = 11;
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair: the largest pair word a
 /// header holds (28 bits).
@@ -315,8 +332,8 @@ impl RecordHeader {
             word_len: seven_bits(&bytes[0..2]),
             spelling_len: seven_bits(&bytes[2..4]),
             letters: bytes[4],
-            flags: bytes[5],
-            pair_word: seven_bits(&bytes[6..10]) as PairWord,
+            flags: seven_bits(&bytes[5..7]) as u8,
+            pair_word: seven_bits(&bytes[7..11]) as PairWord,
         }
     }
 
@@ -326,8 +343,8 @@ impl RecordHeader {
         put_seven_bits(&mut bytes[0..2], self.word_len);
         put_seven_bits(&mut bytes[2..4], self.spelling_len);
         bytes[4] = self.letters;
-        bytes[5] = self.flags;
-        put_seven_bits(&mut bytes[6..10], self.pair_word as usize);
+        put_seven_bits(&mut bytes[5..7], usize::from(self.flags));
+        put_seven_bits(&mut bytes[7..11], self.pair_word as usize);
         bytes
     }
 
@@ -355,6 +372,17 @@ const FIRST_SLOTS: usize = 1 << 10;
 /// [`RecordHeader::flags`]: the spelling starts with a capital ([`letters::starts_upper`]).
 const SLOT_UPPER: u8 = 16;
 
+/// [`RecordHeader::flags`]: a plain word ([`plain_word`]) cached by [`ToCyrillic::compound`].
+const SLOT_PLAIN: u8 = 32;
+
+/// [`RecordHeader::flags`]: a plain word that the next word can case
+/// ([`lexicon::Lexicon::cased_by_next`]).
+const SLOT_CASED_BY_NEXT: u8 = 64;
+
+/// [`RecordHeader::flags`]: a plain word that can make a name of the word before it
+/// ([`lexicon::Lexicon::is_name_head`]).
+const SLOT_NAME_HEAD: u8 = 128;
+
 /// [`RecordHeader::flags`]: the compound started a sentence (hyphenated compounds only: a plain
 /// word takes its sentence capital after the cache).
 const SLOT_SENTENCE_START: u8 = 8;
@@ -371,42 +399,84 @@ fn slot_context(after_name: bool, sentence_start: bool) -> u8 {
 }
 
 /// The hash of a word and its context flags ([`SLOT_CONTEXT`]): a multiply-and-rotate hash
-/// over the word's bytes read eight at a time (four at a time below eight bytes, the last read
-/// overlapping the one before; the length goes into the hash, so each length reads its bytes
-/// at fixed places), the high half folded into the low one at the end (the low bits of a
-/// product depend only on the low bits of its factors, and the table's index is the low
-/// bits). This runs at every word: a byte-wise hasher costs several times as much.
+/// over the word's bytes read eight at a time, the last piece padded with zero bytes, then
+/// its length and context ([`hash_finish`]). [`hash_to_ascii`] computes the same while it
+/// looks for the word's end. This runs at every word: a byte-wise hasher costs several times
+/// as much.
 #[inline]
 fn word_hash(word: &[u8], context: u8) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mix = |hash: u64, value: u64| (hash.rotate_left(23) ^ value).wrapping_mul(K);
-    let u64_at = |at: usize| {
-        word.get(at..at + 8)
-            .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
-    };
-    let u32_at = |at: usize| {
-        word.get(at..at + 4).map_or(0, |b| {
-            u64::from(u32::from_le_bytes(b.try_into().unwrap_or_default()))
-        })
-    };
-    let len = word.len();
-    let mut hash = mix(0, (len as u64) << 8 | u64::from(context));
-    if len >= 8 {
-        let mut at = 0;
-        while at + 8 < len {
-            hash = mix(hash, u64_at(at));
-            at += 8;
-        }
-        hash = mix(hash, u64_at(len - 8));
-    } else if len >= 4 {
-        hash = mix(hash, u32_at(0) | u32_at(len - 4) << 32);
-    } else if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
-        hash = mix(
+    let mut chunks = word.chunks_exact(8);
+    let mut hash = 0;
+    for chunk in &mut chunks {
+        hash = hash_mix(
             hash,
-            u64::from(first) | u64::from(last) << 8 | u64::from(word[len / 2]) << 16,
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
         );
     }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let last = rest
+            .iter()
+            .rev()
+            .fold(0, |value, &byte| (value << 8) | u64::from(byte));
+        hash = hash_mix(hash, last);
+    }
+    hash_finish(hash, word.len(), context)
+}
+
+/// One step of [`word_hash`]: eight bytes (little-endian) into the hash.
+#[inline(always)]
+fn hash_mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(23) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The end of [`word_hash`]: the length and the context go in, and the high half is folded
+/// into the low one (the low bits of a product depend only on the low bits of its factors,
+/// and the table's index is the low bits).
+#[inline(always)]
+fn hash_finish(hash: u64, len: usize, context: u8) -> u64 {
+    let hash = hash_mix(hash, ((len as u64) << 8) | u64::from(context));
     hash ^ (hash >> 32)
+}
+
+/// The length of `bytes` up to its first ASCII byte (or its end), and the [`word_hash`] of
+/// those bytes, in one pass of eight bytes at a time. Every byte of a tote word is above
+/// ASCII, and a space or other ASCII ends most words: these bytes are most often the word.
+/// `None` past [`MAX_CACHED_WORD_BYTES`] (text without ASCII for long is read word by word:
+/// reading on to its end at every word would take time quadratic in its length).
+#[inline(always)]
+fn hash_to_ascii(bytes: &[u8], context: u8) -> Option<(usize, u64)> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut hash = 0;
+    let mut at = 0;
+    loop {
+        if at > MAX_CACHED_WORD_BYTES {
+            return None;
+        }
+        let chunk = match bytes.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            // The end of the text: zero bytes (ASCII) after it.
+            None => bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .fold(0, |value, &byte| (value << 8) | u64::from(byte)),
+        };
+        let ascii = !chunk & HIGH_BITS;
+        if ascii == 0 {
+            hash = hash_mix(hash, chunk);
+            at += 8;
+            continue;
+        }
+        // The bytes of the chunk before its first ASCII byte.
+        let before = ascii.trailing_zeros() / 8;
+        if before > 0 {
+            hash = hash_mix(hash, chunk & ((1 << (8 * before)) - 1));
+        }
+        let len = at + before as usize;
+        return Some((len, hash_finish(hash, len, context)));
+    }
 }
 
 /// `a == b` for short byte strings, eight bytes at a time (the last eight overlapping the
@@ -466,17 +536,26 @@ impl WordCache {
     /// if cached.
     #[inline]
     fn get(&self, config: usize, context: u8, word: &str) -> Option<(&str, CachedState)> {
-        self.lookup(config, context, word)
+        let hash = word_hash(word.as_bytes(), context);
+        self.lookup(config, hash, context, word)
             .map(|(spelling, header)| (spelling, header.state()))
     }
 
     /// [`WordCache::get`] with the record's header: its flags tell more than the state
     /// ([`SLOT_UPPER`]).
     #[inline]
-    fn lookup(&self, config: usize, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
-        self.configs.get(config)?.1.get(context, word)
+    fn lookup(
+        &self,
+        config: usize,
+        hash: u64,
+        context: u8,
+        word: &str,
+    ) -> Option<(&str, RecordHeader)> {
+        self.configs.get(config)?.1.get_hashed(hash, context, word)
     }
 
+    /// Caches the spelling of `word`; `context` holds its [`SLOT_CONTEXT`] flags and any
+    /// flags besides that the record carries ([`SLOT_PLAIN`], ...).
     fn insert(
         &mut self,
         config: usize,
@@ -528,12 +607,17 @@ impl SpellingTable {
         Some((header, word, spelling))
     }
 
-    #[inline]
+    #[cfg(test)]
     fn get(&self, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
+        self.get_hashed(word_hash(word.as_bytes(), context), context, word)
+    }
+
+    /// [`SpellingTable::get`] with the word's `hash` ([`word_hash`]).
+    #[inline]
+    fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
         if self.slots.is_empty() {
             return None;
         }
-        let hash = word_hash(word.as_bytes(), context);
         let tag = slot_tag(hash);
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
@@ -939,15 +1023,28 @@ impl ToCyrillic<'_> {
     #[inline]
     fn cached_plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
         let bytes = text.as_bytes().get(start..)?;
-        let (len, letters) = word_len_and_letters(self.word_chars, bytes);
-        // (What `plain_word` tests.)
-        let plain = (2..=MAX_WORD_LETTERS).contains(&letters) && bytes.get(len) != Some(&b'-');
-        if !plain {
+        let context = slot_context(self.prev_proper, false);
+        // The word is the bytes up to the first ASCII byte if the last of them ends a word
+        // character: the cache holds words of word characters only, so if it has them, they
+        // are the word. Else (`سوز،`) the word is read.
+        let (mut len, mut hash) = hash_to_ascii(bytes, context).unwrap_or_default();
+        let ends_word = match bytes.get(len.wrapping_sub(2)..len) {
+            Some(&[lead, next]) => word_char_class(self.word_chars, lead, next) != 0,
+            _ => false,
+        };
+        if !ends_word {
+            len = word_len_and_letters(self.word_chars, bytes).0;
+            hash = word_hash(bytes.get(..len)?, context);
+        }
+        // (`plain_word`: the record is a plain word's, no hyphen follows.)
+        if len == 0 || bytes.get(len) == Some(&b'-') {
             return None;
         }
         let word = text.get(start..start + len)?;
-        let context = slot_context(self.prev_proper, false);
-        let (spelling, header) = self.cache.lookup(self.cache_config, context, word)?;
+        let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
+        if header.flags & SLOT_PLAIN == 0 {
+            return None;
+        }
         let state = header.state();
         let sentence = self.casing == Casing::Sentence;
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
@@ -972,11 +1069,12 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             pair_word: state.pair_word,
             sentence_start,
+            cased_by_next: header.flags & SLOT_CASED_BY_NEXT != 0,
         };
-        // Both rules need a word of a casing pair.
-        if let Some(previous) =
-            previous.filter(|previous| previous.pair_word.is_some() || this.pair_word.is_some())
-        {
+        // `case_pair` needs a first word that the next one can case, `case_before_name_head`
+        // a second word that makes names.
+        let name_head = header.flags & SLOT_NAME_HEAD != 0;
+        if let Some(previous) = previous.filter(|previous| previous.cased_by_next || name_head) {
             self.case_pair(previous, this);
             self.case_before_name_head(previous, this);
             recased = true;
@@ -1005,9 +1103,14 @@ impl ToCyrillic<'_> {
         }
         let [last, before, _] = self.last_compounds;
         self.last_compounds = [Some(this), last, before];
-        // A patronymic joins a name only: a capitalised word or one the lexicon does not know.
+        // A patronymic joins a name only (a capitalised word or one the lexicon does not
+        // know), and only a word that starts as a patronymic does.
         let mut read = len;
-        if (upper || unknown) && self.joins_patronym(&text[start + len..]) {
+        let patronym_next = bytes
+            .get(len + 1..len + 3)
+            .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next));
+        let name_before = upper || unknown;
+        if name_before && patronym_next && self.joins_patronym(&text[start + len..]) {
             read += 1;
         }
         Some(read)
@@ -1353,8 +1456,9 @@ impl ToCyrillic<'_> {
                     proper: self.prev_proper,
                     pair_word: self.pair_word(out_start),
                 };
+                let flags = context | SLOT_PLAIN | self.pair_flags(state.pair_word);
                 self.cache
-                    .insert(config, context, word, &self.out[out_start..], state);
+                    .insert(config, flags, word, &self.out[out_start..], state);
                 state
             }
         };
@@ -1372,6 +1476,8 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             pair_word: state.pair_word,
             sentence_start,
+            // (Without the record's flags at hand: any pair word may be.)
+            cased_by_next: state.pair_word.is_some(),
         };
         if let Some(previous) = previous {
             self.case_pair(previous, this);
@@ -1423,6 +1529,26 @@ impl ToCyrillic<'_> {
             self.cache.insert(config, context, word, spelling, state);
         }
         len
+    }
+
+    /// The record flags of a plain word with this pair word: [`SLOT_CASED_BY_NEXT`],
+    /// [`SLOT_NAME_HEAD`].
+    fn pair_flags(&self, pair_word: Option<PairWord>) -> u8 {
+        #[cfg(feature = "lexicon")]
+        if let Some(word) = pair_word {
+            let lexicon = lexicon::get();
+            return if lexicon.cased_by_next(word) {
+                SLOT_CASED_BY_NEXT
+            } else {
+                0
+            } | if lexicon.is_name_head(word) {
+                SLOT_NAME_HEAD
+            } else {
+                0
+            };
+        }
+        let _ = pair_word;
+        0
     }
 
     /// The number of the word written from `start` on among the words of casing pairs.
@@ -2032,6 +2158,9 @@ struct PlainWord {
     pair_word: Option<PairWord>,
     /// Whether it starts a sentence (its capital stays).
     sentence_start: bool,
+    /// Whether the next word may case it ([`lexicon::Lexicon::cased_by_next`]; true where
+    /// that is not known): else [`ToCyrillic::case_pair`] changes nothing.
+    cased_by_next: bool,
 }
 
 /// The lower-case first parts of Arabic names (`әл-Фараби`, `ад-Дин`, `ибн-Сина`): the
