@@ -144,6 +144,8 @@ pub(crate) struct Lexicon {
     pair_words: HashMap<&'static str, PairWord>,
     /// Two words with one space between them -> the casing of each.
     pairs: HashMap<(PairWord, PairWord), [PairCase; 2]>,
+    /// The first words of `pairs`.
+    pair_firsts: rustc_hash::FxHashSet<PairWord>,
     /// Words cased by the next word where no pair says more: the casing before a
     /// capitalised word (`Оңтүстік`) or before a lower-case word (`батыс`).
     before: HashMap<PairWord, PairCase>,
@@ -344,6 +346,7 @@ impl Lexicon {
             words,
             suffixes,
             pair_words,
+            pair_firsts: pairs.keys().map(|&(first, _)| first).collect(),
             pairs,
             before,
             heads,
@@ -388,6 +391,13 @@ impl Lexicon {
     /// capitalised word, `Some(Lower)` before a lower-case word.
     pub(crate) fn casing_before(&self, word: PairWord) -> Option<PairCase> {
         self.before.get(&word).copied()
+    }
+
+    /// Whether this word can be cased by the word after it: the first word of a casing pair,
+    /// or one with a [`casing_before`](Self::casing_before). (Else nothing after it changes
+    /// its case.)
+    pub(crate) fn cased_by_next(&self, word: PairWord) -> bool {
+        self.pair_firsts.contains(&word) || self.before.contains_key(&word)
     }
 
     /// Whether the word before this one is mostly a name (`қаласы`: `Имек қаласы`).

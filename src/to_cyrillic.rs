@@ -101,6 +101,7 @@ pub(crate) fn to_cyrillic_into(
         last_plain: None,
         last_compounds: [None; 3],
         cache_config,
+        word_chars: &WORD_CHARS,
         cache,
     };
     // Most tote needs no clean-up: it is read as it is (saving a pass over it). A line with a
@@ -134,9 +135,7 @@ pub(crate) fn to_cyrillic_into(
 /// on the converter's configuration and on whether a name comes right before it, so it is
 /// cached.
 fn plain_word(text: &str) -> Option<&str> {
-    let (len, hamzas) = word_len_and_hamzas(text);
-    // Every tote word character is two bytes.
-    let letters = len / 2 - hamzas;
+    let (len, letters) = word_len_and_letters(&WORD_CHARS, text.as_bytes());
     let cacheable = (2..=MAX_WORD_LETTERS).contains(&letters);
     (cacheable && text.as_bytes().get(len) != Some(&b'-')).then_some(&text[..len])
 }
@@ -173,15 +172,29 @@ fn cacheable_compound(text: &str) -> Option<&str> {
     }
 }
 
+/// The first two bytes (the first letter) of each [`to_arabic::split_patronym_forms`]: a
+/// word that starts with none of them is none of them.
+static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
+    let mut starts: Vec<[u8; 2]> = to_arabic::split_patronym_forms()
+        .iter()
+        .filter_map(|form| form.as_bytes().first_chunk().copied())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
+
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
 
-/// UTF-8 of [`tote::HAMZA`].
-const HAMZA_UTF8: [u8; 2] = [0xD8, 0xA1];
-
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
+
+/// Where [`hash_to_ascii`] stops looking for the end of a word, in bytes: far more than the
+/// cached words ([`MAX_WORD_LETTERS`] letters) have but for long runs of hamzas, which are
+/// read by [`word_len_and_letters`] instead.
+const MAX_CACHED_WORD_BYTES: usize = 256;
 
 /// What a cached spelling depends on besides the word and whether a name comes right
 /// before it.
@@ -256,7 +269,7 @@ const RECORD_PADDING: char = '\0';
 
 /// The header of a record, written as [`RECORD_HEADER_BYTES`] ASCII bytes (seven bits of a
 /// field in each, so that the records stay UTF-8 by construction): the word's length (2
-/// bytes), the spelling's length (2), the letters (1), the flags (1) and the pair word (4).
+/// bytes), the spelling's length (2), the letters (1), the flags (2) and the pair word (4).
 #[derive(Clone, Copy)]
 struct RecordHeader {
     /// The word's length in bytes.
@@ -265,14 +278,15 @@ struct RecordHeader {
     spelling_len: usize,
     /// The number of tote letters ([`CachedState::letters`]).
     letters: u8,
-    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`].
+    /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`],
+    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_CASED_BY_NEXT`], [`SLOT_NAME_HEAD`].
     flags: u8,
     /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
     pair_word: PairWord,
 }
 
 /// The bytes of a [`RecordHeader`].
-const RECORD_HEADER_BYTES: usize = 10;
+const RECORD_HEADER_BYTES: usize = 11;
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair: the largest pair word a
 /// header holds (28 bits).
@@ -318,8 +332,8 @@ impl RecordHeader {
             word_len: seven_bits(&bytes[0..2]),
             spelling_len: seven_bits(&bytes[2..4]),
             letters: bytes[4],
-            flags: bytes[5],
-            pair_word: seven_bits(&bytes[6..10]) as PairWord,
+            flags: seven_bits(&bytes[5..7]) as u8,
+            pair_word: seven_bits(&bytes[7..11]) as PairWord,
         }
     }
 
@@ -329,8 +343,8 @@ impl RecordHeader {
         put_seven_bits(&mut bytes[0..2], self.word_len);
         put_seven_bits(&mut bytes[2..4], self.spelling_len);
         bytes[4] = self.letters;
-        bytes[5] = self.flags;
-        put_seven_bits(&mut bytes[6..10], self.pair_word as usize);
+        put_seven_bits(&mut bytes[5..7], usize::from(self.flags));
+        put_seven_bits(&mut bytes[7..11], self.pair_word as usize);
         bytes
     }
 
@@ -355,6 +369,20 @@ const SLOT_PROPER: u8 = 4;
 /// Slots of a table when its first word comes.
 const FIRST_SLOTS: usize = 1 << 10;
 
+/// [`RecordHeader::flags`]: the spelling starts with a capital ([`letters::starts_upper`]).
+const SLOT_UPPER: u8 = 16;
+
+/// [`RecordHeader::flags`]: a plain word ([`plain_word`]) cached by [`ToCyrillic::compound`].
+const SLOT_PLAIN: u8 = 32;
+
+/// [`RecordHeader::flags`]: a plain word that the next word can case
+/// ([`lexicon::Lexicon::cased_by_next`]).
+const SLOT_CASED_BY_NEXT: u8 = 64;
+
+/// [`RecordHeader::flags`]: a plain word that can make a name of the word before it
+/// ([`lexicon::Lexicon::is_name_head`]).
+const SLOT_NAME_HEAD: u8 = 128;
+
 /// [`RecordHeader::flags`]: the compound started a sentence (hyphenated compounds only: a plain
 /// word takes its sentence capital after the cache).
 const SLOT_SENTENCE_START: u8 = 8;
@@ -370,30 +398,120 @@ fn slot_context(after_name: bool, sentence_start: bool) -> u8 {
     (u8::from(after_name) * SLOT_AFTER_NAME) | (u8::from(sentence_start) * SLOT_SENTENCE_START)
 }
 
-/// The hash of a word and its context flags ([`SLOT_CONTEXT`]).
+/// The hash of a word and its context flags ([`SLOT_CONTEXT`]): a multiply-and-rotate hash
+/// over the word's bytes read eight at a time, the last piece padded with zero bytes, then
+/// its length and context ([`hash_finish`]). [`hash_to_ascii`] computes the same while it
+/// looks for the word's end. This runs at every word: a byte-wise hasher costs several times
+/// as much.
 #[inline]
 fn word_hash(word: &[u8], context: u8) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(word);
-    hasher.write_u8(context);
-    hasher.finish()
+    let mut chunks = word.chunks_exact(8);
+    let mut hash = 0;
+    for chunk in &mut chunks {
+        hash = hash_mix(
+            hash,
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let last = rest
+            .iter()
+            .rev()
+            .fold(0, |value, &byte| (value << 8) | u64::from(byte));
+        hash = hash_mix(hash, last);
+    }
+    hash_finish(hash, word.len(), context)
 }
 
-/// `a == b` for short byte strings, eight bytes at a time and without a call to `memcmp`.
+/// One step of [`word_hash`]: eight bytes (little-endian) into the hash.
+#[inline(always)]
+fn hash_mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(23) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The end of [`word_hash`]: the length and the context go in, and the high half is folded
+/// into the low one (the low bits of a product depend only on the low bits of its factors,
+/// and the table's index is the low bits).
+#[inline(always)]
+fn hash_finish(hash: u64, len: usize, context: u8) -> u64 {
+    let hash = hash_mix(hash, ((len as u64) << 8) | u64::from(context));
+    hash ^ (hash >> 32)
+}
+
+/// The length of `bytes` up to its first ASCII byte (or its end), and the [`word_hash`] of
+/// those bytes, in one pass of eight bytes at a time. Every byte of a tote word is above
+/// ASCII, and a space or other ASCII ends most words: these bytes are most often the word.
+/// `None` past [`MAX_CACHED_WORD_BYTES`] (text without ASCII for long is read word by word:
+/// reading on to its end at every word would take time quadratic in its length).
+#[inline(always)]
+fn hash_to_ascii(bytes: &[u8], context: u8) -> Option<(usize, u64)> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut hash = 0;
+    let mut at = 0;
+    loop {
+        if at > MAX_CACHED_WORD_BYTES {
+            return None;
+        }
+        let chunk = match bytes.get(at..at + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            // The end of the text: zero bytes (ASCII) after it.
+            None => bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .fold(0, |value, &byte| (value << 8) | u64::from(byte)),
+        };
+        let ascii = !chunk & HIGH_BITS;
+        if ascii == 0 {
+            hash = hash_mix(hash, chunk);
+            at += 8;
+            continue;
+        }
+        // The bytes of the chunk before its first ASCII byte.
+        let before = ascii.trailing_zeros() / 8;
+        if before > 0 {
+            hash = hash_mix(hash, chunk & ((1 << (8 * before)) - 1));
+        }
+        let len = at + before as usize;
+        return Some((len, hash_finish(hash, len, context)));
+    }
+}
+
+/// `a == b` for short byte strings, eight bytes at a time (the last eight overlapping the
+/// ones before; four at a time below eight bytes) and without a call to `memcmp`.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let len = a.len();
+    if len != b.len() {
         return false;
     }
-    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
-    let word = |chunk: &[u8]| u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
-    (&mut a8).zip(&mut b8).all(|(x, y)| word(x) == word(y))
-        && a8
-            .remainder()
-            .iter()
-            .zip(b8.remainder())
-            .all(|(x, y)| x == y)
+    let u64_at = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+    };
+    if len < 8 {
+        let u32_at = |bytes: &[u8], at: usize| {
+            bytes
+                .get(at..at + 4)
+                .map_or(0, |b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
+        };
+        return if len >= 4 {
+            u32_at(a, 0) == u32_at(b, 0) && u32_at(a, len - 4) == u32_at(b, len - 4)
+        } else {
+            a == b
+        };
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if u64_at(a, at) != u64_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    u64_at(a, len - 8) == u64_at(b, len - 8)
 }
 
 /// The tag of a word with this hash ([`SLOT_TAG`]).
@@ -418,9 +536,26 @@ impl WordCache {
     /// if cached.
     #[inline]
     fn get(&self, config: usize, context: u8, word: &str) -> Option<(&str, CachedState)> {
-        self.configs.get(config)?.1.get(context, word)
+        let hash = word_hash(word.as_bytes(), context);
+        self.lookup(config, hash, context, word)
+            .map(|(spelling, header)| (spelling, header.state()))
     }
 
+    /// [`WordCache::get`] with the record's header: its flags tell more than the state
+    /// ([`SLOT_UPPER`]).
+    #[inline]
+    fn lookup(
+        &self,
+        config: usize,
+        hash: u64,
+        context: u8,
+        word: &str,
+    ) -> Option<(&str, RecordHeader)> {
+        self.configs.get(config)?.1.get_hashed(hash, context, word)
+    }
+
+    /// Caches the spelling of `word`; `context` holds its [`SLOT_CONTEXT`] flags and any
+    /// flags besides that the record carries ([`SLOT_PLAIN`], ...).
     fn insert(
         &mut self,
         config: usize,
@@ -431,7 +566,12 @@ impl WordCache {
     ) {
         let flags = context
             | if state.known { SLOT_KNOWN } else { 0 }
-            | if state.proper { SLOT_PROPER } else { 0 };
+            | if state.proper { SLOT_PROPER } else { 0 }
+            | if letters::starts_upper(cyrillic) {
+                SLOT_UPPER
+            } else {
+                0
+            };
         let Some(header) = RecordHeader::new(word.len(), cyrillic.len(), flags, &state) else {
             // Longer than any plain word: not cached.
             return;
@@ -467,12 +607,17 @@ impl SpellingTable {
         Some((header, word, spelling))
     }
 
+    #[cfg(test)]
+    fn get(&self, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
+        self.get_hashed(word_hash(word.as_bytes(), context), context, word)
+    }
+
+    /// [`SpellingTable::get`] with the word's `hash` ([`word_hash`]).
     #[inline]
-    fn get(&self, context: u8, word: &str) -> Option<(&str, CachedState)> {
+    fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
         if self.slots.is_empty() {
             return None;
         }
-        let hash = word_hash(word.as_bytes(), context);
         let tag = slot_tag(hash);
         let mask = self.slots.len() - 1;
         let mut index = hash as usize & mask;
@@ -486,7 +631,7 @@ impl SpellingTable {
                 if header.flags & SLOT_CONTEXT == context
                     && same_bytes(cached_word, word.as_bytes())
                 {
-                    return Some((spelling, header.state()));
+                    return Some((spelling, header));
                 }
             }
             index = (index + 1) & mask;
@@ -607,38 +752,54 @@ struct LineStart {
     last_plain: Option<PlainWord>,
 }
 
-/// Which code points of U+0600..U+06FF can be part of a tote word (the tote letters of
-/// the letter table and the hamza), derived from the table once.
-static WORD_CHARS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-    let mut table = [false; 256];
+/// Which code points of U+0600..U+06FF can be part of a tote word, by offset from U+0600:
+/// [`WORD_LETTER`] for the tote letters of the letter table, [`WORD_HAMZA`] for the hamza, 0
+/// for the others. Derived from the table once.
+static WORD_CHARS: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+    let mut table = [0; 256];
     for (offset, slot) in table.iter_mut().enumerate() {
         let c = char::from_u32(0x0600 + offset as u32).unwrap_or_default();
-        *slot = c == tote::HAMZA || letters::is_tote_letter(c);
+        if c == tote::HAMZA {
+            *slot = WORD_HAMZA;
+        } else if letters::is_tote_letter(c) {
+            *slot = WORD_LETTER;
+        }
     }
     table
 });
+
+/// [`WORD_CHARS`] of a tote letter (odd, so that `class & 1` counts letters).
+const WORD_LETTER: u8 = 1;
+
+/// [`WORD_CHARS`] of the hamza.
+const WORD_HAMZA: u8 = 2;
 
 /// Whether `c` can be part of a tote word: a tote letter or the hamza.
 #[inline]
 fn is_word_char(c: char) -> bool {
     let offset = (c as u32).wrapping_sub(0x0600);
-    offset < 256 && WORD_CHARS[offset as usize]
+    offset < 256 && WORD_CHARS[offset as usize] != 0
 }
 
 /// Whether a tote word starts `text` (`word_len(text) > 0`, on its first two bytes).
 #[inline]
 fn starts_word(text: &str) -> bool {
     match *text.as_bytes() {
-        [lead, next, ..] => is_word_char_utf8(&WORD_CHARS, lead, next),
+        [lead, next, ..] => word_char_class(&WORD_CHARS, lead, next) != 0,
         _ => false,
     }
 }
 
-/// Whether the two bytes `lead`, `next` encode a tote word character (`table`: the
-/// [`WORD_CHARS`]).
+/// The [`WORD_CHARS`] class of the character whose UTF-8 starts with the two bytes `lead`,
+/// `next` (`table`: the [`WORD_CHARS`]); 0 for anything that is no tote word character.
 #[inline(always)]
-fn is_word_char_utf8(table: &[bool; 256], lead: u8, next: u8) -> bool {
-    matches!(lead, 0xD8..=0xDB) && table[letters::arabic_offset(lead, next)]
+fn word_char_class(table: &[u8; 256], lead: u8, next: u8) -> u8 {
+    // (The two-byte leads of U+0600..U+06FF; a wrapped lead below 0xD8 is no row.)
+    let row = lead.wrapping_sub(0xD8);
+    if row > 3 {
+        return 0;
+    }
+    table[(usize::from(row) << 6) | usize::from(next & 0x3F)]
 }
 
 /// Whether a straight quote between `text_before` and `after` opens a quotation of more than
@@ -743,22 +904,23 @@ fn mark_before_dash(text_before: &str) -> Option<char> {
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
 /// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
 fn word_len(text: &str) -> usize {
-    word_len_and_hamzas(text).0
+    word_len_and_letters(&WORD_CHARS, text.as_bytes()).0
 }
 
-/// [`word_len`], and how many of the word's characters are hamzas (not letters).
+/// [`word_len`], and how many of the word's characters are letters (not hamzas). One pass
+/// over the bytes, one table look-up a character (every tote word character is two bytes).
 #[inline(always)]
-fn word_len_and_hamzas(text: &str) -> (usize, usize) {
-    let table = &*WORD_CHARS;
-    let (mut len, mut hamzas) = (0, 0);
-    for pair in text.as_bytes().chunks_exact(2) {
-        if !is_word_char_utf8(table, pair[0], pair[1]) {
+fn word_len_and_letters(table: &[u8; 256], bytes: &[u8]) -> (usize, usize) {
+    let (mut len, mut letters) = (0, 0);
+    for pair in bytes.chunks_exact(2) {
+        let class = word_char_class(table, pair[0], pair[1]);
+        if class == 0 {
             break;
         }
-        hamzas += usize::from(*pair == HAMZA_UTF8);
+        letters += usize::from(class & WORD_LETTER);
         len += 2;
     }
-    (len, hamzas)
+    (len, letters)
 }
 
 struct ToCyrillic<'r> {
@@ -785,6 +947,8 @@ struct ToCyrillic<'r> {
     last_compounds: [Option<Written>; 3],
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
+    /// The [`WORD_CHARS`] (read once, not at every word).
+    word_chars: &'static [u8; 256],
     /// The thread's word cache, for the time of the conversion.
     cache: WordCache,
 }
@@ -808,6 +972,10 @@ impl ToCyrillic<'_> {
                     self.out.push(' ');
                 }
                 i += 1;
+                continue;
+            }
+            if let Some(len) = self.cached_plain_word(text, i) {
+                i += len;
                 continue;
             }
             let rest = &text[i..];
@@ -870,6 +1038,109 @@ impl ToCyrillic<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The word branch of [`Self::run`] (with [`Self::compound`]) for a plain word whose
+    /// spelling is in the word cache: most words of a long text. The same steps in the same
+    /// order, but each casing rule after the spelling is only called where it can change
+    /// something, as the cached facts of the word tell (most words are lower-case known words
+    /// in no casing pair, after which none of them does), and the word is read once. Returns
+    /// the bytes read; `None`, having changed nothing, if no plain word starts at `start` or
+    /// it is not cached.
+    #[inline]
+    fn cached_plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes().get(start..)?;
+        let context = slot_context(self.prev_proper, false);
+        // The word is the bytes up to the first ASCII byte if the last of them ends a word
+        // character: the cache holds words of word characters only, so if it has them, they
+        // are the word. Else (`سوز،`) the word is read.
+        let (mut len, mut hash) = hash_to_ascii(bytes, context).unwrap_or_default();
+        let ends_word = match bytes.get(len.wrapping_sub(2)..len) {
+            Some(&[lead, next]) => word_char_class(self.word_chars, lead, next) != 0,
+            _ => false,
+        };
+        if !ends_word {
+            len = word_len_and_letters(self.word_chars, bytes).0;
+            hash = word_hash(bytes.get(..len)?, context);
+        }
+        // (`plain_word`: the record is a plain word's, no hyphen follows.)
+        if len == 0 || bytes.get(len) == Some(&b'-') {
+            return None;
+        }
+        let word = text.get(start..start + len)?;
+        let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
+        if header.flags & SLOT_PLAIN == 0 {
+            return None;
+        }
+        let state = header.state();
+        let sentence = self.casing == Casing::Sentence;
+        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let out_start = self.out.len();
+        // Whether anything but the cache has cased the word (its case is then read off `out`).
+        let mut recased = sentence_start && sentence && !is_speech_verb(spelling);
+        if recased {
+            push_capitalised(&mut self.out, spelling);
+        } else {
+            self.out.push_str(spelling);
+        }
+        // `compound`:
+        let previous = self.last_plain.take();
+        self.last_word = Some(LastWord {
+            start: out_start,
+            letters: state.letters,
+            known: state.known,
+        });
+        self.prev_proper = state.proper;
+        let this = PlainWord {
+            start: out_start,
+            end: self.out.len(),
+            pair_word: state.pair_word,
+            sentence_start,
+            cased_by_next: header.flags & SLOT_CASED_BY_NEXT != 0,
+        };
+        // `case_pair` needs a first word that the next one can case, `case_before_name_head`
+        // a second word that makes names.
+        let name_head = header.flags & SLOT_NAME_HEAD != 0;
+        if let Some(previous) = previous.filter(|previous| previous.cased_by_next || name_head) {
+            self.case_pair(previous, this);
+            self.case_before_name_head(previous, this);
+            recased = true;
+        }
+        self.last_plain = Some(this);
+        // `run`, after `compound`: the tests that `capitalise_initials` starts with.
+        let unknown = self.words == WordSource::Lexicon && !state.known;
+        if sentence && out_start != 0 && (self.prev_proper || unknown) {
+            self.capitalise_initials(out_start, &text[..start]);
+            recased = true;
+        }
+        let this = Written {
+            start: out_start,
+            end: self.out.len(),
+            sentence_start,
+        };
+        let upper = if recased {
+            letters::starts_upper(&self.out[out_start..])
+        } else {
+            header.flags & SLOT_UPPER != 0
+        };
+        // (`is_written_name`.)
+        if sentence && !sentence_start && upper {
+            self.case_given_names(out_start);
+            self.case_name_in_a_list(this);
+        }
+        let [last, before, _] = self.last_compounds;
+        self.last_compounds = [Some(this), last, before];
+        // A patronymic joins a name only (a capitalised word or one the lexicon does not
+        // know), and only a word that starts as a patronymic does.
+        let mut read = len;
+        let patronym_next = bytes
+            .get(len + 1..len + 3)
+            .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next));
+        let name_before = upper || unknown;
+        if name_before && patronym_next && self.joins_patronym(&text[start + len..]) {
+            read += 1;
+        }
+        Some(read)
     }
 
     /// The state of the conversion at byte `at` of the text being read, a line start.
@@ -1246,8 +1517,9 @@ impl ToCyrillic<'_> {
                     proper: self.prev_proper,
                     pair_word: self.pair_word(out_start),
                 };
+                let flags = context | SLOT_PLAIN | self.pair_flags(state.pair_word);
                 self.cache
-                    .insert(config, context, word, &self.out[out_start..], state);
+                    .insert(config, flags, word, &self.out[out_start..], state);
                 state
             }
         };
@@ -1268,6 +1540,8 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             pair_word: state.pair_word,
             sentence_start,
+            // (Without the record's flags at hand: any pair word may be.)
+            cased_by_next: state.pair_word.is_some(),
         };
         if let Some(previous) = previous {
             self.case_pair(previous, this);
@@ -1319,6 +1593,26 @@ impl ToCyrillic<'_> {
             self.cache.insert(config, context, word, spelling, state);
         }
         len
+    }
+
+    /// The record flags of a plain word with this pair word: [`SLOT_CASED_BY_NEXT`],
+    /// [`SLOT_NAME_HEAD`].
+    fn pair_flags(&self, pair_word: Option<PairWord>) -> u8 {
+        #[cfg(feature = "lexicon")]
+        if let Some(word) = pair_word {
+            let lexicon = lexicon::get();
+            return if lexicon.cased_by_next(word) {
+                SLOT_CASED_BY_NEXT
+            } else {
+                0
+            } | if lexicon.is_name_head(word) {
+                SLOT_NAME_HEAD
+            } else {
+                0
+            };
+        }
+        let _ = pair_word;
+        0
     }
 
     /// The number of the word written from `start` on among the words of casing pairs.
@@ -2062,6 +2356,9 @@ struct PlainWord {
     pair_word: Option<PairWord>,
     /// Whether it starts a sentence (its capital stays).
     sentence_start: bool,
+    /// Whether the next word may case it ([`lexicon::Lexicon::cased_by_next`]; true where
+    /// that is not known): else [`ToCyrillic::case_pair`] changes nothing.
+    cased_by_next: bool,
 }
 
 /// The lower-case first parts of Arabic names (`әл-Фараби`, `ад-Дин`, `ибн-Сина`): the
@@ -2263,6 +2560,16 @@ fn looks_like_surname(word: &str) -> bool {
 /// `Сыр`, `1991` or `сыр-су`).
 fn is_lower_case_word(word: &str) -> bool {
     word.chars().all(letters::is_cyrillic_letter) && !letters::starts_upper(word)
+}
+
+/// Appends `word` to `out` with its first letter upper-cased: what appending it and then
+/// [`capitalise_at`] do, without rewriting `out`.
+fn push_capitalised(out: &mut String, word: &str) {
+    let mut chars = word.chars();
+    if let Some(first) = chars.next() {
+        out.push(letters::lower(first).map_or(first, letters::upper_of));
+        out.push_str(chars.as_str());
+    }
 }
 
 /// Upper-cases the first letter written at or after byte `start` of `out`.
@@ -2548,7 +2855,8 @@ mod tests {
             table.insert(word, spelling, &header.expect("fits a header"));
         }
         for (word, spelling, context, state) in &words {
-            let (cached, cached_state) = table.get(*context, word).expect("cached");
+            let (cached, header) = table.get(*context, word).expect("cached");
+            let cached_state = header.state();
             assert_eq!(cached, spelling);
             assert_eq!(cached_state.letters, state.letters);
             assert_eq!(cached_state.known, state.known);
@@ -2646,6 +2954,7 @@ mod tests {
         assert_eq!(with_lexicon("مەن ۇلى اقىنمىن"), "Мен ұлы ақынмын");
     }
 
+    #[cfg(feature = "lexicon")]
     #[test]
     fn letter_spaced_runs_are_cut_into_the_abbreviations_the_lexicon_knows() {
         // The lexicon tells `Э` from `Е`, and where one abbreviation ends and the next starts.
