@@ -984,6 +984,7 @@ impl ToCyrillic<'_> {
                 let word_start = i;
                 let sentence_start = self.sentence_start;
                 i += self.compound(text, i);
+                self.capitalise_celsius(out_start, &text[i..]);
                 self.capitalise_initials(out_start, &text[..word_start]);
                 let this = Written {
                     start: out_start,
@@ -1107,7 +1108,11 @@ impl ToCyrillic<'_> {
             recased = true;
         }
         self.last_plain = Some(this);
-        // `run`, after `compound`: the tests that `capitalise_initials` starts with.
+        // `run`, after `compound`:
+        if self.capitalise_celsius(out_start, &text[start + len..]) {
+            recased = true;
+        }
+        // The tests that `capitalise_initials` starts with.
         let unknown = self.words == WordSource::Lexicon && !state.known;
         if sentence && out_start != 0 && (self.prev_proper || unknown) {
             self.capitalise_initials(out_start, &text[..start]);
@@ -1141,6 +1146,27 @@ impl ToCyrillic<'_> {
             read += 1;
         }
         Some(read)
+    }
+
+    /// The one-letter word `с` written from `out_start` on, right after a number or a degree
+    /// sign, is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after a space;
+    /// `after` is the text read after it. In the corpus 24 of 27 such words are `С`, the
+    /// other three `5 с.`. Returns whether it capitalised.
+    fn capitalise_celsius(&mut self, out_start: usize, after: &str) -> bool {
+        if self.casing != Casing::Sentence || self.out.get(out_start..) != Some("с") {
+            return false;
+        }
+        let before = &self.out[..out_start];
+        let (spaced, before) = match before.strip_suffix(' ') {
+            Some(before) => (true, before),
+            None => (false, before),
+        };
+        let after_number = before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
+        let celsius = after_number && !(spaced && after.starts_with('.'));
+        if celsius {
+            self.out.replace_range(out_start.., "С");
+        }
+        celsius
     }
 
     /// The state of the conversion at byte `at` of the text being read, a line start.
@@ -2927,6 +2953,18 @@ mod tests {
         assert_eq!(with_lexicon("ول ءقازمۋ-دىڭ"), "Ол ҚазМУ-дің");
         assert_eq!(with_lexicon("ول قازمۋ-دىڭ"), "Ол ҚазМУ-дың");
         assert_eq!(with_lexicon("ول ءۇي-جاي"), "Ол үй-жай");
+    }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn a_one_letter_s_after_a_number_is_the_celsius_sign() {
+        assert_eq!(
+            with_lexicon("تەمپەراتۋرا 20°س، 28س جانە 0 س"),
+            "Температура 20°С, 28С және 0 С"
+        );
+        // Seconds after a space, with a stop; elsewhere the letter stays.
+        assert_eq!(with_lexicon("ول 5 س. ءجۇردى"), "Ол 5 с. жүрді");
+        assert_eq!(with_lexicon("ول س ارقىلى"), "Ол с арқылы");
     }
 
     #[cfg(feature = "lexicon")]
