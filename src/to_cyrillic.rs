@@ -984,7 +984,7 @@ impl ToCyrillic<'_> {
                 let word_start = i;
                 let sentence_start = self.sentence_start;
                 i += self.compound(text, i);
-                self.capitalise_celsius(out_start, &text[i..]);
+                self.case_after_number(out_start, &text[i..]);
                 self.capitalise_initials(out_start, &text[..word_start]);
                 let this = Written {
                     start: out_start,
@@ -1109,7 +1109,7 @@ impl ToCyrillic<'_> {
         }
         self.last_plain = Some(this);
         // `run`, after `compound`:
-        if self.capitalise_celsius(out_start, &text[start + len..]) {
+        if self.case_after_number(out_start, &text[start + len..]) {
             recased = true;
         }
         // The tests that `capitalise_initials` starts with.
@@ -1148,12 +1148,28 @@ impl ToCyrillic<'_> {
         Some(read)
     }
 
-    /// The one-letter word `с` written from `out_start` on, right after a number or a degree
-    /// sign, is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after a space;
-    /// `after` is the text read after it. In the corpus 24 of 27 such words are `С`, the
-    /// other three `5 с.`. Returns whether it capitalised.
-    fn capitalise_celsius(&mut self, out_start: usize, after: &str) -> bool {
-        if self.casing != Casing::Sentence || self.out.get(out_start..) != Some("с") {
+    /// Cases the word written from `out_start` on (`after`: the text read after it) when it
+    /// follows a number: a month's name is in lower case (`1 қазан`, `22-тамызда`, not the
+    /// city `Қазан`: all 201 in the corpus), and the one-letter word `с` right after a number
+    /// or a degree sign is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after
+    /// a space (24 of 27 in the corpus are `С`). Returns whether it changed the word's case.
+    fn case_after_number(&mut self, out_start: usize, after: &str) -> bool {
+        /// The months' names, the stems of their forms.
+        const MONTHS: [&str; 12] = [
+            "қаңтар",
+            "ақпан",
+            "наурыз",
+            "сәуір",
+            "мамыр",
+            "маусым",
+            "шілде",
+            "тамыз",
+            "қыркүйек",
+            "қазан",
+            "қараша",
+            "желтоқсан",
+        ];
+        if self.casing != Casing::Sentence {
             return false;
         }
         let before = &self.out[..out_start];
@@ -1161,12 +1177,31 @@ impl ToCyrillic<'_> {
             Some(before) => (true, before),
             None => (false, before),
         };
-        let after_number = before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
-        let celsius = after_number && !(spaced && after.starts_with('.'));
-        if celsius {
-            self.out.replace_range(out_start.., "С");
+        let word = &self.out[out_start..];
+        if word == "с" {
+            let after_number =
+                before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
+            let celsius = after_number && !(spaced && after.starts_with('.'));
+            if celsius {
+                self.out.replace_range(out_start.., "С");
+            }
+            return celsius;
         }
-        celsius
+        let after_number = before
+            .strip_suffix('-')
+            .unwrap_or(before)
+            .ends_with(|c: char| c.is_ascii_digit());
+        if !after_number || !letters::starts_upper(word) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let month = MONTHS.iter().any(|month| lower.starts_with(month));
+        if month {
+            let first = word.chars().next().map_or(0, char::len_utf8);
+            self.out
+                .replace_range(out_start..out_start + first, &lower[..first]);
+        }
+        month
     }
 
     /// The state of the conversion at byte `at` of the text being read, a line start.
@@ -1222,8 +1257,10 @@ impl ToCyrillic<'_> {
             before = chars.as_str();
             initials.push(before.len());
         }
+        // (Within the line: a number at the end of the line before is no date's, and a
+        // stream may be cut after the line feed.)
         let after_number = before
-            .trim_end()
+            .trim_end_matches([' ', '\t'])
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit());
@@ -2957,7 +2994,11 @@ mod tests {
 
     #[cfg(feature = "lexicon")]
     #[test]
-    fn a_one_letter_s_after_a_number_is_the_celsius_sign() {
+    fn after_a_number_a_month_is_in_lower_case_and_a_one_letter_s_is_the_celsius_sign() {
+        assert_eq!(
+            with_lexicon("ول 1 قازاندا، 22-تامىزدا كەلدى. قازان قالاسى"),
+            "Ол 1 қазанда, 22-тамызда келді. Қазан қаласы"
+        );
         assert_eq!(
             with_lexicon("تەمپەراتۋرا 20°س، 28س جانە 0 س"),
             "Температура 20°С, 28С және 0 С"
