@@ -288,10 +288,14 @@ impl ByteTable {
     }
 
     /// The packed flags and two-byte tote of the code point encoded as `lead`, `continuation`
-    /// (`lead` in 0xD0..=0xD3): see [`ByteTable::packed`](Self#structfield.packed).
+    /// (see [`ByteTable::packed`](Self#structfield.packed)); `None` if `lead` is not in
+    /// 0xD0..=0xD3. The check of the lead byte is the bounds check of the look-up: the index
+    /// `(lead << 6 | continuation & 0x3F) - (0xD0 << 6)` is in the table for those leads only.
     #[inline(always)]
-    pub(crate) fn packed(&self, lead: u8, continuation: u8) -> u32 {
-        self.packed[byte_index(lead, continuation)]
+    pub(crate) fn packed(&self, lead: u8, continuation: u8) -> Option<u32> {
+        let index =
+            ((usize::from(lead) << 6) | usize::from(continuation & 0x3F)).wrapping_sub(0xD0 << 6);
+        self.packed.get(index).copied()
     }
 
     /// Whether a word whose letters' flags, or-ed together, are `any` has every letter of
@@ -526,7 +530,7 @@ mod tests {
             let [lead, continuation] = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
             let (letter, packed) = (
                 BYTE_TABLE.get(lead, continuation),
-                BYTE_TABLE.packed(lead, continuation),
+                BYTE_TABLE.packed(lead, continuation).unwrap(),
             );
             assert_eq!(packed as u16, letter.flags, "{index:#x}");
             let [_, _, first, second] = packed.to_le_bytes();
@@ -536,6 +540,9 @@ mod tests {
             } else if !tote.is_empty() {
                 assert_eq!([first, second].as_slice(), &tote[..2], "{index:#x}");
             }
+        }
+        for lead in (0..=u8::MAX).filter(|lead| !(0xD0..=0xD3).contains(lead)) {
+            assert_eq!(BYTE_TABLE.packed(lead, 0xB0), None, "{lead:#x}");
         }
         let ya = BYTE_TABLE.get(0xD1, 0x8F); // я
         assert_eq!(ya.tote, "يا");

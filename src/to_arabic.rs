@@ -640,16 +640,66 @@ fn put_short(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     }
 }
 
-/// Inserts `bytes` at offset `at` of `window`, whose bytes up to `end` are written: moves
-/// `at..end` behind them. Returns the new end, or `None` if they do not fit.
+/// How many bytes [`put_small`] and [`insert`] move with one fixed-size copy (one vector
+/// load and store) instead of a call to `memcpy`/`memmove`: as long as most words and the
+/// gaps between them.
+const SMALL: usize = 32;
+
+/// [`put`] for `source[from..from + len]`, mostly a short gap between two words: when `len`
+/// is at most [`SMALL`] and both sides have that many bytes, copies [`SMALL`] bytes (what
+/// lands after `len` is overwritten later or never appended).
 #[inline(always)]
-fn insert(window: &mut [u8], at: usize, end: usize, bytes: &[u8]) -> Option<usize> {
+fn put_small(
+    window: &mut [u8],
+    at: usize,
+    source: &[u8],
+    from: usize,
+    len: usize,
+) -> Option<usize> {
+    if len <= SMALL {
+        if let (Some(to), Some(copied)) = (
+            window.get_mut(at..at + SMALL),
+            source.get(from..from + SMALL),
+        ) {
+            to.copy_from_slice(copied);
+            return Some(at + len);
+        }
+    }
+    put(window, at, source.get(from..from + len)?)
+}
+
+/// Inserts the `N` `bytes` at offset `at` of `window`, whose bytes up to `end` are written:
+/// moves `at..end` behind them. Returns the new end, or `None` if they do not fit.
+#[inline(always)]
+fn insert<const N: usize>(
+    window: &mut [u8],
+    at: usize,
+    end: usize,
+    bytes: [u8; N],
+) -> Option<usize> {
     let moved = end.checked_sub(at)?;
-    let new_end = end + bytes.len();
+    let new_end = end + N;
+    // Mostly a hamza before a short word: one fixed-size copy of the word.
+    if let (true, Some(tail)) = (moved <= SMALL, window.get_mut(at..at + SMALL + N)) {
+        let mut word = [0; SMALL];
+        word.copy_from_slice(&tail[..SMALL]);
+        tail[N..].copy_from_slice(&word);
+        tail[..N].copy_from_slice(&bytes);
+        return Some(new_end);
+    }
     let tail = window.get_mut(at..new_end)?;
-    tail.copy_within(..moved, bytes.len());
-    tail[..bytes.len()].copy_from_slice(bytes);
+    tail.copy_within(..moved, N);
+    tail[..N].copy_from_slice(&bytes);
     Some(new_end)
+}
+
+/// The UTF-8 of `c` if it is two bytes long, as the hamza of every style is (U+0621, U+0674).
+fn two_bytes(c: char) -> Option<[u8; 2]> {
+    let mut utf8 = [0; 4];
+    match *c.encode_utf8(&mut utf8).as_bytes() {
+        [first, second] => Some([first, second]),
+        _ => None,
+    }
 }
 
 /// Converts the run of plain words separated by single spaces that starts at byte `start`
@@ -666,8 +716,10 @@ fn plain_words(
     window: &mut [u8],
 ) -> usize {
     let bytes = text.as_bytes();
-    let mut hamza = [0; 4];
-    let hamza = rules.hamza.encode_utf8(&mut hamza).as_bytes();
+    // (A style whose hamza is not two bytes long would take the general rules.)
+    let Some(hamza) = two_bytes(rules.hamza) else {
+        return start;
+    };
     let mut comma = [0; 4];
     let comma = match rules.comma {
         CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
@@ -716,8 +768,8 @@ fn plain_words(
                 // (A comma after a letter is not between digits.)
                 let separator = if has_comma { comma } else { &[] };
                 let from = i + usize::from(has_comma);
-                let Some(next) =
-                    put(window, o, separator).and_then(|o| put(window, o, &bytes[from..gap]))
+                let Some(next) = put(window, o, separator)
+                    .and_then(|o| put_small(window, o, bytes, from, gap - from))
                 else {
                     break;
                 };
@@ -778,9 +830,7 @@ fn plain_word(
                 first_hamza = true;
             } else {
                 // After the hyphen: never at a quote.
-                let mut hamza = [0; 4];
-                let hamza = rules.hamza.encode_utf8(&mut hamza).as_bytes();
-                o_at = insert(window, part_o, o_at, hamza)?;
+                o_at = insert(window, part_o, o_at, two_bytes(rules.hamza)?)?;
             }
         }
         any |= part;
@@ -886,10 +936,9 @@ fn spell_simple_part(
         .zip(target.chunks_exact_mut(2))
     {
         let &[lead, continuation] = pair else { break };
-        if lead & 0xFC != 0xD0 {
+        let Some(packed) = table.packed(lead, continuation) else {
             break;
-        }
-        let packed = table.packed(lead, continuation);
+        };
         let letter = packed as u16;
         if letter & flags::IN_TABLE == 0 {
             break;
