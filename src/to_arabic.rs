@@ -727,9 +727,12 @@ fn plain_words(
     }
     .encode_utf8(&mut comma)
     .as_bytes();
+    // Past this offset, the window is appended before the next word (never for an empty
+    // window: `window_for` makes room for a word at least).
+    let full = window.len().saturating_sub(WORD_ROOM);
     let (mut i, mut o) = (start, 0);
     loop {
-        if window.len() - o < WORD_ROOM && o > 0 {
+        if o > full {
             append_window(out, &window[..o]);
             o = 0;
         }
@@ -884,13 +887,17 @@ fn plain_part(
 ) -> Option<(usize, usize, u16)> {
     let (end, tote_end, RunFlags { any, every }) =
         match spell_simple_part(bytes, start, table, rules, window, o)? {
+            // (No letter, or none written: the same in the first pass.)
+            Some(simple) if simple.0 == start => return None,
             Some(simple) => simple,
-            None => spell_part(bytes, start, table, rules, window, o)?,
+            None => match spell_part(bytes, start, table, rules, window, o)? {
+                spelled if spelled.1 == o => return None,
+                spelled => spelled,
+            },
         };
     let letters = (end - start) / 2;
-    let not_plain = letters == 0
-        || tote_end == o
-        || (rules.abbreviations == Abbreviations::LetterSpaced && is_spaceable(letters, every))
+    let not_plain = (rules.abbreviations == Abbreviations::LetterSpaced
+        && is_spaceable(letters, every))
         || (table.may_have_patronym(any) && has_patronym(table, &bytes[start..end], any));
     (!not_plain).then_some((end, tote_end, any))
 }
@@ -986,12 +993,29 @@ fn spell_part(
     // of the next.
     let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
     let mut at = start;
-    while let &[lead @ 0xD0..=0xD3, continuation, ref rest @ ..] = &bytes[at..] {
+    while let &[lead, continuation, ref rest @ ..] = &bytes[at..] {
+        let Some(packed) = table.packed(lead, continuation) else {
+            break;
+        };
+        let bits = packed as u16;
+        if bits & flags::IN_TABLE == 0 {
+            break;
+        }
+        // Most letters here are still written with one tote letter, whatever stands around
+        // them: the two bytes of the packed table, as in the first pass.
+        let alone = bits & (flags::SINGLE_TOTE | flags::PAIR_FIRST) == flags::SINGLE_TOTE
+            && (bits & flags::E == 0 || prev & vowel_before_e == 0);
+        if alone {
+            let [_, _, first, second] = packed.to_le_bytes();
+            o = put(window, o, &[first, second])?;
+            any |= bits;
+            every &= bits;
+            prev = bits;
+            at += 2;
+            continue;
+        }
         let letter = table.get(lead, continuation);
-        if letter.flags & (flags::IN_TABLE | flags::PAIR_FIRST) != flags::IN_TABLE {
-            if letter.flags & flags::IN_TABLE == 0 {
-                break;
-            }
+        if letter.flags & flags::PAIR_FIRST != 0 {
             // `и` before `я` or `ю`: one tote group.
             if let &[lead @ 0xD0..=0xD3, continuation, ..] = rest {
                 let next = table.get(lead, continuation);
@@ -1008,7 +1032,7 @@ fn spell_part(
                 }
             }
         }
-        // Without branches on the letter: `е` after a vowel has its own spelling.
+        // `е` after a vowel has its own spelling.
         let spelling = if prev & vowel_before_e != 0 {
             letter.tote_after_vowel
         } else {
