@@ -266,14 +266,17 @@ pub(crate) mod flags {
 /// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
-    /// The same code points as one `u32` each for the first, speculative pass over a plain
-    /// part (see `to_arabic`'s `spell_simple_part`), which reads nothing else: one load a
-    /// letter instead of a 56-byte [`ByteLetter`] and a `&str`. Bits 0..16 are the letter's
-    /// [`ByteLetter::flags`] (0 outside the table), bits 16..32 the two bytes of tote that the
-    /// pass writes for it, in memory order (`u32::to_le_bytes()[2..]`): its spelling if it
-    /// is written with one tote letter ([`flags::SINGLE_TOTE`]), else a stand-in (its first
-    /// tote letter, or `ى` for a silent letter) that the pass takes back.
-    packed: [u32; CYR_LEN],
+    /// The same letters as one `u32` each for the first, speculative pass over a plain part
+    /// (see `to_arabic`'s `spell_simple_part`), which reads nothing else, indexed by any two
+    /// bytes of text read as a little-endian `u16`: one load a letter, with no check of the
+    /// lead byte and no arithmetic on the index (a 256 KiB table, of which the letters use 64
+    /// cache lines; the rest is zero and mostly never touched). Bits 0..16 are the letter's
+    /// [`ByteLetter::flags`] (0 for any two bytes that are no letter of the table), bits
+    /// 16..32 the two bytes of tote that the pass writes for it, in memory order
+    /// (`u32::to_le_bytes()[2..]`): its spelling if it is written with one tote letter
+    /// ([`flags::SINGLE_TOTE`]), else a stand-in (its first tote letter, or `ى` for a silent
+    /// letter) that the pass takes back.
+    packed: Box<[u32; 1 << 16]>,
     /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters (an array, not
     /// a `Vec`: checked for almost every word, without a load of its length).
     patronym_masks: [u16; PATRONYM_COUNT],
@@ -287,15 +290,12 @@ impl ByteTable {
         &self.letters[byte_index(lead, continuation)]
     }
 
-    /// The packed flags and two-byte tote of the code point encoded as `lead`, `continuation`
-    /// (see [`ByteTable::packed`](Self#structfield.packed)); `None` if `lead` is not in
-    /// 0xD0..=0xD3. The check of the lead byte is the bounds check of the look-up: the index
-    /// `(lead << 6 | continuation & 0x3F) - (0xD0 << 6)` is in the table for those leads only.
+    /// The packed flags and two-byte tote of the letter encoded as `first`, `second` (see
+    /// [`ByteTable::packed`](Self#structfield.packed)); 0 if the two bytes are not the UTF-8
+    /// of a letter of the table.
     #[inline(always)]
-    pub(crate) fn packed(&self, lead: u8, continuation: u8) -> Option<u32> {
-        let index =
-            ((usize::from(lead) << 6) | usize::from(continuation & 0x3F)).wrapping_sub(0xD0 << 6);
-        self.packed.get(index).copied()
+    pub(crate) fn packed(&self, first: u8, second: u8) -> u32 {
+        self.packed[usize::from(u16::from_le_bytes([first, second]))]
     }
 
     /// Whether a word whose letters' flags, or-ed together, are `any` has every letter of
@@ -328,7 +328,10 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     };
     let mut table = ByteTable {
         letters: [empty; CYR_LEN],
-        packed: [0; CYR_LEN],
+        packed: vec![0; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("a slice of 1 << 16"),
         patronym_masks: [0; PATRONYM_COUNT],
     };
     // A bit for each distinct letter of the patronyms.
@@ -402,7 +405,9 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             flags: bits,
         };
         let [first, second] = [two_byte_tote.as_bytes()[0], two_byte_tote.as_bytes()[1]];
-        table.packed[index] = u32::from(bits) | u32::from_le_bytes([0, 0, first, second]);
+        let utf8 = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
+        table.packed[usize::from(u16::from_le_bytes(utf8))] =
+            u32::from(bits) | u32::from_le_bytes([0, 0, first, second]);
     }
     table
 });
@@ -530,7 +535,7 @@ mod tests {
             let [lead, continuation] = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
             let (letter, packed) = (
                 BYTE_TABLE.get(lead, continuation),
-                BYTE_TABLE.packed(lead, continuation).unwrap(),
+                BYTE_TABLE.packed(lead, continuation),
             );
             assert_eq!(packed as u16, letter.flags, "{index:#x}");
             let [_, _, first, second] = packed.to_le_bytes();
@@ -541,8 +546,13 @@ mod tests {
                 assert_eq!([first, second].as_slice(), &tote[..2], "{index:#x}");
             }
         }
-        for lead in (0..=u8::MAX).filter(|lead| !(0xD0..=0xD3).contains(lead)) {
-            assert_eq!(BYTE_TABLE.packed(lead, 0xB0), None, "{lead:#x}");
+        for [first, second] in (0..=u16::MAX).map(u16::to_le_bytes) {
+            let letter = std::str::from_utf8(&[first, second])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .filter(|&c| is_cyrillic_letter(c));
+            let packed = BYTE_TABLE.packed(first, second);
+            assert_eq!(packed != 0, letter.is_some(), "{first:#x} {second:#x}");
         }
         let ya = BYTE_TABLE.get(0xD1, 0x8F); // я
         assert_eq!(ya.tote, "يا");

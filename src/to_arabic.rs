@@ -943,9 +943,7 @@ fn spell_simple_part(
         .zip(target.chunks_exact_mut(2))
     {
         let &[lead, continuation] = pair else { break };
-        let Some(packed) = table.packed(lead, continuation) else {
-            break;
-        };
+        let packed = table.packed(lead, continuation);
         let letter = packed as u16;
         if letter & flags::IN_TABLE == 0 {
             break;
@@ -994,9 +992,7 @@ fn spell_part(
     let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
     let mut at = start;
     while let &[lead, continuation, ref rest @ ..] = &bytes[at..] {
-        let Some(packed) = table.packed(lead, continuation) else {
-            break;
-        };
+        let packed = table.packed(lead, continuation);
         let bits = packed as u16;
         if bits & flags::IN_TABLE == 0 {
             break;
