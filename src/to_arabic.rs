@@ -715,6 +715,32 @@ fn plain_words(
     out: &mut String,
     window: &mut [u8],
 ) -> usize {
+    // The two conventions that plain words ask about at every word are made constants of
+    // the loop, one copy of it for each combination: no branch on them in the loop, and
+    // registers for what it keeps.
+    let each_part = rules.hamza_scope == HamzaScope::EachPart;
+    let letter_spaced = rules.abbreviations == Abbreviations::LetterSpaced;
+    let run = match (each_part, letter_spaced) {
+        (false, false) => plain_words_in::<false, false>,
+        (false, true) => plain_words_in::<false, true>,
+        (true, false) => plain_words_in::<true, false>,
+        (true, true) => plain_words_in::<true, true>,
+    };
+    run(text, start, table, rules, out, window)
+}
+
+/// [`plain_words`] where `EACH_PART` tells whether the style's hamza scope is
+/// [`HamzaScope::EachPart`] and `LETTER_SPACED` whether its abbreviations are
+/// [`Abbreviations::LetterSpaced`].
+#[inline(always)]
+fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
+    text: &str,
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+    window: &mut [u8],
+) -> usize {
     let bytes = text.as_bytes();
     // (A style whose hamza is not two bytes long would take the general rules.)
     let Some(hamza) = two_bytes(rules.hamza) else {
@@ -736,7 +762,8 @@ fn plain_words(
             append_window(out, &window[..o]);
             o = 0;
         }
-        let Some((end, word_end, takes_hamza)) = plain_word(text, i, table, rules, window, o)
+        let Some((end, word_end, takes_hamza)) =
+            plain_word::<EACH_PART, LETTER_SPACED>(text, i, table, rules, window, o)
         else {
             break;
         };
@@ -812,7 +839,7 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
 /// [`plain_part`]), and between parts the hyphen, with a space after it in
 /// [`HyphenSpacing::SpaceAfter`] styles.
 #[inline(always)]
-fn plain_word(
+fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
     text: &str,
     start: usize,
     table: &ByteTable,
@@ -826,9 +853,10 @@ fn plain_word(
     let (mut at, mut o_at, mut any, mut first_hamza) = (start, o, 0, false);
     loop {
         let part_o = o_at;
-        let (end, part_end, part) = plain_part(bytes, at, table, rules, window, o_at)?;
+        let (end, part_end, part) =
+            plain_part::<LETTER_SPACED>(bytes, at, table, rules, window, o_at)?;
         o_at = part_end;
-        if rules.hamza_scope == HamzaScope::EachPart && takes_hamza(part) {
+        if EACH_PART && takes_hamza(part) {
             if part_o == o {
                 first_hamza = true;
             } else {
@@ -852,9 +880,10 @@ fn plain_word(
             _ => break,
         }
     }
-    let hamza = match rules.hamza_scope {
-        HamzaScope::WholeWord => takes_hamza(any),
-        HamzaScope::EachPart => first_hamza,
+    let hamza = if EACH_PART {
+        first_hamza
+    } else {
+        takes_hamza(any)
     };
     Some((at, o_at, hamza))
 }
@@ -877,7 +906,7 @@ fn takes_hamza(any: u16) -> bool {
 /// a vowel in a style that writes a yeh there: [`spell_simple_part`] writes those in one
 /// pass, two bytes a letter, and the other parts are written again by [`spell_part`].
 #[inline(always)]
-fn plain_part(
+fn plain_part<const LETTER_SPACED: bool>(
     bytes: &[u8],
     start: usize,
     table: &ByteTable,
@@ -896,8 +925,7 @@ fn plain_part(
             },
         };
     let letters = (end - start) / 2;
-    let not_plain = (rules.abbreviations == Abbreviations::LetterSpaced
-        && is_spaceable(letters, every))
+    let not_plain = (LETTER_SPACED && is_spaceable(letters, every))
         || (table.may_have_patronym(any) && has_patronym(table, &bytes[start..end], any));
     (!not_plain).then_some((end, tote_end, any))
 }
