@@ -876,6 +876,14 @@ fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
                 }
                 at += 1;
             }
+            // Any other ASCII but a hyphen: a Latin letter continues the word (as
+            // `continues_word` tells), punctuation and digits end it.
+            [b, ..] if b.is_ascii() && b != b'-' => {
+                if b.is_ascii_alphabetic() {
+                    return None;
+                }
+                break;
+            }
             _ if continues_word(text, at) => return None,
             _ => break,
         }
@@ -1222,13 +1230,19 @@ fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
 /// then its letters are its written letters, two bytes each, and a patronym inside is one
 /// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
 fn has_lower_case_patronym(word: &[u8]) -> bool {
-    const Y: &[u8] = "ы".as_bytes();
-    const ULY: &[u8] = "ұл".as_bytes();
-    const QYZ: &[u8] = "қыз".as_bytes();
-    (2..word.len()).step_by(2).any(|end| {
-        let before = &word[2..end];
-        word[end..].starts_with(Y) && (before.ends_with(ULY) || before.ends_with(QYZ))
-    })
+    let letter = |c: &str| u16::from_le_bytes([c.as_bytes()[0], c.as_bytes()[1]]);
+    let [y, u, l, q, z] = ["ы", "ұ", "л", "қ", "з"].map(letter);
+    // The three letters before the one at `at`, oldest first.
+    let mut before = [0u16; 3];
+    for (at, pair) in word.chunks_exact(2).enumerate() {
+        let c = u16::from_le_bytes([pair[0], pair[1]]);
+        // `ұлы` or `қызы` ends at `at` and starts after the first letter.
+        if c == y && ((at >= 3 && before[1..] == [u, l]) || (at >= 4 && before == [q, y, z])) {
+            return true;
+        }
+        before = [before[1], before[2], c];
+    }
+    false
 }
 
 /// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
