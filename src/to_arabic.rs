@@ -610,13 +610,27 @@ fn window_for(len: usize) -> Vec<u8> {
     ]
 }
 
-/// Appends the tote that [`plain_words`] wrote into its window to `out`.
-fn append_window(out: &mut String, tote: &[u8]) {
-    match simdutf8::basic::from_utf8(tote) {
-        Ok(tote) => out.push_str(tote),
+/// Below this many bytes `simdutf8` checks with the standard library (several instructions
+/// a byte on two-byte characters); [`append_window`] checks that many instead.
+const SIMD_CHECK_LEN: usize = 64;
+
+/// Appends the first `len` bytes of the window that [`plain_words`] wrote to `out`.
+fn append_window(out: &mut String, window: &mut [u8], len: usize) {
+    // A short run of words (most runs end at a quote, a bracket or a dash) is checked as
+    // [`SIMD_CHECK_LEN`] bytes, zeros after it: with SIMD instructions, like the long ones.
+    let checked = match window.get_mut(len..SIMD_CHECK_LEN) {
+        Some(tail) => {
+            tail.fill(0);
+            SIMD_CHECK_LEN
+        }
+        None => len,
+    };
+    let tote = &window[..checked];
+    match simdutf8::basic::from_utf8(tote).map(|tote| tote.get(..len)) {
+        Ok(Some(tote)) => out.push_str(tote),
         // Not reached: the window holds whole characters only (tote letters of the table, the
         // hamza, ASCII and the comma of the style), so the check always passes.
-        Err(_) => out.push_str(&String::from_utf8_lossy(tote)),
+        _ => out.push_str(&String::from_utf8_lossy(&tote[..len.min(checked)])),
     }
 }
 
@@ -759,7 +773,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     let (mut i, mut o) = (start, 0);
     loop {
         if o > full {
-            append_window(out, &window[..o]);
+            append_window(out, window, o);
             o = 0;
         }
         let Some((end, word_end, takes_hamza)) =
@@ -808,7 +822,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
             }
         }
     }
-    append_window(out, &window[..o]);
+    append_window(out, window, o);
     i
 }
 
