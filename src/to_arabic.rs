@@ -610,18 +610,21 @@ fn window_for(len: usize) -> Vec<u8> {
     ]
 }
 
-/// Below this many bytes `simdutf8` checks with the standard library (several instructions
-/// a byte on two-byte characters); [`append_window`] checks that many instead.
+/// `simdutf8` checks blocks of this many bytes with SIMD instructions; what is left over, it
+/// copies with branches on its length, and below one block it checks with the standard
+/// library (several instructions a byte on two-byte characters). [`append_window`] checks
+/// whole blocks instead.
 const SIMD_CHECK_LEN: usize = 64;
 
 /// Appends the first `len` bytes of the window that [`plain_words`] wrote to `out`.
 fn append_window(out: &mut String, window: &mut [u8], len: usize) {
-    // A short run of words (most runs end at a quote, a bracket or a dash) is checked as
-    // [`SIMD_CHECK_LEN`] bytes, zeros after it: with SIMD instructions, like the long ones.
-    let checked = match window.get_mut(len..SIMD_CHECK_LEN) {
+    // The tote is checked up to the end of its last block, zeros after it (most runs of
+    // words are short: they end at a quote, a bracket or a dash), where the window has room.
+    let checked = len.next_multiple_of(SIMD_CHECK_LEN);
+    let checked = match window.get_mut(len..len + SIMD_CHECK_LEN) {
         Some(tail) => {
             tail.fill(0);
-            SIMD_CHECK_LEN
+            checked
         }
         None => len,
     };
