@@ -222,11 +222,6 @@ pub(crate) struct ByteLetter {
     /// Tote spelling after a letter of `to_arabic`'s `VOWELS_BEFORE_E` in styles that insert
     /// a yeh there (`е`: `يە`); the same as `tote` for every other letter.
     pub tote_after_vowel: &'static str,
-    /// Two bytes of tote that the first, speculative pass over a plain part writes for the
-    /// letter (see `to_arabic`'s `plain_part`): its spelling if it is written with one tote
-    /// letter ([`flags::SINGLE_TOTE`]), else a stand-in (its first tote letter, or `ى` for a
-    /// silent letter) that the pass takes back (empty outside the table).
-    pub two_byte_tote: &'static str,
     /// `flags::*` bits.
     pub flags: u16,
 }
@@ -271,6 +266,19 @@ pub(crate) mod flags {
 /// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
+    /// The same letters as one `u32` each for the first, speculative pass over a plain part
+    /// (see `to_arabic`'s `spell_simple_part`), which reads nothing else, indexed by any two
+    /// bytes of text read as a big-endian `u16`: one load a letter, with no check of the
+    /// lead byte and almost no arithmetic on the index (a 256 KiB table; the rest is zero and
+    /// mostly never touched). Big-endian, so that the letters (lead bytes 0xD0..=0xD3) lie
+    /// together in 16 cache lines: read little-endian, they lay 1 KiB apart, in only 4 of the
+    /// 64 sets of a usual 8-way L1 cache, which cannot hold them all. Bits 0..16 are the letter's
+    /// [`ByteLetter::flags`] (0 for any two bytes that are no letter of the table), bits
+    /// 16..32 the two bytes of tote that the pass writes for it, in memory order
+    /// (`u32::to_le_bytes()[2..]`): its spelling if it is written with one tote letter
+    /// ([`flags::SINGLE_TOTE`]), else a stand-in (its first tote letter, or `ى` for a silent
+    /// letter) that the pass takes back.
+    packed: Box<[u32; 1 << 16]>,
     /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters (an array, not
     /// a `Vec`: checked for almost every word, without a load of its length).
     patronym_masks: [u16; PATRONYM_COUNT],
@@ -281,7 +289,15 @@ impl ByteTable {
     #[inline(always)]
     pub(crate) fn get(&self, lead: u8, continuation: u8) -> &ByteLetter {
         // 0xD0..=0xD3 carry bits 7..6 of the offset from U+0400 in their low two bits.
-        &self.letters[(((lead & 0x03) as usize) << 6) | (continuation & 0x3F) as usize]
+        &self.letters[byte_index(lead, continuation)]
+    }
+
+    /// The packed flags and two-byte tote of the letter encoded as `first`, `second` (see
+    /// [`ByteTable::packed`](Self#structfield.packed)); 0 if the two bytes are not the UTF-8
+    /// of a letter of the table.
+    #[inline(always)]
+    pub(crate) fn packed(&self, first: u8, second: u8) -> u32 {
+        self.packed[usize::from(u16::from_be_bytes([first, second]))]
     }
 
     /// Whether a word whose letters' flags, or-ed together, are `any` has every letter of
@@ -290,6 +306,14 @@ impl ByteTable {
     pub(crate) fn may_have_patronym(&self, any: u16) -> bool {
         self.patronym_masks.iter().any(|&mask| mask & !any == 0)
     }
+}
+
+/// The index of the code point encoded as `lead`, `continuation` (`lead` in 0xD0..=0xD3) in
+/// the tables of [`ByteTable`]: 0xD0..=0xD3 carry bits 7..6 of the offset from U+0400 in their
+/// low two bits.
+#[inline(always)]
+fn byte_index(lead: u8, continuation: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(continuation & 0x3F)
 }
 
 /// How many patronyms `to_arabic` splits off (`ұлы`, `қызы`).
@@ -301,12 +325,15 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     let empty = ByteLetter {
         tote: "",
         tote_after_vowel: "",
-        two_byte_tote: "",
         lower: '\0',
         flags: 0,
     };
     let mut table = ByteTable {
         letters: [empty; CYR_LEN],
+        packed: vec![0; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("a slice of 1 << 16"),
         patronym_masks: [0; PATRONYM_COUNT],
     };
     // A bit for each distinct letter of the patronyms.
@@ -376,10 +403,13 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
         table.letters[index] = ByteLetter {
             tote,
             tote_after_vowel,
-            two_byte_tote,
             lower,
             flags: bits,
         };
+        let [first, second] = [two_byte_tote.as_bytes()[0], two_byte_tote.as_bytes()[1]];
+        let utf8 = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
+        table.packed[usize::from(u16::from_be_bytes(utf8))] =
+            u32::from(bits) | u32::from_le_bytes([0, 0, first, second]);
     }
     table
 });
@@ -502,6 +532,29 @@ mod tests {
                 assert_eq!(letter.lower, l);
                 assert!(c.is_alphabetic(), "{c}");
             }
+        }
+        for index in 0..CYR_LEN {
+            let [lead, continuation] = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
+            let (letter, packed) = (
+                BYTE_TABLE.get(lead, continuation),
+                BYTE_TABLE.packed(lead, continuation),
+            );
+            assert_eq!(packed as u16, letter.flags, "{index:#x}");
+            let [_, _, first, second] = packed.to_le_bytes();
+            let tote = letter.tote.as_bytes();
+            if letter.flags & flags::SINGLE_TOTE != 0 {
+                assert_eq!([first, second].as_slice(), tote, "{index:#x}");
+            } else if !tote.is_empty() {
+                assert_eq!([first, second].as_slice(), &tote[..2], "{index:#x}");
+            }
+        }
+        for [first, second] in (0..=u16::MAX).map(u16::to_be_bytes) {
+            let letter = std::str::from_utf8(&[first, second])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .filter(|&c| is_cyrillic_letter(c));
+            let packed = BYTE_TABLE.packed(first, second);
+            assert_eq!(packed != 0, letter.is_some(), "{first:#x} {second:#x}");
         }
         let ya = BYTE_TABLE.get(0xD1, 0x8F); // я
         assert_eq!(ya.tote, "يا");

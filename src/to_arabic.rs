@@ -53,6 +53,7 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
         segments: Vec::new(),
         chain: None,
         keep_look_alikes: false,
+        window: window_for(text.len()),
     };
     converter.run(text);
 }
@@ -121,6 +122,8 @@ struct ToArabic<'r> {
     chain: Option<(usize, Chain)>,
     /// The part being added belongs to a chain whose look-alikes stay Latin.
     keep_look_alikes: bool,
+    /// Where [`plain_words`] writes (see [`WINDOW_LEN`]).
+    window: Vec<u8>,
 }
 
 impl ToArabic<'_> {
@@ -133,7 +136,7 @@ impl ToArabic<'_> {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if matches!(b, 0xD0..=0xD3) {
-                let end = plain_words(text, i, self.table, self.rules, self.out);
+                let end = plain_words(text, i, self.table, self.rules, self.out, &mut self.window);
                 if end > i {
                     i = end;
                     continue;
@@ -578,9 +581,148 @@ fn insert_hamza(out: &mut String, rules: &StyleRules, at: usize) {
     }
 }
 
+/// Room for the tote of plain words (see [`plain_words`]): they are written into this window
+/// of bytes, which is appended to the output when a run of plain words ends or the window
+/// fills up.
+///
+/// Why a window and not the output string: each `String::push_str` checks the capacity and
+/// stores the new length, and as the compiler cannot tell the string's bytes from its length
+/// it also reloads both for every letter; writing two bytes a letter into a slice of fixed
+/// length needs one bounds check, and the slice's pointer and length stay in registers. Safe
+/// code cannot make a `&str` of bytes without checking them, so the window is checked once
+/// when it is appended, with SIMD instructions (`simdutf8`: well under one instruction a
+/// byte, where a `push_str` cost about six a letter).
+const WINDOW_LEN: usize = 16 * 1024;
+
+/// A plain word is only started with this much room left in the window (else the window is
+/// appended to the output first). A word that does not fit (half as many letters) takes the
+/// general rules: they write the same.
+const WORD_ROOM: usize = 1024;
+
+/// The window for a text of `len` bytes: [`WINDOW_LEN`] bytes, or less for a short text (the
+/// window is zeroed when it is made).
+fn window_for(len: usize) -> Vec<u8> {
+    vec![
+        0;
+        len.saturating_mul(2)
+            .saturating_add(WORD_ROOM)
+            .min(WINDOW_LEN)
+    ]
+}
+
+/// `simdutf8` checks blocks of this many bytes with SIMD instructions; what is left over, it
+/// copies with branches on its length, and below one block it checks with the standard
+/// library (several instructions a byte on two-byte characters). [`append_window`] checks
+/// whole blocks instead.
+const SIMD_CHECK_LEN: usize = 64;
+
+/// Appends the first `len` bytes of the window that [`plain_words`] wrote to `out`.
+fn append_window(out: &mut String, window: &mut [u8], len: usize) {
+    // The tote is checked up to the end of its last block, zeros after it (most runs of
+    // words are short: they end at a quote, a bracket or a dash), where the window has room.
+    let checked = len.next_multiple_of(SIMD_CHECK_LEN);
+    let checked = match window.get_mut(len..len + SIMD_CHECK_LEN) {
+        Some(tail) => {
+            tail.fill(0);
+            checked
+        }
+        None => len,
+    };
+    let tote = &window[..checked];
+    match simdutf8::basic::from_utf8(tote).map(|tote| tote.get(..len)) {
+        Ok(Some(tote)) => out.push_str(tote),
+        // Not reached: the window holds whole characters only (tote letters of the table, the
+        // hamza, ASCII and the comma of the style), so the check always passes.
+        _ => out.push_str(&String::from_utf8_lossy(&tote[..len.min(checked)])),
+    }
+}
+
+/// Writes `bytes` at offset `at` of `window`; returns the offset after them, or `None` if
+/// they do not fit.
+#[inline(always)]
+fn put(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
+    let end = at + bytes.len();
+    window.get_mut(at..end)?.copy_from_slice(bytes);
+    Some(end)
+}
+
+/// [`put`] for the short spellings of the letter table: with the common lengths known to the
+/// compiler, the copy is one move instead of a call to `memcpy`.
+#[inline(always)]
+fn put_short(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
+    match *bytes {
+        [a, b] => put(window, at, &[a, b]),
+        [a, b, c, d] => put(window, at, &[a, b, c, d]),
+        _ => put(window, at, bytes),
+    }
+}
+
+/// How many bytes [`put_small`] and [`insert`] move with one fixed-size copy (one vector
+/// load and store) instead of a call to `memcpy`/`memmove`: as long as most words and the
+/// gaps between them.
+const SMALL: usize = 32;
+
+/// [`put`] for `source[from..from + len]`, mostly a short gap between two words: when `len`
+/// is at most [`SMALL`] and both sides have that many bytes, copies [`SMALL`] bytes (what
+/// lands after `len` is overwritten later or never appended).
+#[inline(always)]
+fn put_small(
+    window: &mut [u8],
+    at: usize,
+    source: &[u8],
+    from: usize,
+    len: usize,
+) -> Option<usize> {
+    if len <= SMALL {
+        if let (Some(to), Some(copied)) = (
+            window.get_mut(at..at + SMALL),
+            source.get(from..from + SMALL),
+        ) {
+            to.copy_from_slice(copied);
+            return Some(at + len);
+        }
+    }
+    put(window, at, source.get(from..from + len)?)
+}
+
+/// Inserts the `N` `bytes` at offset `at` of `window`, whose bytes up to `end` are written:
+/// moves `at..end` behind them. Returns the new end, or `None` if they do not fit.
+#[inline(always)]
+fn insert<const N: usize>(
+    window: &mut [u8],
+    at: usize,
+    end: usize,
+    bytes: [u8; N],
+) -> Option<usize> {
+    let moved = end.checked_sub(at)?;
+    let new_end = end + N;
+    // Mostly a hamza before a short word: one fixed-size copy of the word.
+    if let (true, Some(tail)) = (moved <= SMALL, window.get_mut(at..at + SMALL + N)) {
+        let mut word = [0; SMALL];
+        word.copy_from_slice(&tail[..SMALL]);
+        tail[N..].copy_from_slice(&word);
+        tail[..N].copy_from_slice(&bytes);
+        return Some(new_end);
+    }
+    let tail = window.get_mut(at..new_end)?;
+    tail.copy_within(..moved, N);
+    tail[..N].copy_from_slice(&bytes);
+    Some(new_end)
+}
+
+/// The UTF-8 of `c` if it is two bytes long, as the hamza of every style is (U+0621, U+0674).
+fn two_bytes(c: char) -> Option<[u8; 2]> {
+    let mut utf8 = [0; 4];
+    match *c.encode_utf8(&mut utf8).as_bytes() {
+        [first, second] => Some([first, second]),
+        _ => None,
+    }
+}
+
 /// Converts the run of plain words separated by single spaces that starts at byte `start`
-/// (see [`plain_word`]); returns where the run ends (`start` if the first word is not plain:
-/// nothing written then).
+/// (see [`plain_word`]), writing their tote into `window` (see [`WINDOW_LEN`]) and from there
+/// to `out`; returns where the run ends (`start` if the first word is not plain: nothing
+/// written then).
 #[inline(never)]
 fn plain_words(
     text: &str,
@@ -588,34 +730,102 @@ fn plain_words(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
+    window: &mut [u8],
+) -> usize {
+    // The two conventions that plain words ask about at every word are made constants of
+    // the loop, one copy of it for each combination: no branch on them in the loop, and
+    // registers for what it keeps.
+    let each_part = rules.hamza_scope == HamzaScope::EachPart;
+    let letter_spaced = rules.abbreviations == Abbreviations::LetterSpaced;
+    let run = match (each_part, letter_spaced) {
+        (false, false) => plain_words_in::<false, false>,
+        (false, true) => plain_words_in::<false, true>,
+        (true, false) => plain_words_in::<true, false>,
+        (true, true) => plain_words_in::<true, true>,
+    };
+    run(text, start, table, rules, out, window)
+}
+
+/// [`plain_words`] where `EACH_PART` tells whether the style's hamza scope is
+/// [`HamzaScope::EachPart`] and `LETTER_SPACED` whether its abbreviations are
+/// [`Abbreviations::LetterSpaced`].
+#[inline(always)]
+fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
+    text: &str,
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+    window: &mut [u8],
 ) -> usize {
     let bytes = text.as_bytes();
-    let mut i = start;
-    while let Some(end) = plain_word(text, i, table, rules, out) {
+    // (A style whose hamza is not two bytes long would take the general rules.)
+    let Some(hamza) = two_bytes(rules.hamza) else {
+        return start;
+    };
+    let mut comma = [0; 4];
+    let comma = match rules.comma {
+        CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
+        CommaRule::Latin => ',',
+    }
+    .encode_utf8(&mut comma)
+    .as_bytes();
+    // Past this offset, the window is appended before the next word (never for an empty
+    // window: `window_for` makes room for a word at least).
+    let full = window.len().saturating_sub(WORD_ROOM);
+    let (mut i, mut o) = (start, 0);
+    loop {
+        if o > full {
+            append_window(out, window, o);
+            o = 0;
+        }
+        let Some((end, word_end, takes_hamza)) =
+            plain_word::<EACH_PART, LETTER_SPACED>(text, i, table, rules, window, o)
+        else {
+            break;
+        };
+        let at_quote =
+            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«');
+        if !takes_hamza {
+            o = word_end;
+        } else if at_quote {
+            // The first word of the run, after a `«` that is already in `out`: the hamza goes
+            // before the quote, where `insert_hamza` puts it.
+            out.insert(out.len() - '«'.len_utf8(), rules.hamza);
+            o = word_end;
+        } else if let Some(with_hamza) = insert(window, o, word_end, hamza) {
+            o = with_hamza;
+        } else {
+            break;
+        }
         i = end;
         // Mostly a space and the next word: straight to it.
         match bytes[i..] {
             [b' ', 0xD0..=0xD3, ..] => {
-                out.push(' ');
+                let Some(space) = put(window, o, b" ") else {
+                    break;
+                };
+                o = space;
                 i += 1;
             }
-            _ => match between_words(bytes, i) {
-                Some((comma, gap)) => {
-                    if comma {
-                        // After a letter, so not between digits.
-                        out.push(match rules.comma {
-                            CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
-                            CommaRule::Latin => ',',
-                        });
-                    }
-                    let from = i + usize::from(comma);
-                    out.push_str(&text[from..gap]);
-                    i = gap;
-                }
-                None => break,
-            },
+            _ => {
+                let Some((has_comma, gap)) = between_words(bytes, i) else {
+                    break;
+                };
+                // (A comma after a letter is not between digits.)
+                let separator = if has_comma { comma } else { &[] };
+                let from = i + usize::from(has_comma);
+                let Some(next) = put(window, o, separator)
+                    .and_then(|o| put_small(window, o, bytes, from, gap - from))
+                else {
+                    break;
+                };
+                o = next;
+                i = gap;
+            }
         }
     }
+    append_window(out, window, o);
     i
 }
 
@@ -636,64 +846,71 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
 
 /// Converts the word at byte `start` of `text` if it is *plain*: one or more parts joined by
 /// single hyphens (`іс-шара`), each of letters of the table only, no abbreviation and no
-/// patronym inside, and not joined to anything else. Returns the end of the word; `None`
-/// (nothing written) sends the word to the general rules.
+/// patronym inside, and not joined to anything else. Writes its tote at offset `o` of
+/// `window` and returns the end of the word, the end of its tote and whether a hamza goes
+/// before it (the caller writes that one: it may go before a `«` in front of the word);
+/// `None` (what was written does not count) sends the word to the general rules.
 ///
 /// For such a word the general rules reduce to: the hamza decision (over all its parts in
 /// [`HamzaScope::WholeWord`], else for each part), each part's letters (see
 /// [`plain_part`]), and between parts the hyphen, with a space after it in
 /// [`HyphenSpacing::SpaceAfter`] styles.
 #[inline(always)]
-fn plain_word(
+fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
     text: &str,
     start: usize,
     table: &ByteTable,
     rules: &StyleRules,
-    out: &mut String,
-) -> Option<usize> {
-    let out_start = out.len();
+    window: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
     // The flags of the letters of all parts together, and whether the first part takes a
-    // hamza of its own (written last, when the word is known to be plain: it may go before
-    // a `«` in front of the word, where taking the word back would not remove it).
-    let (mut at, mut any, mut first_hamza) = (start, 0, false);
+    // hamza of its own.
+    let (mut at, mut o_at, mut any, mut first_hamza) = (start, o, 0, false);
     loop {
-        let part_start = out.len();
-        let Some((end, part)) = plain_part(text, at, table, rules, out) else {
-            out.truncate(out_start);
-            return None;
-        };
-        if rules.hamza_scope == HamzaScope::EachPart && takes_hamza(part) {
-            if part_start == out_start {
+        let part_o = o_at;
+        let (end, part_end, part) =
+            plain_part::<LETTER_SPACED>(bytes, at, table, rules, window, o_at)?;
+        o_at = part_end;
+        if EACH_PART && takes_hamza(part) {
+            if part_o == o {
                 first_hamza = true;
             } else {
-                insert_hamza(out, rules, part_start);
+                // After the hyphen: never at a quote.
+                o_at = insert(window, part_o, o_at, two_bytes(rules.hamza)?)?;
             }
         }
         any |= part;
         at = end;
-        match text.as_bytes()[at..] {
+        match bytes[at..] {
+            // Mostly what ends a word: a space or the end of the text.
+            [] | [b' ', ..] => break,
             [b'-', 0xD0..=0xD3, ..] => {
-                out.push('-');
+                o_at = put(window, o_at, b"-")?;
                 if rules.hyphen_spacing == HyphenSpacing::SpaceAfter {
-                    out.push(' ');
+                    o_at = put(window, o_at, b" ")?;
                 }
                 at += 1;
             }
-            _ if continues_word(text, at) => {
-                out.truncate(out_start);
-                return None;
+            // Any other ASCII but a hyphen: a Latin letter continues the word (as
+            // `continues_word` tells), punctuation and digits end it.
+            [b, ..] if b.is_ascii() && b != b'-' => {
+                if b.is_ascii_alphabetic() {
+                    return None;
+                }
+                break;
             }
+            _ if continues_word(text, at) => return None,
             _ => break,
         }
     }
-    let hamza = match rules.hamza_scope {
-        HamzaScope::WholeWord => takes_hamza(any),
-        HamzaScope::EachPart => first_hamza,
+    let hamza = if EACH_PART {
+        first_hamza
+    } else {
+        takes_hamza(any)
     };
-    if hamza {
-        insert_hamza(out, rules, out_start);
-    }
-    Some(at)
+    Some((at, o_at, hamza))
 }
 
 /// Whether a word whose letters' flags, or-ed together, are `any` takes a hamza: a front
@@ -703,37 +920,39 @@ fn takes_hamza(any: u16) -> bool {
     any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0
 }
 
-/// Converts the part of a plain word (see [`plain_word`]) at byte `start` of `text`: a run of
-/// letters of the table with at least one written, no abbreviation and no patronym inside.
-/// Returns its end and the flags of its letters, or-ed together; `None` if the run is no
-/// such part (what it wrote is taken back by the caller).
+/// Converts the part of a plain word (see [`plain_word`]) at byte `start` of `bytes`: a run
+/// of letters of the table with at least one written, no abbreviation and no patronym inside.
+/// Writes its tote at offset `o` of `window`; returns its end, the end of its tote and the
+/// flags of its letters, or-ed together; `None` if the run is no such part or its tote does
+/// not fit.
 ///
-/// The letters are written as they are read, without decoding or allocating. Almost every
-/// part has only letters written with one tote letter, none of them merging with the next
-/// and no `е` after a vowel in a style that writes a yeh there: [`spell_simple_part`] writes
-/// those in one pass, two bytes a letter, and the other parts are written again by
-/// [`spell_part`].
+/// The letters are written as they are read, without decoding. Almost every part has only
+/// letters written with one tote letter, none of them merging with the next and no `е` after
+/// a vowel in a style that writes a yeh there: [`spell_simple_part`] writes those in one
+/// pass, two bytes a letter, and the other parts are written again by [`spell_part`].
 #[inline(always)]
-fn plain_part(
-    text: &str,
+fn plain_part<const LETTER_SPACED: bool>(
+    bytes: &[u8],
     start: usize,
     table: &ByteTable,
     rules: &StyleRules,
-    out: &mut String,
-) -> Option<(usize, u16)> {
-    let out_start = out.len();
-    let (end, RunFlags { any, every }) =
-        spell_simple_part(text.as_bytes(), start, table, rules, out).unwrap_or_else(|| {
-            out.truncate(out_start);
-            spell_part(text.as_bytes(), start, table, rules, out)
-        });
-    let part = &text.as_bytes()[start..end];
-    let not_plain = part.is_empty()
-        || out.len() == out_start
-        || (rules.abbreviations == Abbreviations::LetterSpaced
-            && is_spaceable(part.len() / 2, every))
-        || (table.may_have_patronym(any) && has_patronym(table, part, any));
-    (!not_plain).then_some((end, any))
+    window: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize, u16)> {
+    let (end, tote_end, RunFlags { any, every }) =
+        match spell_simple_part(bytes, start, table, rules, window, o)? {
+            // (No letter, or none written: the same in the first pass.)
+            Some(simple) if simple.0 == start => return None,
+            Some(simple) => simple,
+            None => match spell_part(bytes, start, table, rules, window, o)? {
+                spelled if spelled.1 == o => return None,
+                spelled => spelled,
+            },
+        };
+    let letters = (end - start) / 2;
+    let not_plain = (LETTER_SPACED && is_spaceable(letters, every))
+        || (table.may_have_patronym(any) && has_patronym(table, &bytes[start..end], any));
+    (!not_plain).then_some((end, tote_end, any))
 }
 
 /// The flags of the letters of a run, or-ed and and-ed together.
@@ -746,18 +965,19 @@ struct RunFlags {
 }
 
 /// The first pass of [`plain_part`]: writes each letter of the run of table letters at byte
-/// `start` as its [`two_byte_tote`](letters::ByteLetter::two_byte_tote), one unconditional
-/// copy a letter. Returns the run's end and its letters' flags if that is the run's
-/// spelling; `None` if some letter is spelled otherwise (what was written is then
-/// to be taken back).
+/// `start` as its two bytes of [`ByteTable::packed`] at offset `o` of `window`, one
+/// unconditional store a letter. Returns the run's end, the end of its tote and its letters'
+/// flags if that is the run's spelling; `Some(None)` if some letter is spelled otherwise (what
+/// was written is then to be written again); `None` if the run does not fit in the window.
 #[inline(always)]
 fn spell_simple_part(
     bytes: &[u8],
     start: usize,
     table: &ByteTable,
     rules: &StyleRules,
-    out: &mut String,
-) -> Option<(usize, RunFlags)> {
+    window: &mut [u8],
+    o: usize,
+) -> Option<Option<(usize, usize, RunFlags)>> {
     // Where a letter and the one after it spell otherwise than letter by letter.
     let spelled_together = flags::PAIR_SECOND
         | match rules.vowel_then_e {
@@ -767,36 +987,54 @@ fn spell_simple_part(
     // The flags of all letters or-ed and and-ed together, of the letter before, and of each
     // letter and-ed with the shifted flags of the one before it, or-ed together.
     let (mut any, mut every, mut prev, mut follows) = (0u16, u16::MAX, 0u16, 0u16);
-    let mut at = start;
-    while let &[lead @ 0xD0..=0xD3, continuation, ..] = &bytes[at..] {
-        let letter = table.get(lead, continuation);
-        if letter.flags & flags::IN_TABLE == 0 {
+    let target = window.get_mut(o..)?;
+    let room = target.len() / 2;
+    // Letter by letter, source and target in step: one loop condition for both.
+    let mut letters = 0;
+    for (pair, slot) in bytes[start..]
+        .chunks_exact(2)
+        .zip(target.chunks_exact_mut(2))
+    {
+        let &[lead, continuation] = pair else { break };
+        let packed = table.packed(lead, continuation);
+        let letter = packed as u16;
+        if letter & flags::IN_TABLE == 0 {
             break;
         }
-        out.push_str(&letter.two_byte_tote[..2]);
-        follows |= (prev << flags::FOLLOWS_SHIFT) & letter.flags;
-        any |= letter.flags;
-        every &= letter.flags;
-        prev = letter.flags;
-        at += 2;
+        let [_, _, first, second] = packed.to_le_bytes();
+        slot.copy_from_slice(&[first, second]);
+        follows |= (prev << flags::FOLLOWS_SHIFT) & letter;
+        any |= letter;
+        every &= letter;
+        prev = letter;
+        letters += 1;
+    }
+    if letters == room {
+        // The window is full (and the run may go on).
+        return None;
     }
     let simple = every & flags::SINGLE_TOTE != 0 && follows & spelled_together == 0;
-    simple.then_some((at, RunFlags { any, every }))
+    let spelled = (
+        start + 2 * letters,
+        o + 2 * letters,
+        RunFlags { any, every },
+    );
+    Some(simple.then_some(spelled))
 }
 
-/// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter:
-/// each letter's spelling, with the merged pairs (`ия`) and the yeh before `е` after a vowel.
-/// Returns the run's end and its letters' flags. (A free function with
-/// `out` as its own `&mut` parameter, so that the compiler keeps the string's length and
-/// capacity in registers through the loop.)
+/// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter,
+/// at offset `o` of `window`: each letter's spelling, with the merged pairs (`ия`) and the
+/// yeh before `е` after a vowel. Returns the run's end, the end of its tote and its letters'
+/// flags; `None` if the tote does not fit.
 #[inline(never)]
 fn spell_part(
     bytes: &[u8],
     start: usize,
     table: &ByteTable,
     rules: &StyleRules,
-    out: &mut String,
-) -> (usize, RunFlags) {
+    window: &mut [u8],
+    mut o: usize,
+) -> Option<(usize, usize, RunFlags)> {
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
@@ -806,12 +1044,27 @@ fn spell_part(
     // of the next.
     let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
     let mut at = start;
-    while let &[lead @ 0xD0..=0xD3, continuation, ref rest @ ..] = &bytes[at..] {
+    while let &[lead, continuation, ref rest @ ..] = &bytes[at..] {
+        let packed = table.packed(lead, continuation);
+        let bits = packed as u16;
+        if bits & flags::IN_TABLE == 0 {
+            break;
+        }
+        // Most letters here are still written with one tote letter, whatever stands around
+        // them: the two bytes of the packed table, as in the first pass.
+        let alone = bits & (flags::SINGLE_TOTE | flags::PAIR_FIRST) == flags::SINGLE_TOTE
+            && (bits & flags::E == 0 || prev & vowel_before_e == 0);
+        if alone {
+            let [_, _, first, second] = packed.to_le_bytes();
+            o = put(window, o, &[first, second])?;
+            any |= bits;
+            every &= bits;
+            prev = bits;
+            at += 2;
+            continue;
+        }
         let letter = table.get(lead, continuation);
-        if letter.flags & (flags::IN_TABLE | flags::PAIR_FIRST) != flags::IN_TABLE {
-            if letter.flags & flags::IN_TABLE == 0 {
-                break;
-            }
+        if letter.flags & flags::PAIR_FIRST != 0 {
             // `и` before `я` or `ю`: one tote group.
             if let &[lead @ 0xD0..=0xD3, continuation, ..] = rest {
                 let next = table.get(lead, continuation);
@@ -819,7 +1072,7 @@ fn spell_part(
                     .then(|| letters::merged_pair(letter.lower, next.lower))
                     .flatten();
                 if let Some(merged) = merged {
-                    out.push_str(merged);
+                    o = put_short(window, o, merged.as_bytes())?;
                     any |= letter.flags | next.flags;
                     every &= letter.flags & next.flags;
                     prev = next.flags;
@@ -828,19 +1081,19 @@ fn spell_part(
                 }
             }
         }
-        // Without branches on the letter: `е` after a vowel has its own spelling.
+        // `е` after a vowel has its own spelling.
         let spelling = if prev & vowel_before_e != 0 {
             letter.tote_after_vowel
         } else {
             letter.tote
         };
-        push_short(out, spelling);
+        o = put_short(window, o, spelling.as_bytes())?;
         any |= letter.flags;
         every &= letter.flags;
         prev = letter.flags;
         at += 2;
     }
-    (at, RunFlags { any, every })
+    Some((at, o, RunFlags { any, every }))
 }
 
 /// Whether a run of `letters` table letters whose flags and-ed together are `every` is an
@@ -850,17 +1103,6 @@ fn spell_part(
 fn is_spaceable(letters: usize, every: u16) -> bool {
     const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
     every & SPACEABLE == SPACEABLE && (2..=MAX_ABBREVIATION_LEN).contains(&letters)
-}
-
-/// `out.push_str(s)` for the short spellings of the letter table: with the common length
-/// known to the compiler, the copy is two moves instead of a call to `memcpy`.
-#[inline(always)]
-fn push_short(out: &mut String, s: &str) {
-    match s.len() {
-        2 => out.push_str(&s[..2]),
-        4 => out.push_str(&s[..4]),
-        _ => out.push_str(s),
-    }
 }
 
 /// Whether the character at byte `end` continues the word that ends there: a word character,
@@ -1005,13 +1247,19 @@ fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
 /// then its letters are its written letters, two bytes each, and a patronym inside is one
 /// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
 fn has_lower_case_patronym(word: &[u8]) -> bool {
-    const Y: &[u8] = "ы".as_bytes();
-    const ULY: &[u8] = "ұл".as_bytes();
-    const QYZ: &[u8] = "қыз".as_bytes();
-    (2..word.len()).step_by(2).any(|end| {
-        let before = &word[2..end];
-        word[end..].starts_with(Y) && (before.ends_with(ULY) || before.ends_with(QYZ))
-    })
+    let letter = |c: &str| u16::from_le_bytes([c.as_bytes()[0], c.as_bytes()[1]]);
+    let [y, u, l, q, z] = ["ы", "ұ", "л", "қ", "з"].map(letter);
+    // The three letters before the one at `at`, oldest first.
+    let mut before = [0u16; 3];
+    for (at, pair) in word.chunks_exact(2).enumerate() {
+        let c = u16::from_le_bytes([pair[0], pair[1]]);
+        // `ұлы` or `қызы` ends at `at` and starts after the first letter.
+        if c == y && ((at >= 3 && before[1..] == [u, l]) || (at >= 4 && before == [q, y, z])) {
+            return true;
+        }
+        before = [before[1], before[2], c];
+    }
+    false
 }
 
 /// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
