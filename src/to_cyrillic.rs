@@ -612,7 +612,7 @@ impl SpellingTable {
         self.get_hashed(word_hash(word.as_bytes(), context), context, word)
     }
 
-    /// [`SpellingTable::get`] with the word's `hash` ([`word_hash`]).
+    /// The spelling and record header of `word` in `context`, found by its `hash` ([`word_hash`]).
     #[inline]
     fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
         if self.slots.is_empty() {
