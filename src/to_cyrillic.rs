@@ -1838,7 +1838,11 @@ impl ToCyrillic<'_> {
             let len = match abbreviation {
                 Some((len, units)) => {
                     first_part.get_or_insert(PartCase::Abbreviation);
-                    self.emit_abbreviation(&text[i..i + len], units);
+                    // (Known abbreviations only in a run that stands apart: next to other
+                    // letters, the run's cut into groups changes how they read.)
+                    let apart = !text[..i].ends_with(char::is_alphanumeric)
+                        && !text[i + len..].starts_with(char::is_alphanumeric);
+                    self.emit_abbreviation(&text[i..i + len], units, apart);
                     self.sentence_start = false;
                     self.last_word = None;
                     run_hamza = None;
@@ -1963,12 +1967,14 @@ impl ToCyrillic<'_> {
 
     /// Writes a letter-spaced run as capital abbreviations of at most five letters, in
     /// balanced groups (6 letters -> 3 + 3) so that each converts back letter-spaced; with the
-    /// lexicon, as the abbreviations it knows in the run where it knows some.
-    fn emit_abbreviation(&mut self, run: &str, units: usize) {
+    /// lexicon, as the abbreviations it knows in the run where it knows some and the run
+    /// stands `apart` from other letters and digits.
+    fn emit_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
         #[cfg(feature = "lexicon")]
-        if self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
+        if apart && self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
             return;
         }
+        let _ = apart;
         let groups = units.div_ceil(MAX_ABBREVIATION_LEN);
         for (index, unit) in run.split(' ').enumerate() {
             if index > 0 && index * groups / units != (index - 1) * groups / units {

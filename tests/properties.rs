@@ -290,6 +290,14 @@ fn digits_inside_an_address_before_jyl_keep_a_stable_tote_image() {
     ]);
 }
 
+/// L1 (docs/FUZZING.md): a letter-spaced run glued to a word with a Latin letter in it
+/// (`تxر ك س و`) is not cut into the abbreviations the lexicon knows: the cut changes how the
+/// letters next to it read on the way back.
+#[test]
+fn a_letter_spaced_run_glued_to_a_word_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&["- ХалықаҮЛ ТxРКСОЋмының Ёас ", "ХалықаҮЛ ТxРКСОЋмының"]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]
