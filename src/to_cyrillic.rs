@@ -1050,6 +1050,11 @@ impl ToCyrillic<'_> {
     #[inline]
     fn cached_plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
         let bytes = text.as_bytes().get(start..)?;
+        // Every tote word character starts with one of these bytes: the marks, digits and
+        // line feeds between words leave here at once.
+        if !matches!(bytes.first(), Some(0xD8..=0xDB)) {
+            return None;
+        }
         let context = slot_context(self.prev_proper, false);
         // The word is the bytes up to the first ASCII byte if the last of them ends a word
         // character: the cache holds words of word characters only, so if it has them, they
@@ -1133,11 +1138,14 @@ impl ToCyrillic<'_> {
         // A patronymic joins a name only (a capitalised word or one the lexicon does not
         // know), and only a word that starts as a patronymic does.
         let mut read = len;
-        let patronym_next = bytes
-            .get(len + 1..len + 3)
-            .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next));
+        // (Most words are no names: the next word is only looked at after one.)
         let name_before = upper || unknown;
-        if name_before && patronym_next && self.joins_patronym(&text[start + len..]) {
+        let patronym_next = || {
+            bytes
+                .get(len + 1..len + 3)
+                .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next))
+        };
+        if name_before && patronym_next() && self.joins_patronym(&text[start + len..]) {
             read += 1;
         }
         Some(read)
@@ -1472,15 +1480,24 @@ impl ToCyrillic<'_> {
 
     /// Whether the last thing written is a word of one letter.
     fn after_one_letter_word(&self) -> bool {
-        self.last_word
-            .is_some_and(|word| self.out[word.start..].chars().count() == 1)
+        // (One character is one whose length is all of it: no counting of the characters.)
+        self.last_word.is_some_and(|word| {
+            let written = &self.out[word.start..];
+            written
+                .chars()
+                .next()
+                .is_some_and(|c| c.len_utf8() == written.len())
+        })
     }
 
     /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
     /// dropped: `1969-жылы`).
     fn year_space(&self, text: &str, at: usize) -> bool {
         // (The text read has the clean-up's hamza, U+0621, whatever the style's.)
+        // (A digit right before the space is tested first: this runs at every space.)
         self.rules.year_hyphen == YearHyphen::SpaceBefore
+            && at > 0
+            && text.as_bytes()[at - 1].is_ascii_digit()
             && to_arabic::ends_four_digit_year(text.as_bytes(), at)
             && text[at + 1..]
                 .strip_prefix('-')
@@ -2383,24 +2400,26 @@ struct Written {
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
 fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
-    let cased: String = out[range.clone()]
-        .chars()
-        .enumerate()
-        .map(|(at, c)| {
-            let lower = letters::lower(c).unwrap_or(c);
-            let upper = match case {
-                PairCase::Own => return c,
-                PairCase::Lower => false,
-                PairCase::Capital => at == 0,
-                PairCase::AllCaps => true,
-            };
-            if upper && letters::lower(c).is_some() {
-                letters::upper_of(lower)
-            } else {
-                lower
-            }
-        })
-        .collect();
+    let recase = |(at, c): (usize, char)| {
+        let lower = letters::lower(c).unwrap_or(c);
+        let upper = match case {
+            PairCase::Own => return c,
+            PairCase::Lower => false,
+            PairCase::Capital => at == 0,
+            PairCase::AllCaps => true,
+        };
+        if upper && letters::lower(c).is_some() {
+            letters::upper_of(lower)
+        } else {
+            lower
+        }
+    };
+    // Most words of casing pairs already have the pair's casing: then nothing is allocated.
+    let word = &out[range.clone()];
+    if word.chars().enumerate().all(|(at, c)| recase((at, c)) == c) {
+        return;
+    }
+    let cased: String = word.chars().enumerate().map(recase).collect();
     if cased.len() == range.len() {
         out.replace_range(range, &cased);
     }
