@@ -99,7 +99,7 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
-        last_compounds: [None; 3],
+        last_compounds: LastCompounds::default(),
         cache_config,
         word_chars: &WORD_CHARS,
         cache,
@@ -115,7 +115,7 @@ pub(crate) fn to_cyrillic_into(
         converter.prev_proper = line.prev_proper;
         converter.last_plain = line.last_plain;
         // (The compounds before a line feed join no word after it.)
-        converter.last_compounds = [None; 3];
+        converter.last_compounds = LastCompounds::default();
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -944,7 +944,7 @@ struct ToCyrillic<'r> {
     last_plain: Option<PlainWord>,
     /// The last three compounds written, the last first: for the given names before a
     /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
-    last_compounds: [Option<Written>; 3],
+    last_compounds: LastCompounds,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
@@ -995,8 +995,7 @@ impl ToCyrillic<'_> {
                     self.case_given_names(out_start);
                     self.case_name_in_a_list(this);
                 }
-                let [last, before, _] = self.last_compounds;
-                self.last_compounds = [Some(this), last, before];
+                self.last_compounds.push(this);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -1133,8 +1132,7 @@ impl ToCyrillic<'_> {
             self.case_given_names(out_start);
             self.case_name_in_a_list(this);
         }
-        let [last, before, _] = self.last_compounds;
-        self.last_compounds = [Some(this), last, before];
+        self.last_compounds.push(this);
         // A patronymic joins a name only (a capitalised word or one the lexicon does not
         // know), and only a word that starts as a patronymic does.
         let mut read = len;
@@ -1225,7 +1223,7 @@ impl ToCyrillic<'_> {
     /// `мен`, ...) and a space, and before that stand the lower-case word and, before `, `, a
     /// name (not a sentence start).
     fn case_name_in_a_list(&mut self, this: Written) {
-        let [Some(last), Some(before), before_that] = self.last_compounds else {
+        let [Some(last), Some(before), before_that] = self.last_compounds.get() else {
             return;
         };
         let (word, first) = if self.is_between(last, this, ", ") {
@@ -1305,7 +1303,7 @@ impl ToCyrillic<'_> {
     /// lexicon says of the word: `хатшысы Сұлтан Раевпен`, `сарапшысы Талшын Италиева`
     /// (a title has the possessive ending: `министрі`, `әкімі`, `төрағасы`).
     fn follows_a_title(&self, name: &str) -> bool {
-        let [Some(given), Some(title), _] = self.last_compounds else {
+        let [Some(given), Some(title), _] = self.last_compounds.get() else {
             return false;
         };
         let title_word = &self.out[title.start..title.end];
@@ -2394,6 +2392,44 @@ struct Written {
     start: usize,
     end: usize,
     sentence_start: bool,
+}
+
+/// The last three compounds written ([`ToCyrillic::last_compounds`]), in a ring: a word
+/// written is one store, not a shift of all three (this runs at every word), and the few
+/// rules that read them, after names only, put them in order.
+#[derive(Clone, Copy, Debug, Default)]
+struct LastCompounds {
+    ring: [Option<Written>; 3],
+    /// The place in `ring` of the last one.
+    last: usize,
+}
+
+impl LastCompounds {
+    /// `written` is the last one now.
+    #[inline]
+    fn push(&mut self, written: Written) {
+        self.last = if self.last >= 2 { 0 } else { self.last + 1 };
+        if let Some(slot) = self.ring.get_mut(self.last) {
+            *slot = Some(written);
+        }
+    }
+
+    /// The three, the last first.
+    fn get(&self) -> [Option<Written>; 3] {
+        [self[0], self[1], self[2]]
+    }
+}
+
+impl std::ops::Index<usize> for LastCompounds {
+    type Output = Option<Written>;
+
+    /// The one written `back` compounds before the last (0: the last; `None` past 2).
+    fn index(&self, back: usize) -> &Option<Written> {
+        match back {
+            0..=2 => self.ring.get((self.last + 3 - back) % 3).unwrap_or(&None),
+            _ => &None,
+        }
+    }
 }
 
 /// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
