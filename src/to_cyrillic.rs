@@ -2452,12 +2452,25 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
             lower
         }
     };
-    // Most words of casing pairs already have the pair's casing: then nothing is allocated.
+    // Most words of casing pairs already have the pair's casing: then nothing is allocated;
+    // else the letters before the first one to change are copied as they are (each letter is
+    // recased once).
     let word = &out[range.clone()];
-    if word.chars().enumerate().all(|(at, c)| recase((at, c)) == c) {
+    let first_change = word
+        .char_indices()
+        .enumerate()
+        .find(|&(at, (_, c))| recase((at, c)) != c);
+    let Some((changed, (changed_at, _))) = first_change else {
         return;
-    }
-    let cased: String = word.chars().enumerate().map(recase).collect();
+    };
+    let mut cased = String::with_capacity(word.len());
+    cased.push_str(&word[..changed_at]);
+    cased.extend(
+        word[changed_at..]
+            .chars()
+            .enumerate()
+            .map(|(at, c)| recase((changed + at, c))),
+    );
     if cased.len() == range.len() {
         out.replace_range(range, &cased);
     }
