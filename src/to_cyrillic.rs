@@ -99,7 +99,7 @@ pub(crate) fn to_cyrillic_into(
         last_word: None,
         prev_proper: false,
         last_plain: None,
-        last_compounds: [None; 3],
+        last_compounds: LastCompounds::default(),
         cache_config,
         word_chars: &WORD_CHARS,
         cache,
@@ -115,7 +115,7 @@ pub(crate) fn to_cyrillic_into(
         converter.prev_proper = line.prev_proper;
         converter.last_plain = line.last_plain;
         // (The compounds before a line feed join no word after it.)
-        converter.last_compounds = [None; 3];
+        converter.last_compounds = LastCompounds::default();
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -543,7 +543,7 @@ impl WordCache {
 
     /// [`WordCache::get`] with the record's header: its flags tell more than the state
     /// ([`SLOT_UPPER`]).
-    #[inline]
+    #[inline(always)]
     fn lookup(
         &self,
         config: usize,
@@ -612,8 +612,11 @@ impl SpellingTable {
         self.get_hashed(word_hash(word.as_bytes(), context), context, word)
     }
 
-    /// The spelling and record header of `word` in `context`, found by its `hash` ([`word_hash`]).
-    #[inline]
+    /// The spelling and record header of `word` in `context`, found by its `hash`
+    /// ([`word_hash`]). Inlined into its callers (one is the fast path of
+    /// [`ToCyrillic::cached_plain_word`]): a call costs a sixth of a look-up, and the found
+    /// record is handed back in registers.
+    #[inline(always)]
     fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
         if self.slots.is_empty() {
             return None;
@@ -944,7 +947,7 @@ struct ToCyrillic<'r> {
     last_plain: Option<PlainWord>,
     /// The last three compounds written, the last first: for the given names before a
     /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
-    last_compounds: [Option<Written>; 3],
+    last_compounds: LastCompounds,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
@@ -996,8 +999,7 @@ impl ToCyrillic<'_> {
                     self.case_given_names(out_start);
                     self.case_name_in_a_list(this);
                 }
-                let [last, before, _] = self.last_compounds;
-                self.last_compounds = [Some(this), last, before];
+                self.last_compounds.push(this);
                 self.sentence_start = false;
                 if self.joins_patronym(&text[i..]) {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
@@ -1051,6 +1053,11 @@ impl ToCyrillic<'_> {
     #[inline]
     fn cached_plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
         let bytes = text.as_bytes().get(start..)?;
+        // Every tote word character starts with one of these bytes: the marks, digits and
+        // line feeds between words leave here at once.
+        if !matches!(bytes.first(), Some(0xD8..=0xDB)) {
+            return None;
+        }
         let context = slot_context(self.prev_proper, false);
         // The word is the bytes up to the first ASCII byte if the last of them ends a word
         // character: the cache holds words of word characters only, so if it has them, they
@@ -1133,16 +1140,18 @@ impl ToCyrillic<'_> {
             self.case_given_names(out_start);
             self.case_name_in_a_list(this);
         }
-        let [last, before, _] = self.last_compounds;
-        self.last_compounds = [Some(this), last, before];
+        self.last_compounds.push(this);
         // A patronymic joins a name only (a capitalised word or one the lexicon does not
         // know), and only a word that starts as a patronymic does.
         let mut read = len;
-        let patronym_next = bytes
-            .get(len + 1..len + 3)
-            .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next));
+        // (Most words are no names: the next word is only looked at after one.)
         let name_before = upper || unknown;
-        if name_before && patronym_next && self.joins_patronym(&text[start + len..]) {
+        let patronym_next = || {
+            bytes
+                .get(len + 1..len + 3)
+                .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next))
+        };
+        if name_before && patronym_next() && self.joins_patronym(&text[start + len..]) {
             read += 1;
         }
         Some(read)
@@ -1280,7 +1289,7 @@ impl ToCyrillic<'_> {
     /// `мен`, ...) and a space, and before that stand the lower-case word and, before `, `, a
     /// name (not a sentence start).
     fn case_name_in_a_list(&mut self, this: Written) {
-        let [Some(last), Some(before), before_that] = self.last_compounds else {
+        let [Some(last), Some(before), before_that] = self.last_compounds.get() else {
             return;
         };
         let (word, first) = if self.is_between(last, this, ", ") {
@@ -1360,7 +1369,7 @@ impl ToCyrillic<'_> {
     /// lexicon says of the word: `хатшысы Сұлтан Раевпен`, `сарапшысы Талшын Италиева`
     /// (a title has the possessive ending: `министрі`, `әкімі`, `төрағасы`).
     fn follows_a_title(&self, name: &str) -> bool {
-        let [Some(given), Some(title), _] = self.last_compounds else {
+        let [Some(given), Some(title), _] = self.last_compounds.get() else {
             return false;
         };
         let title_word = &self.out[title.start..title.end];
@@ -1535,15 +1544,24 @@ impl ToCyrillic<'_> {
 
     /// Whether the last thing written is a word of one letter.
     fn after_one_letter_word(&self) -> bool {
-        self.last_word
-            .is_some_and(|word| self.out[word.start..].chars().count() == 1)
+        // (One character is one whose length is all of it: no counting of the characters.)
+        self.last_word.is_some_and(|word| {
+            let written = &self.out[word.start..];
+            written
+                .chars()
+                .next()
+                .is_some_and(|c| c.len_utf8() == written.len())
+        })
     }
 
     /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
     /// dropped: `1969-жылы`).
     fn year_space(&self, text: &str, at: usize) -> bool {
         // (The text read has the clean-up's hamza, U+0621, whatever the style's.)
+        // (A digit right before the space is tested first: this runs at every space.)
         self.rules.year_hyphen == YearHyphen::SpaceBefore
+            && at > 0
+            && text.as_bytes()[at - 1].is_ascii_digit()
             && to_arabic::ends_four_digit_year(text.as_bytes(), at)
             && text[at + 1..]
                 .strip_prefix('-')
@@ -2448,28 +2466,81 @@ struct Written {
     sentence_start: bool,
 }
 
+/// The last three compounds written ([`ToCyrillic::last_compounds`]), in a ring: a word
+/// written is one store, not a shift of all three (this runs at every word), and the few
+/// rules that read them, after names only, put them in order.
+#[derive(Clone, Copy, Debug, Default)]
+struct LastCompounds {
+    ring: [Option<Written>; 3],
+    /// The place in `ring` of the last one.
+    last: usize,
+}
+
+impl LastCompounds {
+    /// `written` is the last one now.
+    #[inline]
+    fn push(&mut self, written: Written) {
+        self.last = if self.last >= 2 { 0 } else { self.last + 1 };
+        if let Some(slot) = self.ring.get_mut(self.last) {
+            *slot = Some(written);
+        }
+    }
+
+    /// The three, the last first.
+    fn get(&self) -> [Option<Written>; 3] {
+        [self[0], self[1], self[2]]
+    }
+}
+
+impl std::ops::Index<usize> for LastCompounds {
+    type Output = Option<Written>;
+
+    /// The one written `back` compounds before the last (0: the last; `None` past 2).
+    fn index(&self, back: usize) -> &Option<Written> {
+        match back {
+            0..=2 => self.ring.get((self.last + 3 - back) % 3).unwrap_or(&None),
+            _ => &None,
+        }
+    }
+}
+
 /// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
 fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
-    let cased: String = out[range.clone()]
-        .chars()
+    let recase = |(at, c): (usize, char)| {
+        let lower = letters::lower(c).unwrap_or(c);
+        let upper = match case {
+            PairCase::Own => return c,
+            PairCase::Lower => false,
+            PairCase::Capital => at == 0,
+            PairCase::AllCaps => true,
+        };
+        if upper && letters::lower(c).is_some() {
+            letters::upper_of(lower)
+        } else {
+            lower
+        }
+    };
+    // Most words of casing pairs already have the pair's casing: then nothing is allocated;
+    // else the letters before the first one to change are copied as they are (each letter is
+    // recased once).
+    let word = &out[range.clone()];
+    let first_change = word
+        .char_indices()
         .enumerate()
-        .map(|(at, c)| {
-            let lower = letters::lower(c).unwrap_or(c);
-            let upper = match case {
-                PairCase::Own => return c,
-                PairCase::Lower => false,
-                PairCase::Capital => at == 0,
-                PairCase::AllCaps => true,
-            };
-            if upper && letters::lower(c).is_some() {
-                letters::upper_of(lower)
-            } else {
-                lower
-            }
-        })
-        .collect();
+        .find(|&(at, (_, c))| recase((at, c)) != c);
+    let Some((changed, (changed_at, _))) = first_change else {
+        return;
+    };
+    let mut cased = String::with_capacity(word.len());
+    cased.push_str(&word[..changed_at]);
+    cased.extend(
+        word[changed_at..]
+            .chars()
+            .enumerate()
+            .map(|(at, c)| recase((changed + at, c))),
+    );
     if cased.len() == range.len() {
         out.replace_range(range, &cased);
     }
