@@ -56,6 +56,7 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
         window: window_for(text.len()),
     };
     converter.run(text);
+    SPARE_WINDOW.with(|spare| spare.set(converter.window));
 }
 
 /// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark the style
@@ -599,15 +600,26 @@ const WINDOW_LEN: usize = 16 * 1024;
 /// general rules: they write the same.
 const WORD_ROOM: usize = 1024;
 
-/// The window for a text of `len` bytes: [`WINDOW_LEN`] bytes, or less for a short text (the
-/// window is zeroed when it is made).
+thread_local! {
+    /// The window of the thread's last conversion, for its next: `to_cyrillic` converts each
+    /// spelling it checks, a word at a time, and a window allocated and zeroed for each of
+    /// them cost more than the word.
+    static SPARE_WINDOW: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The window for a text of `len` bytes: the thread's spare one, made at least [`WINDOW_LEN`]
+/// bytes long, or less for a short text (its bytes are whatever an earlier conversion left:
+/// only what a conversion writes is appended). A longer window only appends less often.
 fn window_for(len: usize) -> Vec<u8> {
-    vec![
-        0;
-        len.saturating_mul(2)
-            .saturating_add(WORD_ROOM)
-            .min(WINDOW_LEN)
-    ]
+    let wanted = len
+        .saturating_mul(2)
+        .saturating_add(WORD_ROOM)
+        .min(WINDOW_LEN);
+    let mut window = SPARE_WINDOW.with(std::cell::Cell::take);
+    if window.len() < wanted {
+        window.resize(wanted, 0);
+    }
+    window
 }
 
 /// `simdutf8` checks blocks of this many bytes with SIMD instructions; what is left over, it

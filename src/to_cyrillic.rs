@@ -1162,7 +1162,31 @@ impl ToCyrillic<'_> {
     /// city `Қазан`: all 201 in the corpus), and the one-letter word `с` right after a number
     /// or a degree sign is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after
     /// a space (24 of 27 in the corpus are `С`). Returns whether it changed the word's case.
+    #[inline(always)]
     fn case_after_number(&mut self, out_start: usize, after: &str) -> bool {
+        // (This runs after every word: the bytes before it, or before the space before it,
+        // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
+        // or the hyphen of `22-тамызда`.)
+        let bytes = self.out.as_bytes();
+        let last = |at: usize| {
+            at.checked_sub(1)
+                .and_then(|before| bytes.get(before).copied())
+        };
+        let gap = usize::from(last(out_start) == Some(b' '));
+        let end = out_start - gap;
+        let may_follow_a_number = match last(end) {
+            Some(b) if b.is_ascii_digit() || b == b'-' => true,
+            Some(0xB0 | 0xBA) => last(end - 1) == Some(0xC2),
+            _ => false,
+        };
+        self.casing == Casing::Sentence
+            && may_follow_a_number
+            && self.case_after_a_number(out_start, after)
+    }
+
+    /// [`Self::case_after_number`] where a number may stand before the word.
+    #[cold]
+    fn case_after_a_number(&mut self, out_start: usize, after: &str) -> bool {
         /// The months' names, the stems of their forms.
         const MONTHS: [&str; 12] = [
             "қаңтар",
@@ -1178,9 +1202,6 @@ impl ToCyrillic<'_> {
             "қараша",
             "желтоқсан",
         ];
-        if self.casing != Casing::Sentence {
-            return false;
-        }
         let before = &self.out[..out_start];
         let (spaced, before) = match before.strip_suffix(' ') {
             Some(before) => (true, before),
