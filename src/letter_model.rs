@@ -77,19 +77,23 @@ impl LetterModel {
             symbols.push(BOUNDARY);
             symbols.extend(word.chars().map(|c| symbol(letters::lower(c).unwrap_or(c))));
             symbols.push(BOUNDARY);
-            for end in 1..=symbols.len() {
-                for n in 1..=ORDER.min(end) {
-                    *model.slot(&symbols[end - n..end]) += 1;
+            // The n-grams ending at each symbol, packed as [`pack`] packs them: the last `n`
+            // of the last [`ORDER`] symbols (one shift a symbol instead of a fold a gram).
+            let mut last = 0u32;
+            for (at, &symbol) in symbols.iter().enumerate() {
+                last = ((last << BITS) | symbol) & ((1 << (BITS * ORDER as u32)) - 1);
+                for n in 1..=ORDER.min(at + 1) {
+                    *model.slot_of(n, last & ((1 << (BITS * n as u32)) - 1)) += 1;
                 }
             }
         }
         model
     }
 
-    fn slot(&mut self, gram: &[u32]) -> &mut u32 {
-        let key = pack(gram);
-        match gram.len() {
-            n @ 1..=3 => &mut self.short[OFFSETS[n] + key as usize],
+    /// The count of the n-gram of `n` symbols packed into `key`.
+    fn slot_of(&mut self, n: usize, key: u32) -> &mut u32 {
+        match n {
+            1..=3 => &mut self.short[OFFSETS[n] + key as usize],
             _ => self.long.entry(key).or_default(),
         }
     }

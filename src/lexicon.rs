@@ -565,7 +565,11 @@ pub(crate) fn key_of_cyrillic(word: &str, key: &mut String) {
                 }
             }
         }
-        key.push_str(letter.tote);
+        // (Almost every tote letter is two bytes: copied so, without a call to `memcpy`.)
+        match letter.tote.len() {
+            2 => key.push_str(&letter.tote[..2]),
+            _ => key.push_str(letter.tote),
+        }
         yeh_ae |= after_yeh && letter.tote == "\u{06D5}";
         after_yeh = letter.tote == "\u{064A}";
         rest = after;
