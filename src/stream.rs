@@ -772,11 +772,13 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
             return false;
         }
         // The stop of a one-letter word may be an initial's, which takes a capital when a
-        // name follows (`ج. ەلەبەكوۆ` -> `Ж. Елебеков`).
+        // name follows (`ج. ەلەبەكوۆ` -> `Ж. Елебеков`). (Letters of the Arabic script only,
+        // as the converter reads words: a Cyrillic or Latin word glued before one passes
+        // through, `Бізت.`.)
         let letters = head[..head.len() - 1]
             .chars()
             .rev()
-            .take_while(|&c| c.is_alphabetic())
+            .take_while(|&c| c.is_alphabetic() && u32::from(c) >= 0x0600)
             .filter(|&c| c != crate::letters::tote::HAMZA)
             .take(2)
             .count();

@@ -191,6 +191,37 @@ fn seeds_read_one_byte_at_a_time_convert_as_whole() {
     }
 }
 
+/// Texts on which random streaming found cuts that changed the output (session 5): a number
+/// at the end of the line before initials (`1\nТ. бқ`: the initials' "no number before them"
+/// looked across the line feed), and a one-letter tote word after a Cyrillic word glued to it
+/// (`Бізت. ب.`: the cut counted the Cyrillic letters as the word's).
+#[test]
+fn texts_where_random_cuts_went_wrong_stream_as_whole() {
+    for (text, style) in [
+        ("1\nت. بق ر س ءى مБіз", Style::Kazinform),
+        (
+            "БізБізБізБізБізБізБізБізБізБізсондай-ақБізت. ب. سونداي- اقБіз",
+            Style::Egemen,
+        ),
+    ] {
+        let expected = whole(text, Script::Cyrillic, style);
+        for chunk_size in [1, 2, 3, 7, 64] {
+            let actual = streamed(
+                Reads::one_byte_at_a_time(text.as_bytes()),
+                Script::Cyrillic,
+                style,
+                chunk_size,
+                None,
+            );
+            assert_same(
+                &expected,
+                &actual,
+                &format!("{text:?} in chunks of {chunk_size}"),
+            );
+        }
+    }
+}
+
 #[test]
 fn seeds_convert_as_whole_on_several_threads() {
     for (seed, (name, _)) in SEEDS.iter().enumerate() {
