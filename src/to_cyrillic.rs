@@ -1085,7 +1085,7 @@ impl ToCyrillic<'_> {
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let out_start = self.out.len();
         // Whether anything but the cache has cased the word (its case is then read off `out`).
-        let mut recased = sentence_start && sentence && !is_speech_verb(spelling);
+        let mut recased = self.takes_sentence_capital(sentence_start, spelling);
         if recased {
             push_capitalised(&mut self.out, spelling);
         } else {
@@ -1631,10 +1631,7 @@ impl ToCyrillic<'_> {
             known: state.known,
         });
         self.prev_proper = state.proper;
-        if sentence_start
-            && self.casing == Casing::Sentence
-            && !is_speech_verb(&self.out[out_start..])
-        {
+        if self.takes_sentence_capital(sentence_start, &self.out[out_start..]) {
             capitalise_at(&mut self.out, out_start);
         }
         let this = PlainWord {
@@ -2019,12 +2016,17 @@ impl ToCyrillic<'_> {
             if index > 0 && index * groups / units != (index - 1) * groups / units {
                 self.out.push(' ');
             }
-            let front = unit.starts_with(tote::HAMZA);
-            let letter = unit.trim_start_matches(tote::HAMZA).chars().next();
-            if let Some(letter) = letter {
-                self.out
-                    .push(letters::upper_of(self.single_letter(letter, front)));
-            }
+            self.push_capital_letter(unit);
+        }
+    }
+
+    /// Writes one unit of a letter-spaced run (a tote letter, a hamza before it if front) as
+    /// the capital Cyrillic letter it stands for.
+    fn push_capital_letter(&mut self, unit: &str) {
+        let front = unit.starts_with(tote::HAMZA);
+        if let Some(letter) = unit.trim_start_matches(tote::HAMZA).chars().next() {
+            self.out
+                .push(letters::upper_of(self.single_letter(letter, front)));
         }
     }
 
@@ -2100,11 +2102,7 @@ impl ToCyrillic<'_> {
                 Some(spelling) => self.out.push_str(spelling),
                 None => {
                     for unit in piece(from, to).split(' ') {
-                        let front = unit.starts_with(tote::HAMZA);
-                        if let Some(letter) = unit.trim_start_matches(tote::HAMZA).chars().next() {
-                            self.out
-                                .push(letters::upper_of(self.single_letter(letter, front)));
-                        }
+                        self.push_capital_letter(unit);
                     }
                 }
             }
@@ -2157,7 +2155,7 @@ impl ToCyrillic<'_> {
             && !self
                 .letters
                 .iter()
-                .any(|c| matches!(c, '\u{06D5}' | '\u{0643}' | '\u{06AF}'));
+                .any(|&c| letters::is_tote_front_marker(c));
         let hamza_check = (alone || inherits_hamza).then_some(alone && has_hamza || inherits_hamza);
         // No word is this long: such a run of letters is spelled by the rules (linear).
         let pass = if self.letters.len() > MAX_WORD_LETTERS {
@@ -2191,10 +2189,7 @@ impl ToCyrillic<'_> {
         }
         // A name (not just a sentence start) makes the next word of a name capitalised.
         self.prev_proper = letters::starts_upper(&self.out[start..]);
-        if self.sentence_start
-            && self.casing == Casing::Sentence
-            && !is_speech_verb(&self.out[start..])
-        {
+        if self.takes_sentence_capital(self.sentence_start, &self.out[start..]) {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
@@ -2205,12 +2200,20 @@ impl ToCyrillic<'_> {
                     // stands for, a later part has (`ءقازمۋ-دىڭ` = `ҚазМУ-дің`).
                     HamzaScope::WholeWord => !self.out[start..]
                         .chars()
-                        .any(|c| matches!(c, 'ә' | 'ө' | 'ү' | 'і' | 'Ә' | 'Ө' | 'Ү' | 'І')),
+                        .any(|c| letters::lower(c).is_some_and(letters::is_front_vowel)),
                     // Each part's own: only a part without vowels passes it on (`ء-`).
                     HamzaScope::EachPart => !self.letters.iter().any(|&c| is_tote_vowel(c)),
                 },
             known_word: found == Found::Word,
         }
+    }
+
+    /// Whether a word (Cyrillic, as written) at a sentence start (`sentence_start`) takes its
+    /// capital: in sentence casing, but for a speech verb ([`is_speech_verb`]). One test for
+    /// the three places that write a word: `cached_plain_word`, `compound` (a word it found in
+    /// the cache or spelled) and `emit_word` (a part of a compound spelled anew).
+    fn takes_sentence_capital(&self, sentence_start: bool, word: &str) -> bool {
+        sentence_start && self.casing == Casing::Sentence && !is_speech_verb(word)
     }
 
     /// In styles that write abbreviations joined (`شىۇ` = `ШЫҰ`), a short word the lexicon
@@ -2220,8 +2223,8 @@ impl ToCyrillic<'_> {
     /// words of two to five letters are abbreviations (`БҰҰ`, `ІІМ`, `ХІІ`).
     fn capitalise_joined_abbreviation(&mut self, start: usize, tote_word: &str) {
         let hiatus = |pair: &[char]| {
-            let high = |c: char| matches!(c, '\u{0649}' | '\u{06C7}');
-            let vowel = |c: char| high(c) || matches!(c, '\u{0627}' | '\u{06D5}' | '\u{0648}');
+            let high = |c: char| matches!(c, tote::ALEF_MAKSURA | tote::U);
+            let vowel = |c: char| is_tote_vowel(c) || c == tote::AE;
             (high(pair[0]) && vowel(pair[1])) || (vowel(pair[0]) && high(pair[1]))
         };
         let applies = self.rules.abbreviations == Abbreviations::Joined
