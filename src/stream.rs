@@ -784,7 +784,8 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
             .count();
         return letters != 1;
     }
-    matches!(mark, '!' | '?' | '\u{061F}' | ';' | '\u{061B}' | ':')
+    // (`.` returned above.)
+    to_cyrillic::SENTENCE_OR_CLAUSE_MARKS.contains(&mark)
 }
 
 #[cfg(test)]

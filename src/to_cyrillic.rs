@@ -817,6 +817,19 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
     opens && word > 0 && after[word..].starts_with(' ')
 }
 
+/// The marks that end a sentence or a clause in tote text, after which (and the spaces after
+/// them) a stream may cut a long line (see `stream`'s `is_safe_tote_cut`); rules that look
+/// ahead stop at them.
+pub(crate) const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
+    '.',
+    '!',
+    '?',
+    tote::QUESTION_MARK,
+    ';',
+    tote::SEMICOLON,
+    ':',
+];
+
 /// Whether the straight quotation that starts `after` (the text after its opening quote)
 /// closes before a mark ending a sentence or a clause, and a speech verb follows it
 /// (`"өте жақсы" деген`, `"өкпелік шеңбер" деп`): a phrase quoted in lower case, not a title
@@ -832,7 +845,8 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
         "\u{062F}\u{06D5}\u{064A}\u{062A}\u{0649}\u{0646}",
     ];
     const SAID: &str = "\u{062F}\u{06D5}\u{06AF}\u{06D5}\u{0646}";
-    let Some(close) = after.find(['"', '.', '!', '?', '\u{061F}', ';', '\u{061B}', ':', '\n'])
+    let Some(close) =
+        after.find(|c| c == '"' || c == '\n' || SENTENCE_OR_CLAUSE_MARKS.contains(&c))
     else {
         return false;
     };
