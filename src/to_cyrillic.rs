@@ -2799,7 +2799,7 @@ enum Vowels {
 /// choose from: the rules' spelling first, then the alternatives data may prefer: the other
 /// vowel of a pair where `vowels` leaves it open (but `о` stays `о` after the first syllable:
 /// `ө` is a first-syllable vowel), `иа` for `ия`, `тс` for `ц` and `ц` for `тс`, `э` for a
-/// word-initial `е`.
+/// word-initial `е`, `и` for a `й` after a vowel.
 #[cfg(feature = "lexicon")]
 fn spell_alternatives(
     word: &[char],
@@ -2843,6 +2843,8 @@ fn spell_alternatives(
             // Russian words soften the consonant: `бюджет`, `Мюнхен`.
             (tote::YEH, "ию") => slot.push(("ю".to_owned(), false)),
             (tote::AE, "е") if i == 0 => slot.push(("э".to_owned(), false)),
+            // `и` after a vowel, which tote writes as `й` (`органоид`, `казеин`).
+            (tote::YEH, "й") => slot.push(("и".to_owned(), false)),
             _ => {}
         }
         seen_vowel |= is_tote_vowel(c) || c == tote::AE || text.chars().any(is_cyrillic_vowel);
