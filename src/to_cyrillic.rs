@@ -177,12 +177,20 @@ fn cacheable_compound(text: &str) -> Option<&str> {
 static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
     let mut starts: Vec<[u8; 2]> = to_arabic::split_patronym_forms()
         .iter()
-        .filter_map(|form| form.as_bytes().first_chunk().copied())
+        .filter_map(|form| form.tote.as_bytes().first_chunk().copied())
         .collect();
     starts.sort_unstable();
     starts.dedup();
     starts
 });
+
+/// Whether the tote text `bytes` starts with the first letter of a patronymic the style
+/// splits off (a cheap test before the forms are compared).
+fn starts_as_patronym(bytes: &[u8]) -> bool {
+    bytes
+        .first_chunk::<2>()
+        .is_some_and(|first| PATRONYM_STARTS.contains(first))
+}
 
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
@@ -1155,17 +1163,12 @@ impl ToCyrillic<'_> {
             self.case_name_in_a_list(this);
         }
         self.last_compounds.push(this);
-        // A patronymic joins a name only (a capitalised word or one the lexicon does not
-        // know), and only a word that starts as a patronymic does.
+        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
+        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
+        // does.
         let mut read = len;
-        // (Most words are no names: the next word is only looked at after one.)
-        let name_before = upper || unknown;
-        let patronym_next = || {
-            bytes
-                .get(len + 1..len + 3)
-                .is_some_and(|next| PATRONYM_STARTS.iter().any(|start| start == next))
-        };
-        if name_before && patronym_next() && self.joins_patronym(&text[start + len..]) {
+        let patronym_next = bytes.get(len + 1..).is_some_and(starts_as_patronym);
+        if patronym_next && self.joins_patronym(&text[start + len..]) {
             read += 1;
         }
         Some(read)
@@ -1467,15 +1470,21 @@ impl ToCyrillic<'_> {
                 && self.last_compounds[0].is_some_and(|w| w.sentence_start)
                 && !self.is_name(written));
         // The cheap tests first: this runs after every word followed by a space.
-        let name_like = name.letters >= min_letters
-            && (unknown_to_lexicon || capitalised)
-            && !ends_in_case_ending(written);
-        let joins = name_like && {
-            let patronym = &next[..word_len(next)];
-            to_arabic::split_patronym_forms()
-                .iter()
-                .any(|form| form == patronym)
+        if name.letters < min_letters {
+            return false;
+        }
+        let patronym = &next[..word_len(next)];
+        if !starts_as_patronym(patronym.as_bytes()) {
+            return false;
+        }
+        let Some(form) = to_arabic::split_patronym_forms()
+            .iter()
+            .find(|form| form.tote == patronym)
+        else {
+            return false;
         };
+        let joins = (unknown_to_lexicon || capitalised) && !ends_in_case_ending(written)
+            || self.is_name(&[written, form.cyrillic.as_str()].concat());
         if joins && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, name.start);
         }
@@ -3148,6 +3157,12 @@ mod tests {
         );
         // `мен` has its capital from the sentence start only.
         assert_eq!(with_lexicon("مەن ۇلى اقىنمىن"), "Мен ұлы ақынмын");
+        // A word the lexicon has in lower case (`өтеміс`) joins as the name the lexicon
+        // knows joined.
+        assert_eq!(
+            with_lexicon("ماحامبەت وتەمىس ۇلى كەلدى"),
+            "Махамбет Өтемісұлы келді"
+        );
     }
 
     #[cfg(feature = "lexicon")]
