@@ -192,6 +192,11 @@ fn starts_as_patronym(bytes: &[u8]) -> bool {
         .is_some_and(|first| PATRONYM_STARTS.contains(first))
 }
 
+/// Fewest letters of a letter-spaced group read as a word the lexicon knows (in capitals) where
+/// it knows no abbreviation of those letters.
+#[cfg(feature = "lexicon")]
+const MIN_SPACED_WORD_LETTERS: usize = 3;
+
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
@@ -2075,22 +2080,35 @@ impl ToCyrillic<'_> {
         let piece = |from: usize, to: usize| &run[starts[from]..starts[to] - 1];
         // The known spelling of the group of letters `from..to`, if the lexicon has one.
         let mut key = String::new();
-        let mut known = |from: usize, to: usize| -> Option<&'static str> {
+        // Else a word of three letters or more in capitals (`ت ا ع ى` = `ТАҒЫ`; a heading's
+        // short words are letter-spaced like abbreviations): `ق ا ي د ا` = `ҚАЙДА`, not
+        // `ҚАИДА`.
+        let mut known = |from: usize, to: usize| -> Option<Cow<'static, str>> {
             let letters: Vec<char> = piece(from, to).chars().filter(|&c| c != ' ').collect();
             lexicon::key_of_tote(&letters, &mut key);
-            lexicon
-                .words(&key)
+            let entries = lexicon.words(&key);
+            let same_letters = |spelling: &str| spelling.chars().count() == to - from;
+            let abbreviation = entries.iter().map(|e| e.spelling).find(|spelling| {
+                same_letters(spelling)
+                    && letters::is_all_caps(spelling)
+                    && self.converts_back(spelling, piece(from, to))
+            });
+            if let Some(spelling) = abbreviation {
+                return Some(Cow::Borrowed(spelling));
+            }
+            if to - from < MIN_SPACED_WORD_LETTERS {
+                return None;
+            }
+            entries
                 .iter()
-                .map(|e| e.spelling)
-                .find(|spelling| {
-                    spelling.chars().count() == to - from
-                        && letters::is_all_caps(spelling)
-                        && self.converts_back(spelling, piece(from, to))
-                })
+                .filter(|e| same_letters(e.spelling))
+                .map(|e| e.spelling.to_uppercase())
+                .find(|upper| self.converts_back(upper, piece(from, to)))
+                .map(Cow::Owned)
         };
         // For each start of a group: the best cut of the letters from there on, as (letters
         // in known groups, groups), and its first group's end and known spelling.
-        type Cut = ((usize, usize), usize, Option<&'static str>);
+        type Cut = ((usize, usize), usize, Option<Cow<'static, str>>);
         let mut best: Vec<Option<Cut>> = vec![None; units + 1];
         best[units] = Some(((0, 0), units, None));
         for from in (0..units).rev() {
@@ -2100,29 +2118,30 @@ impl ToCyrillic<'_> {
                 };
                 let spelling = known(from, to);
                 let score = (
-                    rest_known + spelling.map_or(0, |_| to - from),
+                    rest_known + spelling.as_ref().map_or(0, |_| to - from),
                     rest_groups + 1,
                 );
                 let better = best[from]
-                    .is_none_or(|((k, g), _, _)| score.0 > k || (score.0 == k && score.1 < g));
+                    .as_ref()
+                    .is_none_or(|&((k, g), _, _)| score.0 > k || (score.0 == k && score.1 < g));
                 if better {
                     best[from] = Some((score, to, spelling));
                 }
             }
         }
-        let Some(((known_letters, _), _, _)) = best[0] else {
+        let Some(&((known_letters, _), _, _)) = best[0].as_ref() else {
             return false;
         };
         if known_letters == 0 {
             return false;
         }
         let mut from = 0;
-        while let Some((_, to, spelling)) = best[from].filter(|_| from < units) {
+        while let Some((_, to, spelling)) = best[from].take().filter(|_| from < units) {
             if from > 0 {
                 self.out.push(' ');
             }
             match spelling {
-                Some(spelling) => self.out.push_str(spelling),
+                Some(spelling) => self.out.push_str(&spelling),
                 None => {
                     for unit in piece(from, to).split(' ') {
                         self.push_capital_letter(unit);
@@ -3172,6 +3191,9 @@ mod tests {
         assert_eq!(with_lexicon("قۋاتتى ج ە س"), "Қуатты ЖЭС");
         assert_eq!(with_lexicon("ا ە س سالۋ"), "АЭС салу");
         assert_eq!(with_lexicon("ق ر ءى ءى م"), "ҚР ІІМ");
+        // A heading's short words in capitals are letter-spaced too: words it knows.
+        assert_eq!(with_lexicon("ازامات ق ا ي د ا؟"), "Азамат ҚАЙДА?");
+        assert_eq!(with_lexicon("ت ا ع ى ب ءى ر ق ا ر ا"), "ТАҒЫ БІР ҚАРА");
         // Runs it knows nothing of stay one abbreviation (up to five letters).
         assert_eq!(with_lexicon("ق ج ف ب"), "ҚЖФБ");
     }
