@@ -142,7 +142,7 @@ fn run(args: &Args) -> Result<(), String> {
     let inferred = inferred_stems(&words, &chains, &after_names);
     let pairs = casing_pairs(&training, &words);
     let heads = name_heads(&training);
-    let stops = abbreviation_stops(&training);
+    let stops = abbreviation_stops(&training, &words);
     let before = casing_before(&training, &words);
     let names = name_model(&words);
     let file_name = |path: &Path| {
@@ -873,19 +873,24 @@ fn heading_case(case: Case, word: &str) -> Case {
 }
 
 /// Words of two or more letters (lower case, in the alphabet) after whose stop the next
-/// word is mostly lower case: abbreviations (`млн. адам`), whose stop ends no sentence.
-fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
-    let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
+/// word is mostly lower case: abbreviations (`млн. адам`), whose stop ends no sentence. Also
+/// rarer ones (`респ. референдумда`): words cut short, the start of another word (`респ` of
+/// `республика`), never seen without their stop, before a lower-case word at least as often
+/// as before a capital.
+fn abbreviation_stops(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<String> {
+    // lower-case word -> (stops before a lower-case word, stops before a capital, stops)
+    let mut seen: HashMap<String, (u32, u32, u32)> = HashMap::new();
     for line in lines {
+        for (word, _) in word_parts(line) {
+            if line[offset_in(line, word) + word.len()..].starts_with('.') {
+                seen.entry(word.to_lowercase()).or_default().2 += 1;
+            }
+        }
         for ((word, _), (next, _), between) in neighbours(line) {
             if !between.starts_with('.') || !between[1..].chars().all(char::is_whitespace) {
                 continue;
             }
-            let lower = word.to_lowercase();
-            if lower.chars().count() < 2 || !in_alphabet(&lower) {
-                continue;
-            }
-            let counts = seen.entry(lower).or_default();
+            let counts = seen.entry(word.to_lowercase()).or_default();
             if next.chars().next().is_some_and(char::is_lowercase) {
                 counts.0 += 1;
             } else {
@@ -893,10 +898,22 @@ fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
             }
         }
     }
+    let mut sorted_words: Vec<&str> = words.keys().map(String::as_str).collect();
+    sorted_words.sort_unstable();
+    // Whether another word starts with `word` (`респ` of `республика`).
+    let is_cut_short = |word: &str| {
+        let after = sorted_words.partition_point(|w| *w <= word);
+        sorted_words.get(after).is_some_and(|w| w.starts_with(word))
+    };
     let mut stops: Vec<String> = seen
         .into_iter()
-        .filter(|(_, (lower, upper))| {
-            *lower >= MIN_STOP_COUNT && *lower >= STOP_LOWER_RATIO * *upper
+        .filter(|(word, _)| word.chars().count() >= 2 && in_alphabet(word))
+        .filter(|&(ref word, (lower, upper, stops))| {
+            let frequent = lower >= MIN_STOP_COUNT && lower >= STOP_LOWER_RATIO * upper;
+            let only_before_a_stop = words.get(word).is_some_and(|w| w.count == stops);
+            let cut_short =
+                lower >= 1 && lower >= upper && only_before_a_stop && is_cut_short(word);
+            frequent || cut_short
         })
         .map(|(word, _)| word)
         .collect();
@@ -1366,7 +1383,18 @@ mod tests {
             "Ол 7 млн. адам.",
             "Біз. Ол келді.",
         ];
-        assert_eq!(abbreviation_stops(&lines), ["млн"]);
+        assert_eq!(abbreviation_stops(&lines, &count_words(&lines)), ["млн"]);
+    }
+
+    #[test]
+    fn a_word_cut_short_and_seen_only_before_its_stop_is_an_abbreviation() {
+        let lines = [
+            "Республика құрылды. Респ. референдумда қабылданды.",
+            // `біз` is seen without its stop, `жаз` starts no other word.
+            "Біз. біз келдік. Жаз. жақсы болды.",
+            "Бізге келді.",
+        ];
+        assert_eq!(abbreviation_stops(&lines, &count_words(&lines)), ["респ"]);
     }
 
     #[test]
