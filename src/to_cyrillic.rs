@@ -3479,4 +3479,11 @@ mod tests {
         assert_eq!(with_lexicon("ول بيۋدجەتكە"), "Ол бюджетке");
         assert_eq!(with_lexicon("ول ليۋكسەمبۋرگتەن"), "Ол Люксембургтен");
     }
+
+    #[cfg(feature = "lexicon")]
+    #[test]
+    fn the_letter_model_may_write_i_after_a_vowel() {
+        // A word the lexicon never saw: `оид`, not `ойд`.
+        assert_eq!(with_lexicon("ول ورگانويدتاردى"), "Ол органоидтарды");
+    }
 }
