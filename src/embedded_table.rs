@@ -14,7 +14,10 @@
 //! one bucket per key, so a look-up reads two offsets and about one record. Records of one
 //! bucket keep the order they were given in: [`write_table`] is deterministic.
 //!
-//! Both the writer and the reader are here, so the format is defined in one place;
+//! A [`NumberTable`] maps `u32` keys to `u32` values in fixed slots of eight bytes (see
+//! [`write_number_table`]).
+//!
+//! Both the writers and the readers are here, so the format is defined in one place;
 //! `tools/lexgen` calls the writer through [`crate::generator`].
 
 /// The most buckets a table may have: `2^MAX_BUCKET_BITS`.
@@ -31,10 +34,13 @@ pub fn key_hash(key: &[u8]) -> u64 {
     for chunk in &mut chunks {
         hash = mix(hash, u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
     }
-    let rest = chunks.remainder();
-    let mut tail = [0; 8];
-    tail[..rest.len()].copy_from_slice(rest);
-    hash = mix(hash, u64::from_le_bytes(tail));
+    // (The last bytes gathered one by one: a copy of a variable length calls `memcpy`.)
+    let tail = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0, |tail, &byte| (tail << 8) | u64::from(byte));
+    hash = mix(hash, tail);
     mix(hash, key.len() as u64)
 }
 
@@ -121,7 +127,12 @@ impl Table {
 
     /// The value of `key`, if the table has it.
     pub(crate) fn get(&self, key: &[u8]) -> Option<&'static [u8]> {
-        let bucket = bucket_of(key, self.bits);
+        self.get_hashed(key, key_hash(key))
+    }
+
+    /// The value of `key` whose [`key_hash`] is `hash` (computed once for two tables).
+    pub(crate) fn get_hashed(&self, key: &[u8], hash: u64) -> Option<&'static [u8]> {
+        let bucket = (hash >> (64 - self.bits)) as usize;
         let start = usize::try_from(read_u32(self.offsets, bucket * 4)?).ok()?;
         let end = usize::try_from(read_u32(self.offsets, bucket * 4 + 4)?).ok()?;
         let mut rest = self.records.get(start..end)?;
@@ -144,6 +155,88 @@ impl Table {
 pub(crate) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     let word = bytes.get(at..at.checked_add(4)?)?;
     Some(u32::from_le_bytes(word.try_into().ok()?))
+}
+
+/// Appends a table of numbers (`u32` key -> `u32` value, every key above 0) to `out`: `bits`
+/// (`u32`), then `2^bits` slots of eight bytes, each a key and its value or two zeros, a
+/// key in the first free slot from [`number_slot`] on (open addressing with linear probing).
+/// At most half the slots are taken. Fails on a key 0 or more records than the table can
+/// hold.
+pub fn write_number_table(records: &[(u32, u32)], out: &mut Vec<u8>) -> Result<(), String> {
+    let bits = (1..=MAX_BUCKET_BITS)
+        .find(|&bits| 1usize << bits >= 2 * records.len())
+        .ok_or_else(|| format!("{} numbers: too many for one table", records.len()))?;
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![(0u32, 0u32); 1 << bits];
+    for &(key, value) in records {
+        if key == 0 {
+            return Err("a number table cannot hold the key 0".into());
+        }
+        let mut slot = number_slot(key, bits);
+        while slots[slot].0 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = (key, value);
+    }
+    out.extend_from_slice(&bits.to_le_bytes());
+    for (key, value) in slots {
+        out.extend_from_slice(&key.to_le_bytes());
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    Ok(())
+}
+
+/// The first slot to look for `key` in a number table of `2^bits` slots.
+fn number_slot(key: u32, bits: u32) -> usize {
+    (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+/// A table of numbers ([`write_number_table`]) read in place from embedded bytes.
+#[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumberTable {
+    /// The table has `2^bits` slots.
+    bits: u32,
+    /// Eight bytes a slot.
+    slots: &'static [u8],
+}
+
+#[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
+impl NumberTable {
+    /// A table without keys (what malformed data reads as).
+    pub(crate) const EMPTY: NumberTable = NumberTable {
+        bits: 1,
+        slots: &[0; 16],
+    };
+
+    /// Reads the table at the start of `bytes`: the table and the bytes after it, or `None`
+    /// when they hold no table.
+    pub(crate) fn split_from(bytes: &'static [u8]) -> Option<(NumberTable, &'static [u8])> {
+        let bits = read_u32(bytes, 0)?;
+        if !(1..=MAX_BUCKET_BITS).contains(&bits) {
+            return None;
+        }
+        let (slots, rest) = bytes.get(4..)?.split_at_checked((1usize << bits) * 8)?;
+        Some((NumberTable { bits, slots }, rest))
+    }
+
+    /// The value of `key`, if the table has it (never for 0).
+    pub(crate) fn get(&self, key: u32) -> Option<u32> {
+        let slots = 1usize << self.bits;
+        let mut slot = number_slot(key, self.bits);
+        // (At most every slot once: a malformed full table ends the search too.)
+        for _ in 0..slots {
+            let found = read_u32(self.slots, slot * 8)?;
+            if found == key && key != 0 {
+                return read_u32(self.slots, slot * 8 + 4);
+            }
+            if found == 0 {
+                return None;
+            }
+            slot = (slot + 1) & (slots - 1);
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +274,24 @@ mod tests {
         assert!(Table::split_from(&[]).is_none());
         assert!(Table::split_from(&[1, 0, 0, 0, 0]).is_none());
         assert!(Table::split_from(&[99, 0, 0, 0]).is_none());
+    }
+
+    #[test]
+    fn every_number_written_reads_back_and_no_other() {
+        let records: Vec<(u32, u32)> = (1..3000u32).map(|n| (n * 7919, n)).collect();
+        let mut bytes = Vec::new();
+        write_number_table(&records, &mut bytes).expect("writable");
+        bytes.push(1);
+        let (table, after) = NumberTable::split_from(Vec::leak(bytes)).expect("a table");
+        assert_eq!(after, [1]);
+        for &(key, value) in &records {
+            assert_eq!(table.get(key), Some(value));
+        }
+        for missing in [0, 1, 7918, u32::MAX] {
+            assert_eq!(table.get(missing), None);
+        }
+        assert_eq!(NumberTable::EMPTY.get(5), None);
+        assert!(write_number_table(&[(0, 1)], &mut Vec::new()).is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::embedded_table::Table;
+use crate::embedded_table::NumberTable;
 use crate::letter_grams::{gram_key, symbol_of_letter, BOUNDARY, ORDER};
 use crate::lexicon;
 
@@ -21,8 +21,8 @@ const BACK_OFF: f32 = 0.4;
 /// counted by `tools/lexgen` ([`crate::letter_grams`]) and read in place from the embedded
 /// data.
 pub(crate) struct LetterModel {
-    /// [`gram_key`] (little-endian) -> the count (little-endian, as many bytes as it needs).
-    counts: Table,
+    /// [`gram_key`] -> the count.
+    counts: NumberTable,
 }
 
 static MODEL: LazyLock<LetterModel> = LazyLock::new(|| LetterModel {
@@ -37,14 +37,7 @@ pub(crate) fn get() -> &'static LetterModel {
 impl LetterModel {
     /// How often the n-gram of these symbols occurs in the lexicon's words.
     fn count(&self, gram: &[u32]) -> u32 {
-        self.counts
-            .get(&gram_key(gram).to_le_bytes())
-            .map_or(0, |count| {
-                count
-                    .iter()
-                    .rev()
-                    .fold(0, |value, &byte| (value << 8) | u32::from(byte))
-            })
+        self.counts.get(gram_key(gram)).unwrap_or(0)
     }
 
     /// log P(last symbol | the ones before it), with stupid back-off.
@@ -175,18 +168,8 @@ mod tests {
         let counts = crate::letter_grams::count_letter_grams(lexicon::get().all_words());
         let model = get();
         for (&key, &count) in &counts {
-            let found = model.counts.get(&key.to_le_bytes());
-            assert_eq!(
-                found,
-                Some(&count.to_le_bytes()[..significant_bytes(count)]),
-                "{key:x}"
-            );
+            assert_eq!(model.counts.get(key), Some(count), "{key:x}");
         }
         assert_eq!(model.count(&[63, 63, 63, 63]), 0);
-    }
-
-    /// The bytes of `count` the data keeps: up to the last that is not zero.
-    fn significant_bytes(count: u32) -> usize {
-        4 - (count.leading_zeros() / 8) as usize
     }
 }

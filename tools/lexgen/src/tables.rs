@@ -10,7 +10,7 @@
 //!   to `[names]` (two `u32`: the small sections the library still parses), then three
 //!   tables: each word's key (`kazakh_script::generator::key_of_cyrillic`) -> its entries in
 //!   the text's order; the name model's n-grams (and `(prior)`) -> weight (`i32`); the letter
-//!   model's n-gram keys -> counts over the words of `[words]`.
+//!   model's n-gram keys -> counts over the words of `[words]` (a table of numbers).
 //! * `dictionary.bin`: one table, each key the corpus lexicon does not have -> the first
 //!   dictionary word of that key.
 //!
@@ -20,7 +20,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use kazakh_script::generator::{count_letter_grams, key_of_cyrillic, write_table};
+use kazakh_script::generator::{
+    count_letter_grams, key_of_cyrillic, write_number_table, write_table,
+};
 
 /// A table's records: (key, value).
 type Records = Vec<(Vec<u8>, Vec<u8>)>;
@@ -58,7 +60,8 @@ Data licence: CC BY-SA 4.0, as data/lexicon.txt (data/LICENSE-DATA.md).\n"
         &mut out,
     )?;
     let spellings = words.iter().map(|&(at, line)| word_entry(at, line).0);
-    write_table(&letter_count_records(spellings), &mut out)?;
+    let counts: Vec<(u32, u32)> = count_letter_grams(spellings).into_iter().collect();
+    write_number_table(&counts, &mut out)?;
     Ok(out)
 }
 
@@ -189,21 +192,6 @@ fn name_records(lines: &[(usize, &str)]) -> Records {
             let (gram, weight) = line.split_once('\t')?;
             let weight: i32 = weight.parse().ok()?;
             Some((gram.as_bytes().to_vec(), weight.to_le_bytes().to_vec()))
-        })
-        .collect()
-}
-
-/// Letter n-gram key (`u32`) -> its count over `words` (the bytes up to the last that is
-/// not zero).
-fn letter_count_records<'t>(words: impl Iterator<Item = &'t str>) -> Records {
-    count_letter_grams(words)
-        .into_iter()
-        .map(|(key, count)| {
-            let significant = 4 - (count.leading_zeros() / 8) as usize;
-            (
-                key.to_le_bytes().to_vec(),
-                count.to_le_bytes()[..significant].to_vec(),
-            )
         })
         .collect()
 }
