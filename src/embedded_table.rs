@@ -126,6 +126,7 @@ impl Table {
     }
 
     /// The value of `key`, if the table has it.
+    #[cfg(test)]
     pub(crate) fn get(&self, key: &[u8]) -> Option<&'static [u8]> {
         self.get_hashed(key, key_hash(key))
     }

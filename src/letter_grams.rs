@@ -1,9 +1,10 @@
-//! The letter n-grams the letter model counts (see `letter_model`): the symbols of a word's
-//! letters and the counting over a list of words.
+//! Letter n-grams as numbers: those the letter model counts (see `letter_model`), with the
+//! counting over a list of words, and those the lexicon's name model weighs.
 //!
 //! Always compiled, also without the `lexicon` feature: `tools/lexgen` counts the n-grams of
-//! the lexicon's words with [`count_letter_grams`] (through [`crate::generator`]) and writes
-//! the counts into the embedded data, so nothing is counted at run time.
+//! the lexicon's words with [`count_letter_grams`] and numbers the name model's n-grams with
+//! [`name_gram_key`] (through [`crate::generator`]), and writes them into the embedded data
+//! as tables of numbers, so nothing is counted or hashed as text at run time.
 
 use std::collections::BTreeMap;
 
@@ -64,6 +65,43 @@ pub fn count_letter_grams<'w>(words: impl IntoIterator<Item = &'w str>) -> BTree
     counts
 }
 
+/// The symbol of `^` (word start) in a name-model n-gram.
+pub(crate) const NAME_START: u32 = 43;
+/// The symbol of `$` (word end) in a name-model n-gram.
+pub(crate) const NAME_END: u32 = 44;
+/// The most letters (with `^` and `$`) of a name-model n-gram that [`name_gram_key`]
+/// numbers.
+const NAME_GRAM_MAX: usize = 5;
+
+/// The key of the name model's prior in its table (above every [`name_gram_key`]).
+pub const NAME_PRIOR_KEY: u32 = 1 << 31;
+
+/// The symbol of a character of a name-model n-gram: a letter of the alphabet as
+/// [`symbol`] numbers it, `^`, `$`; `None` for anything else.
+pub(crate) fn name_symbol(c: char) -> Option<u32> {
+    match c {
+        '^' => Some(NAME_START),
+        '$' => Some(NAME_END),
+        _ => Some(symbol(c)).filter(|&s| s != 63),
+    }
+}
+
+/// The key of a name-model n-gram from its symbols ([`name_symbol`], oldest first): one to
+/// five symbols, [`BITS`] bits each; `None` for more. (Every symbol is above 0, so the key
+/// tells the n-gram's length.)
+pub(crate) fn name_key_of_symbols(symbols: &[u32]) -> Option<u32> {
+    (1..=NAME_GRAM_MAX)
+        .contains(&symbols.len())
+        .then(|| symbols.iter().fold(0, |key, &s| (key << BITS) | s))
+}
+
+/// The key of a name-model n-gram (`^ба`, `ева$`), or `None` when it has a character
+/// outside the alphabet, `^` and `$`, or more than five.
+pub fn name_gram_key(gram: &str) -> Option<u32> {
+    let symbols: Option<Vec<u32>> = gram.chars().map(name_symbol).collect();
+    name_key_of_symbols(&symbols?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +123,18 @@ mod tests {
     #[test]
     fn grams_of_different_lengths_have_different_keys() {
         assert_ne!(gram_key(&[BOUNDARY]), gram_key(&[BOUNDARY, BOUNDARY]));
+    }
+
+    #[test]
+    fn name_grams_are_numbered_one_to_one() {
+        let grams = ["^", "$", "а", "^а", "а$", "^ата$", "әіңғү", "ааааа"];
+        let keys: Vec<u32> = grams.iter().filter_map(|g| name_gram_key(g)).collect();
+        assert_eq!(keys.len(), grams.len());
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(key) && *key != 0 && *key < NAME_PRIOR_KEY);
+        }
+        for other in ["", "аааааа", "a", "А", "(prior)"] {
+            assert_eq!(name_gram_key(other), None, "{other}");
+        }
     }
 }

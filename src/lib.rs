@@ -127,7 +127,7 @@ mod word_key;
 #[doc(hidden)]
 pub mod generator {
     pub use crate::embedded_table::{write_number_table, write_table};
-    pub use crate::letter_grams::count_letter_grams;
+    pub use crate::letter_grams::{count_letter_grams, name_gram_key, NAME_PRIOR_KEY};
     pub use crate::word_key::key_of_cyrillic;
 }
 

@@ -9,8 +9,9 @@
 //! * `lexicon.bin`: the byte range of `lexicon.txt` from the first section after `[words]`
 //!   to `[names]` (two `u32`: the small sections the library still parses), then three
 //!   tables: each word's key (`kazakh_script::generator::key_of_cyrillic`) -> its entries in
-//!   the text's order; the name model's n-grams (and `(prior)`) -> weight (`i32`); the letter
-//!   model's n-gram keys -> counts over the words of `[words]` (a table of numbers).
+//!   the text's order; then two tables of numbers: the name model's n-gram keys
+//!   (`name_gram_key`; `(prior)` under `NAME_PRIOR_KEY`) -> weight (the bits of an `i32`);
+//!   the letter model's n-gram keys -> counts over the words of `[words]`.
 //! * `dictionary.bin`: one table, each key the corpus lexicon does not have -> the first
 //!   dictionary word of that key.
 //!
@@ -21,7 +22,8 @@
 use std::collections::{HashMap, HashSet};
 
 use kazakh_script::generator::{
-    count_letter_grams, key_of_cyrillic, write_number_table, write_table,
+    count_letter_grams, key_of_cyrillic, name_gram_key, write_number_table, write_table,
+    NAME_PRIOR_KEY,
 };
 
 /// A table's records: (key, value).
@@ -55,8 +57,8 @@ Data licence: CC BY-SA 4.0, as data/lexicon.txt (data/LICENSE-DATA.md).\n"
         &word_records(words.iter().map(|&(at, line)| word_entry(at, line)))?,
         &mut out,
     )?;
-    write_table(
-        &name_records(&section_lines(&sections, "[names]")),
+    write_number_table(
+        &name_records(&section_lines(&sections, "[names]"))?,
         &mut out,
     )?;
     let spellings = words.iter().map(|&(at, line)| word_entry(at, line).0);
@@ -184,14 +186,22 @@ fn word_records<'t>(words: impl Iterator<Item = (&'t str, usize, u8)>) -> Result
     Ok(records)
 }
 
-/// N-gram -> weight (`i32`) of the `[names]` lines (`gram TAB weight`), `(prior)` among them.
-fn name_records(lines: &[(usize, &str)]) -> Records {
-    lines
-        .iter()
-        .filter_map(|(_, line)| {
-            let (gram, weight) = line.split_once('\t')?;
-            let weight: i32 = weight.parse().ok()?;
-            Some((gram.as_bytes().to_vec(), weight.to_le_bytes().to_vec()))
-        })
-        .collect()
+/// N-gram key (`kazakh_script::generator::name_gram_key`) -> weight (the bits of an `i32`)
+/// of the `[names]` lines (`gram TAB weight`); the line `(prior)` under `NAME_PRIOR_KEY`.
+fn name_records(lines: &[(usize, &str)]) -> Result<Vec<(u32, u32)>, String> {
+    let mut records = Vec::new();
+    for (_, line) in lines {
+        let Some((gram, weight)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(weight) = weight.parse::<i32>() else {
+            continue;
+        };
+        let key = match gram {
+            "(prior)" => NAME_PRIOR_KEY,
+            _ => name_gram_key(gram).ok_or_else(|| format!("name model: {gram}: no key"))?,
+        };
+        records.push((key, weight as u32));
+    }
+    Ok(records)
 }
