@@ -160,7 +160,7 @@ pub(crate) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
 
 /// Appends a table of numbers (`u32` key -> `u32` value, every key above 0) to `out`: `bits`
 /// (`u32`), then `2^bits` slots of eight bytes, each a key and its value or two zeros, a
-/// key in the first free slot from [`number_slot`] on (open addressing with linear probing).
+/// key in the first free slot from `number_slot` on (open addressing with linear probing).
 /// At most half the slots are taken. Fails on a key 0 or more records than the table can
 /// hold.
 pub fn write_number_table(records: &[(u32, u32)], out: &mut Vec<u8>) -> Result<(), String> {

@@ -46,8 +46,8 @@ pub(crate) fn gram_key(symbols: &[u32]) -> u32 {
     ((symbols.len() as u32) << (BITS * ORDER as u32)) | packed
 }
 
-/// The count of every letter n-gram (n = 1..=[`ORDER`], the word boundary before and after
-/// each word) over `words`, by [`gram_key`]: type counts when each word comes once.
+/// The count of every letter n-gram (n = 1..=`ORDER`, the word boundary before and after
+/// each word) over `words`, by `gram_key`: type counts when each word comes once.
 pub fn count_letter_grams<'w>(words: impl IntoIterator<Item = &'w str>) -> BTreeMap<u32, u32> {
     let mut counts = BTreeMap::new();
     let mut symbols = Vec::new();
