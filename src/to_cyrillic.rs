@@ -2402,7 +2402,7 @@ impl ToCyrillic<'_> {
             .flatten();
         let whole = preferred.or_else(|| words.iter().find(|w| keeps_hamza(&[w.spelling])));
         let found = match whole {
-            Some(word) => Some((*word, None)),
+            Some(word) => Some((word, None)),
             None => lexicon
                 .stem_and_suffix(&self.key)
                 .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix.ending]))

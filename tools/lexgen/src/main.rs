@@ -2,7 +2,9 @@
 //! and `fixtures/heldout/dev-heldout.txt`, the corpus lines held out of it for measuring.
 //!
 //! It also writes `data/dictionary.txt`, the stems of the hunspell-kk dictionary
-//! (`third_party/hunspell-kk/kk_KZ.dic`, taken under MPL 1.1) that the corpus does not have.
+//! (`third_party/hunspell-kk/kk_KZ.dic`, taken under MPL 1.1) that the corpus does not have,
+//! and next to the two text files `data/lexicon.bin` and `data/dictionary.bin`, their big
+//! tables laid out for the library to query in place (see [`tables`]).
 //!
 //! ```text
 //! cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt
@@ -32,6 +34,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+mod tables;
 
 /// Every `HELD_OUT_EVERY`-th line is held out of the lexicon.
 const HELD_OUT_EVERY: usize = 10;
@@ -99,6 +103,12 @@ struct Args {
     /// Where to write the dictionary words the corpus does not have.
     #[arg(long, default_value_os_t = repo_root().join("data/dictionary.txt"))]
     dictionary: PathBuf,
+    /// Where to write the lexicon's tables laid out to be queried in place.
+    #[arg(long, default_value_os_t = repo_root().join("data/lexicon.bin"))]
+    lexicon_tables: PathBuf,
+    /// Where to write the dictionary's table laid out to be queried in place.
+    #[arg(long, default_value_os_t = repo_root().join("data/dictionary.bin"))]
+    dictionary_tables: PathBuf,
     /// Where to write the held-out corpus lines.
     #[arg(long, default_value_os_t = repo_root().join("fixtures/heldout/dev-heldout.txt"))]
     heldout: PathBuf,
@@ -164,12 +174,15 @@ fn run(args: &Args) -> Result<(), String> {
         &names,
     );
     let dictionary = dictionary_words(&hunspell, &words);
-    write(&args.lexicon, &lexicon)?;
+    let dictionary_text = render_dictionary(&file_name(&args.hunspell), &dictionary);
+    write(&args.lexicon, lexicon.as_bytes())?;
+    write(&args.dictionary, dictionary_text.as_bytes())?;
+    write(&args.lexicon_tables, &tables::lexicon_tables(&lexicon)?)?;
     write(
-        &args.dictionary,
-        &render_dictionary(&file_name(&args.hunspell), &dictionary),
+        &args.dictionary_tables,
+        &tables::dictionary_tables(&dictionary_text, &lexicon)?,
     )?;
-    write(&args.heldout, &heldout)?;
+    write(&args.heldout, heldout.as_bytes())?;
     eprintln!(
         "lexgen: {} words, {} suffix chains, {} casing pairs -> {}; {} dictionary words -> {}; \
          {} held-out lines -> {}",
@@ -185,7 +198,7 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-fn write(path: &Path, contents: &str) -> Result<(), String> {
+fn write(path: &Path, contents: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
