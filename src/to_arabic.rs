@@ -796,11 +796,13 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
         else {
             break;
         };
-        let at_quote =
-            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«');
+        // (Asked only of a word with a hamza: few words have one.)
+        let at_quote = || {
+            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«')
+        };
         if !takes_hamza {
             o = word_end;
-        } else if at_quote {
+        } else if at_quote() {
             // The first word of the run, after a `«` that is already in `out`: the hamza goes
             // before the quote, where `insert_hamza` puts it.
             out.insert(out.len() - '«'.len_utf8(), rules.hamza);
