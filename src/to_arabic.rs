@@ -658,11 +658,12 @@ fn put(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     Some(end)
 }
 
-/// [`put`] for the short spellings of the letter table: with the common lengths known to the
-/// compiler, the copy is one move instead of a call to `memcpy`.
+/// [`put`] for the short spellings of the letter table and the style's comma: with the common
+/// lengths known to the compiler, the copy is one move instead of a call to `memcpy`.
 #[inline(always)]
 fn put_short(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     match *bytes {
+        [a] => put(window, at, &[a]),
         [a, b] => put(window, at, &[a, b]),
         [a, b, c, d] => put(window, at, &[a, b, c, d]),
         _ => put(window, at, bytes),
@@ -826,11 +827,16 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
                 let Some((has_comma, gap)) = between_words(bytes, i) else {
                     break;
                 };
-                // (A comma after a letter is not between digits.)
-                let separator = if has_comma { comma } else { &[] };
+                // (A comma after a letter is not between digits.) Written only where there is
+                // one, and with its length known in the common case: no call to `memcpy`.
+                let after_comma = if has_comma {
+                    put_short(window, o, comma)
+                } else {
+                    Some(o)
+                };
                 let from = i + usize::from(has_comma);
-                let Some(next) = put(window, o, separator)
-                    .and_then(|o| put_small(window, o, bytes, from, gap - from))
+                let Some(next) =
+                    after_comma.and_then(|o| put_small(window, o, bytes, from, gap - from))
                 else {
                     break;
                 };
