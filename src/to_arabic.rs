@@ -892,7 +892,8 @@ fn punctuation_between_words(
     let mut at = end;
     loop {
         let rest = bytes.get(at..)?;
-        let before = bytes[at - 1];
+        // (Never the start of the text: a word ends at `end`.)
+        let before = *bytes.get(at.checked_sub(1)?)?;
         (at, o) = match *rest {
             [0xD0..=0xD3, ..] if at > end && segment::is_inert_ascii(before) => {
                 return Some((at, o));
