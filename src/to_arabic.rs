@@ -658,11 +658,12 @@ fn put(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     Some(end)
 }
 
-/// [`put`] for the short spellings of the letter table: with the common lengths known to the
-/// compiler, the copy is one move instead of a call to `memcpy`.
+/// [`put`] for the short spellings of the letter table and the style's comma: with the common
+/// lengths known to the compiler, the copy is one move instead of a call to `memcpy`.
 #[inline(always)]
 fn put_short(window: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     match *bytes {
+        [a] => put(window, at, &[a]),
         [a, b] => put(window, at, &[a, b]),
         [a, b, c, d] => put(window, at, &[a, b, c, d]),
         _ => put(window, at, bytes),
@@ -796,11 +797,13 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
         else {
             break;
         };
-        let at_quote =
-            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«');
+        // (Asked only of a word with a hamza: few words have one.)
+        let at_quote = || {
+            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«')
+        };
         if !takes_hamza {
             o = word_end;
-        } else if at_quote {
+        } else if at_quote() {
             // The first word of the run, after a `«` that is already in `out`: the hamza goes
             // before the quote, where `insert_hamza` puts it.
             out.insert(out.len() - '«'.len_utf8(), rules.hamza);
@@ -821,15 +824,24 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
                 i += 1;
             }
             _ => {
-                let Some((has_comma, gap)) = between_words(bytes, i) else {
-                    break;
+                let next = match between_words(bytes, i) {
+                    Some((has_comma, gap)) => {
+                        // (A comma after a letter is not between digits.) Written only where
+                        // there is one, and with its length known in the common case: no call
+                        // to `memcpy`.
+                        let after_comma = if has_comma {
+                            put_short(window, o, comma)
+                        } else {
+                            Some(o)
+                        };
+                        let from = i + usize::from(has_comma);
+                        after_comma
+                            .and_then(|o| put_small(window, o, bytes, from, gap - from))
+                            .map(|o| (gap, o))
+                    }
+                    None => punctuation_between_words(bytes, i, rules, window, o),
                 };
-                // (A comma after a letter is not between digits.)
-                let separator = if has_comma { comma } else { &[] };
-                let from = i + usize::from(has_comma);
-                let Some(next) = put(window, o, separator)
-                    .and_then(|o| put_small(window, o, bytes, from, gap - from))
-                else {
+                let Some((gap, next)) = next else {
                     break;
                 };
                 o = next;
@@ -855,6 +867,78 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
     let next = from + inert;
     (inert > 0 && matches!(bytes[next], 0xD0..=0xD3)).then_some((comma, next))
 }
+
+/// What stands between a word ending at byte `end` and the next one where that is more than
+/// [`between_words`] takes, but still only characters that the general rules write one by
+/// one, each as it is or as a mark of the style, without looking at the words around: inert
+/// ASCII, `,` (Arabic unless between digits, as [`ToArabic::comma`] decides), `?` and `;`
+/// (their tote marks), a `-` after anything but a digit (after a year, the style may space
+/// it), and `»` and the punctuation of U+2010..=U+2027 (dashes, quotes, ellipsis) as they
+/// are; the last before the next word is inert ASCII (mostly a space). Not `«`: a hamza may
+/// go before it. Writes it at offset `o` of `window`; returns where the next word starts and
+/// the end of what was written, or `None` if anything else stands there (or no word
+/// follows, or the window has no room): the general rules take over at `end`.
+///
+/// Most runs of plain words used to end at such a gap (`?` at the end of a line, ` — `,
+/// `» `), and each end cost the window's check and copy and a restart of the run.
+#[inline(never)]
+fn punctuation_between_words(
+    bytes: &[u8],
+    end: usize,
+    rules: &StyleRules,
+    window: &mut [u8],
+    mut o: usize,
+) -> Option<(usize, usize)> {
+    let mut at = end;
+    loop {
+        let rest = bytes.get(at..)?;
+        // (Never the start of the text: a word ends at `end`.)
+        let before = *bytes.get(at.checked_sub(1)?)?;
+        (at, o) = match *rest {
+            [0xD0..=0xD3, ..] if at > end && segment::is_inert_ascii(before) => {
+                return Some((at, o));
+            }
+            [b',', ..] => {
+                let between_digits =
+                    before.is_ascii_digit() && rest.get(1).is_some_and(u8::is_ascii_digit);
+                match rules.comma {
+                    CommaRule::ArabicExceptBetweenDigits if !between_digits => {
+                        (at + 1, put(window, o, &TOTE_COMMA)?)
+                    }
+                    _ => (at + 1, put(window, o, b",")?),
+                }
+            }
+            [b'?', ..] => (at + 1, put(window, o, &TOTE_QUESTION_MARK)?),
+            [b';', ..] => (at + 1, put(window, o, &TOTE_SEMICOLON)?),
+            [b'-', ..] if !before.is_ascii_digit() => (at + 1, put(window, o, b"-")?),
+            [b, ..] if segment::is_inert_ascii(b) => (at + 1, put(window, o, &[b])?),
+            // `»`
+            [0xC2, 0xBB, ..] => (at + 2, put(window, o, &[0xC2, 0xBB])?),
+            // U+2010..=U+2027
+            [0xE2, 0x80, third @ 0x90..=0xA7, ..] => {
+                (at + 3, put(window, o, &[0xE2, 0x80, third])?)
+            }
+            _ => return None,
+        };
+    }
+}
+
+/// The UTF-8 of a tote mark of two bytes (as all of them are).
+const fn two_byte_utf8(c: char) -> [u8; 2] {
+    let code = c as u32;
+    assert!(
+        code >= 0x80 && code < 0x800,
+        "a character of two bytes of UTF-8"
+    );
+    [0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]
+}
+
+/// The UTF-8 of [`tote::COMMA`].
+const TOTE_COMMA: [u8; 2] = two_byte_utf8(tote::COMMA);
+/// The UTF-8 of [`tote::QUESTION_MARK`].
+const TOTE_QUESTION_MARK: [u8; 2] = two_byte_utf8(tote::QUESTION_MARK);
+/// The UTF-8 of [`tote::SEMICOLON`].
+const TOTE_SEMICOLON: [u8; 2] = two_byte_utf8(tote::SEMICOLON);
 
 /// Converts the word at byte `start` of `text` if it is *plain*: one or more parts joined by
 /// single hyphens (`іс-шара`), each of letters of the table only, no abbreviation and no
