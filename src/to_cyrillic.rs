@@ -328,12 +328,16 @@ impl RecordHeader {
     /// Reads the header that [`RecordHeader::write`] wrote.
     #[inline]
     fn read(bytes: &[u8; RECORD_HEADER_BYTES]) -> Self {
+        // (The first eight bytes in one load: this runs at every cached word.)
+        let (first, last) = bytes.split_at(8);
+        let first = u64::from_le_bytes(first.try_into().unwrap_or_default());
+        let byte = |at: u32| (first >> (8 * at)) as usize & 0x7F;
         RecordHeader {
-            word_len: seven_bits(&bytes[0..2]),
-            spelling_len: seven_bits(&bytes[2..4]),
-            letters: bytes[4],
-            flags: seven_bits(&bytes[5..7]) as u8,
-            pair_word: seven_bits(&bytes[7..11]) as PairWord,
+            word_len: byte(0) | byte(1) << 7,
+            spelling_len: byte(2) | byte(3) << 7,
+            letters: byte(4) as u8,
+            flags: (byte(5) | byte(6) << 7) as u8,
+            pair_word: (byte(7) | seven_bits(last) << 7) as PairWord,
         }
     }
 
@@ -537,7 +541,7 @@ impl WordCache {
     #[inline]
     fn get(&self, config: usize, context: u8, word: &str) -> Option<(&str, CachedState)> {
         let hash = word_hash(word.as_bytes(), context);
-        self.lookup(config, hash, context, word)
+        self.lookup(config, hash, context, word.as_bytes())
             .map(|(spelling, header)| (spelling, header.state()))
     }
 
@@ -549,7 +553,7 @@ impl WordCache {
         config: usize,
         hash: u64,
         context: u8,
-        word: &str,
+        word: &[u8],
     ) -> Option<(&str, RecordHeader)> {
         self.configs.get(config)?.1.get_hashed(hash, context, word)
     }
@@ -609,7 +613,11 @@ impl SpellingTable {
 
     #[cfg(test)]
     fn get(&self, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
-        self.get_hashed(word_hash(word.as_bytes(), context), context, word)
+        self.get_hashed(
+            word_hash(word.as_bytes(), context),
+            context,
+            word.as_bytes(),
+        )
     }
 
     /// The spelling and record header of `word` in `context`, found by its `hash`
@@ -617,28 +625,45 @@ impl SpellingTable {
     /// [`ToCyrillic::cached_plain_word`]): a call costs a sixth of a look-up, and the found
     /// record is handed back in registers.
     #[inline(always)]
-    fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
-        if self.slots.is_empty() {
-            return None;
-        }
+    fn get_hashed(&self, hash: u64, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
         let tag = slot_tag(hash);
-        let mask = self.slots.len() - 1;
+        // (No slots yet: the mask is all ones, and the first slot is none.)
+        let mask = self.slots.len().wrapping_sub(1);
         let mut index = hash as usize & mask;
         loop {
-            let slot = self.slots[index];
+            let slot = *self.slots.get(index)?;
             if slot == 0 {
                 return None;
             }
             if slot & SLOT_TAG == tag {
-                let (header, cached_word, spelling) = self.record(slot)?;
-                if header.flags & SLOT_CONTEXT == context
-                    && same_bytes(cached_word, word.as_bytes())
-                {
-                    return Some((spelling, header));
+                if let Some(found) = self.matching_record(slot, context, word) {
+                    return Some(found);
                 }
             }
             index = (index + 1) & mask;
         }
+    }
+
+    /// The spelling and header of the record of `slot` if it is the record of `word` in
+    /// `context`. The header's context and the word are compared before the spelling is
+    /// read: most slots with the word's tag are the word's, but each look-up reads one.
+    #[inline(always)]
+    fn matching_record(&self, slot: u32, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
+        let at = (slot & SLOT_RECORD) as usize * 2;
+        let records = self.records.as_bytes();
+        let header = RecordHeader::read(records.get(at..)?.first_chunk()?);
+        if header.flags & SLOT_CONTEXT != context || header.word_len != word.len() {
+            return None;
+        }
+        let word_at = at + RECORD_HEADER_BYTES;
+        let spelling_at = word_at + header.word_len;
+        if !same_bytes(records.get(word_at..spelling_at)?, word) {
+            return None;
+        }
+        let spelling = self
+            .records
+            .get(spelling_at..spelling_at + header.spelling_len)?;
+        Some((spelling, header))
     }
 
     /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
@@ -1089,7 +1114,7 @@ impl ToCyrillic<'_> {
         if len == 0 || bytes.get(len) == Some(&b'-') {
             return None;
         }
-        let word = text.get(start..start + len)?;
+        let word = bytes.get(..len)?;
         let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
         if header.flags & SLOT_PLAIN == 0 {
             return None;
@@ -1181,16 +1206,11 @@ impl ToCyrillic<'_> {
         // (This runs after every word: the bytes before it, or before the space before it,
         // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
         // or the hyphen of `22-тамызда`.)
-        let bytes = self.out.as_bytes();
-        let last = |at: usize| {
-            at.checked_sub(1)
-                .and_then(|before| bytes.get(before).copied())
-        };
-        let gap = usize::from(last(out_start) == Some(b' '));
-        let end = out_start - gap;
-        let may_follow_a_number = match last(end) {
-            Some(b) if b.is_ascii_digit() || b == b'-' => true,
-            Some(0xB0 | 0xBA) => last(end - 1) == Some(0xC2),
+        let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let may_follow_a_number = match *before {
+            [.., b] if b.is_ascii_digit() || b == b'-' => true,
+            [.., 0xC2, 0xB0 | 0xBA] => true,
             _ => false,
         };
         self.casing == Casing::Sentence
@@ -1462,20 +1482,25 @@ impl ToCyrillic<'_> {
         let written = &self.out[name.start..];
         // A capital of a sentence start makes no name of a word the lexicon knows in lower
         // case (`Мен ұлы`).
-        let capitalised = letters::starts_upper(written)
-            && !(name.known
-                && self.last_compounds[0].is_some_and(|w| w.sentence_start)
-                && !self.is_name(written));
-        // The cheap tests first: this runs after every word followed by a space.
-        let name_like = name.letters >= min_letters
-            && (unknown_to_lexicon || capitalised)
-            && !ends_in_case_ending(written);
-        let joins = name_like && {
+        let capitalised = || {
+            letters::starts_upper(written)
+                && !(name.known
+                    && self.last_compounds[0].is_some_and(|w| w.sentence_start)
+                    && !self.is_name(written))
+        };
+        let is_patronym = || {
             let patronym = &next[..word_len(next)];
             to_arabic::split_patronym_forms()
                 .iter()
                 .any(|form| form == patronym)
         };
+        // The cheap tests first, the lexicon's last: this runs after every word followed by a
+        // space (and, in `cached_plain_word`, after every name before a word that starts as a
+        // patronymic does).
+        let joins = name.letters >= min_letters
+            && is_patronym()
+            && (unknown_to_lexicon || capitalised())
+            && !ends_in_case_ending(written);
         if joins && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, name.start);
         }
@@ -2226,6 +2251,7 @@ impl ToCyrillic<'_> {
     /// capital: in sentence casing, but for a speech verb ([`is_speech_verb`]). One test for
     /// the three places that write a word: `cached_plain_word`, `compound` (a word it found in
     /// the cache or spelled) and `emit_word` (a part of a compound spelled anew).
+    #[inline]
     fn takes_sentence_capital(&self, sentence_start: bool, word: &str) -> bool {
         sentence_start && self.casing == Casing::Sentence && !is_speech_verb(word)
     }
