@@ -886,6 +886,19 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
 /// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`).
 fn ends_dateline(text_before: &str) -> bool {
+    // (What the text read ends in first, a stop, a space and a word: most dashes have no
+    // such word before them, and the line is only looked for after one.)
+    let stop_and_word = text_before
+        .trim_end()
+        .rsplit_once(char::is_whitespace)
+        .is_some_and(|(head, agency)| {
+            head.trim_end().ends_with('.')
+                && !agency.is_empty()
+                && agency.chars().all(char::is_alphabetic)
+        });
+    if !stop_and_word {
+        return false;
+    }
     let Some(line) = short_line_tail(text_before) else {
         return false;
     };
@@ -1321,6 +1334,9 @@ impl ToCyrillic<'_> {
             before = chars.as_str();
             initials.push(before.len());
         }
+        if initials.is_empty() {
+            return;
+        }
         // (Within the line: a number at the end of the line before is no date's, and a
         // stream may be cut after the line feed.)
         let after_number = before
@@ -1328,7 +1344,7 @@ impl ToCyrillic<'_> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit());
-        if initials.is_empty() || after_number {
+        if after_number {
             return;
         }
         for at in initials {
@@ -1510,7 +1526,7 @@ impl ToCyrillic<'_> {
     /// Updates the sentence state for the character `c` written between words (`before` and
     /// `after`: the text read before and after it).
     fn track_with_lexicon(&mut self, c: char, before: &str, after: &str) {
-        let next = after.chars().next();
+        let next = || after.chars().next();
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
@@ -1520,7 +1536,7 @@ impl ToCyrillic<'_> {
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`. Some
             // texts close with `“` too: then a space follows it.
             '»' | ')' | '”' => self.sentence_start = false,
-            '“' if next.is_none_or(char::is_whitespace) => self.sentence_start = false,
+            '“' if next().is_none_or(char::is_whitespace) => self.sentence_start = false,
             // Titles and quoted speech start with a capital: `«Қазақ» газеті`.
             '«' | '“' => self.sentence_start = true,
             // A dash after a stop inside a line brings the author's words, in lower case
@@ -1533,7 +1549,7 @@ impl ToCyrillic<'_> {
                 _ => {}
             },
             // A straight quote not before a letter closes (`"Иә!" деді`).
-            '"' if !next.is_some_and(char::is_alphabetic) => self.sentence_start = false,
+            '"' if !next().is_some_and(char::is_alphabetic) => self.sentence_start = false,
             // An opening one before more than one word: a title or speech (`"Аққан жұлдыз"`);
             // before a single word it marks a term, in lower case.
             '"' if opens_quote_of_words(before, after) && !quotes_before_a_speech_verb(after) => {
@@ -2572,19 +2588,22 @@ impl std::ops::Index<usize> for LastCompounds {
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
 fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
+    if case == PairCase::Own {
+        return;
+    }
     let recase = |(at, c): (usize, char)| {
-        let lower = letters::lower(c).unwrap_or(c);
         let upper = match case {
             PairCase::Own => return c,
             PairCase::Lower => false,
             PairCase::Capital => at == 0,
             PairCase::AllCaps => true,
         };
-        if upper && letters::lower(c).is_some() {
-            letters::upper_of(lower)
+        let recased = if upper {
+            letters::capital(c)
         } else {
-            lower
-        }
+            letters::lower(c)
+        };
+        recased.unwrap_or(c)
     };
     // Most words of casing pairs already have the pair's casing: then nothing is allocated;
     // else the letters before the first one to change are copied as they are (each letter is
@@ -2771,7 +2790,7 @@ fn is_lower_case_word(word: &str) -> bool {
 fn push_capitalised(out: &mut String, word: &str) {
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
-        out.push(letters::lower(first).map_or(first, letters::upper_of));
+        out.push(letters::capital(first).unwrap_or(first));
         out.push_str(chars.as_str());
     }
 }
@@ -2781,7 +2800,7 @@ fn capitalise_at(out: &mut String, start: usize) {
     let Some(first) = out[start..].chars().next() else {
         return;
     };
-    let upper = letters::lower(first).map(letters::upper_of);
+    let upper = letters::capital(first);
     if let Some(upper) = upper.filter(|&u| u != first) {
         out.replace_range(
             start..start + first.len_utf8(),
