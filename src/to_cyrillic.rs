@@ -96,6 +96,7 @@ pub(crate) fn to_cyrillic_into(
         #[cfg(feature = "lexicon")]
         key: String::new(),
         letters: Vec::new(),
+        run_key: String::new(),
         last_word: None,
         prev_proper: false,
         last_plain: None,
@@ -187,6 +188,14 @@ static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock:
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
+
+/// The first character of the word cache's key of a letter-spaced run
+/// ([`ToCyrillic::emit_abbreviation`]) that stands apart from other letters and digits; the
+/// run follows. No word starts with it (nor with [`RUN_KEY`]).
+const RUN_APART_KEY: char = '\u{1}';
+
+/// [`RUN_APART_KEY`] of a run next to other letters or digits.
+const RUN_KEY: char = '\u{2}';
 
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
@@ -1000,6 +1009,9 @@ struct ToCyrillic<'r> {
     /// The last three compounds written, the last first: for the given names before a
     /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
     last_compounds: LastCompounds,
+    /// The word cache's key of the letter-spaced run being written
+    /// ([`Self::emit_abbreviation`]), reused between runs.
+    run_key: String,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
@@ -1606,6 +1618,10 @@ impl ToCyrillic<'_> {
             if written.len() > lexicon.longest_abbreviation_stop() {
                 return false;
             }
+            // (Most words are written in lower case: they are their own key.)
+            if written.chars().all(|c| letters::lower(c) == Some(c)) {
+                return lexicon.is_abbreviation_stop(written);
+            }
             self.key.clear();
             for c in written.chars() {
                 match letters::lower(c) {
@@ -2061,6 +2077,35 @@ impl ToCyrillic<'_> {
     /// lexicon, as the abbreviations it knows in the run where it knows some and the run
     /// stands `apart` from other letters and digits.
     fn emit_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
+        // The spelling depends on nothing else (and the configuration): it is cached, under a
+        // key that no word has (see `run_key`).
+        self.run_key.clear();
+        self.run_key
+            .push(if apart { RUN_APART_KEY } else { RUN_KEY });
+        self.run_key.push_str(run);
+        if let Some((spelling, _)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+            self.out.push_str(spelling);
+            return;
+        }
+        let out_start = self.out.len();
+        self.spell_abbreviation(run, units, apart);
+        let state = CachedState {
+            letters: 0,
+            known: false,
+            proper: false,
+            pair_word: None,
+        };
+        self.cache.insert(
+            self.cache_config,
+            0,
+            &self.run_key,
+            &self.out[out_start..],
+            state,
+        );
+    }
+
+    /// [`Self::emit_abbreviation`], uncached.
+    fn spell_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
         #[cfg(feature = "lexicon")]
         if apart && self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
             return;
@@ -2756,10 +2801,7 @@ fn single_letter_word(text: &str) -> Option<usize> {
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
     // (Most words have no `в` or `В`: a byte search first.)
-    let has_ve = word
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
+    let has_ve = word.contains(['в', 'В']);
     if !has_ve {
         return false;
     }
