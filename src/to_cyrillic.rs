@@ -97,6 +97,8 @@ pub(crate) fn to_cyrillic_into(
         key: String::new(),
         letters: Vec::new(),
         run_key: String::new(),
+        #[cfg(feature = "lexicon")]
+        recased: String::new(),
         last_word: None,
         prev_proper: false,
         last_plain: None,
@@ -818,6 +820,13 @@ fn is_word_char(c: char) -> bool {
     offset < 256 && WORD_CHARS[offset as usize] != 0
 }
 
+/// [`char::is_alphabetic`], the letters of either script first (from their tables, not the
+/// Unicode data's search: the rules between words ask it of tote and Cyrillic words).
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    is_word_char(c) || letters::is_cyrillic_letter(c) || c.is_alphabetic()
+}
+
 /// Whether a tote word starts `text` (`word_len(text) > 0`, on its first two bytes).
 #[inline]
 fn starts_word(text: &str) -> bool {
@@ -903,7 +912,7 @@ fn ends_dateline(text_before: &str) -> bool {
         .is_some_and(|(head, agency)| {
             head.trim_end().ends_with('.')
                 && !agency.is_empty()
-                && agency.chars().all(char::is_alphabetic)
+                && agency.chars().all(is_alphabetic)
         });
     if !stop_and_word {
         return false;
@@ -917,7 +926,7 @@ fn ends_dateline(text_before: &str) -> bool {
     let Some(place) = head.trim_end().strip_suffix('.') else {
         return false;
     };
-    !agency.is_empty() && agency.chars().all(char::is_alphabetic) && is_dateline_place(place)
+    !agency.is_empty() && agency.chars().all(is_alphabetic) && is_dateline_place(place)
 }
 
 /// Whether the text before a stop (`text_before`) may be the place of a news dateline (see
@@ -934,7 +943,7 @@ pub(crate) fn is_dateline_place(text_before: &str) -> bool {
     let no_tote_before = before
         .iter()
         .all(|word| !word.chars().any(letters::is_tote_letter));
-    place.chars().all(char::is_alphabetic) && no_tote_before
+    place.chars().all(is_alphabetic) && no_tote_before
 }
 
 /// The longest line start searched for a dateline, in bytes (a date, a place and an agency
@@ -1012,6 +1021,9 @@ struct ToCyrillic<'r> {
     /// The word cache's key of the letter-spaced run being written
     /// ([`Self::emit_abbreviation`]), reused between runs.
     run_key: String,
+    /// A word of a casing pair being recased ([`set_case`]), reused between words.
+    #[cfg(feature = "lexicon")]
+    recased: String,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
@@ -1231,13 +1243,21 @@ impl ToCyrillic<'_> {
         // (This runs after every word: the bytes before it, or before the space before it,
         // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
         // or the hyphen of `22-тамызда`.)
-        let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
-        let before = before.strip_suffix(b" ").unwrap_or(before);
-        let may_follow_a_number = match *before {
-            [.., b] if b.is_ascii_digit() || b == b'-' => true,
-            [.., 0xC2, 0xB0 | 0xBA] => true,
-            _ => false,
+        // (0 for a byte before the start of `out`: no byte this looks for.)
+        let bytes = self.out.as_bytes();
+        let back = |n: usize| {
+            out_start
+                .checked_sub(n)
+                .and_then(|at| bytes.get(at))
+                .map_or(0, |&b| b)
         };
+        let (last, before_last) = match back(1) {
+            b' ' => (back(2), back(3)),
+            last => (last, back(2)),
+        };
+        let may_follow_a_number = last.is_ascii_digit()
+            || last == b'-'
+            || matches!(last, 0xB0 | 0xBA) && before_last == 0xC2;
         self.casing == Casing::Sentence
             && may_follow_a_number
             && self.case_after_a_number(out_start, after)
@@ -1330,7 +1350,7 @@ impl ToCyrillic<'_> {
             if chars
                 .next_back()
                 .is_none_or(|c| letters::lower(c).is_none())
-                || chars.clone().next_back().is_some_and(char::is_alphabetic)
+                || chars.clone().next_back().is_some_and(is_alphabetic)
             {
                 break;
             }
@@ -1561,7 +1581,7 @@ impl ToCyrillic<'_> {
                 _ => {}
             },
             // A straight quote not before a letter closes (`"Иә!" деді`).
-            '"' if !next().is_some_and(char::is_alphabetic) => self.sentence_start = false,
+            '"' if !next().is_some_and(is_alphabetic) => self.sentence_start = false,
             // An opening one before more than one word: a title or speech (`"Аққан жұлдыз"`);
             // before a single word it marks a term, in lower case.
             '"' if opens_quote_of_words(before, after) && !quotes_before_a_speech_verb(after) => {
@@ -1815,10 +1835,20 @@ impl ToCyrillic<'_> {
                 return;
             };
             if !first.sentence_start {
-                set_case(&mut self.out, first.start..first.end, first_case);
+                set_case(
+                    &mut self.out,
+                    &mut self.recased,
+                    first.start..first.end,
+                    first_case,
+                );
             }
             if !second.sentence_start {
-                set_case(&mut self.out, second.start..second.end, second_case);
+                set_case(
+                    &mut self.out,
+                    &mut self.recased,
+                    second.start..second.end,
+                    second_case,
+                );
             }
             self.prev_proper =
                 !second.sentence_start && letters::starts_upper(&self.out[second.start..]);
@@ -1868,7 +1898,12 @@ impl ToCyrillic<'_> {
             _ => false,
         };
         if applies {
-            set_case(&mut self.out, first.start..first.end, case);
+            set_case(
+                &mut self.out,
+                &mut self.recased,
+                first.start..first.end,
+                case,
+            );
         }
     }
 
@@ -2632,7 +2667,7 @@ impl std::ops::Index<usize> for LastCompounds {
 /// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
-fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
+fn set_case(out: &mut String, recased: &mut String, range: std::ops::Range<usize>, case: PairCase) {
     if case == PairCase::Own {
         return;
     }
@@ -2650,9 +2685,9 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
         };
         recased.unwrap_or(c)
     };
-    // Most words of casing pairs already have the pair's casing: then nothing is allocated;
-    // else the letters before the first one to change are copied as they are (each letter is
-    // recased once).
+    // Most words of casing pairs already have the pair's casing: then nothing is written;
+    // else the word is recased into `recased` (reused between words), the letters before the
+    // first one to change copied as they are (each letter is recased once).
     let word = &out[range.clone()];
     let first_change = word
         .char_indices()
@@ -2661,7 +2696,8 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
     let Some((changed, (changed_at, _))) = first_change else {
         return;
     };
-    let mut cased = String::with_capacity(word.len());
+    let cased = recased;
+    cased.clear();
     cased.push_str(&word[..changed_at]);
     cased.extend(
         word[changed_at..]
@@ -2670,7 +2706,7 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
             .map(|(at, c)| recase((changed + at, c))),
     );
     if cased.len() == range.len() {
-        out.replace_range(range, &cased);
+        out.replace_range(range, cased);
     }
 }
 
@@ -2801,7 +2837,11 @@ fn single_letter_word(text: &str) -> Option<usize> {
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
     // (Most words have no `в` or `В`: a byte search first.)
-    let has_ve = word.contains(['в', 'В']);
+    let has_ve = word.as_bytes().iter().any(|&b| b == 0xB2 || b == 0x92)
+        && word
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
     if !has_ve {
         return false;
     }
@@ -3142,6 +3182,17 @@ mod tests {
     fn with_lexicon(tote: &str) -> String {
         let rules = Style::Kazinform.rules();
         to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+    }
+
+    #[test]
+    fn the_letters_of_both_scripts_are_alphabetic() {
+        // (`is_alphabetic` answers for them without asking `char::is_alphabetic`.)
+        let letters = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_word_char(c) || letters::is_cyrillic_letter(c));
+        for c in letters {
+            assert!(c.is_alphabetic(), "{c:?} is no letter");
+        }
     }
 
     #[test]
