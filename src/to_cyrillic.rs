@@ -1087,7 +1087,8 @@ impl ToCyrillic<'_> {
             // Read as it is, Arabic punctuation is read as the clean-up writes it (`،` is
             // `,`): nothing but this loop looks at it. Any other place to clean up stops it.
             let mut written = c;
-            if check_clean && normalize::cleanup_at(text, i) {
+            // (No ASCII character needs clean-up: most characters here are ASCII.)
+            if check_clean && !b.is_ascii() && normalize::cleanup_at(text, i) {
                 match normalize::latin_punctuation(c) {
                     Some(latin) => written = latin,
                     None => return Err(line),
