@@ -1230,6 +1230,11 @@ impl ToCyrillic<'_> {
         };
         if name_before && patronym_next() && self.joins_patronym(&text[start + len..]) {
             read += 1;
+        } else if bytes.get(len) == Some(&b' ') {
+            // `run`'s single space between words, written here: after a word it is never the
+            // space of `1969 -جىلى` (`year_space` wants a digit before it).
+            self.out.push(' ');
+            read += 1;
         }
         Some(read)
     }
