@@ -1196,9 +1196,14 @@ impl ToCyrillic<'_> {
         if self.case_after_number(out_start, &text[start + len..]) {
             recased = true;
         }
-        // The tests that `capitalise_initials` starts with.
+        // The tests that `capitalise_initials` starts with, and its first: a stop (and a
+        // space) before the word, else it finds no initials.
         let unknown = self.words == WordSource::Lexicon && !state.known;
-        if sentence && out_start != 0 && (self.prev_proper || unknown) {
+        let after_a_stop = || {
+            let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
+            before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
+        };
+        if sentence && out_start != 0 && (self.prev_proper || unknown) && after_a_stop() {
             self.capitalise_initials(out_start, &text[..start]);
             recased = true;
         }
