@@ -1,5 +1,6 @@
-//! Prints what the first tote -> Cyrillic conversion costs: loading the lexicon, then
-//! training the letter model on the first word the lexicon does not know.
+//! Prints what the first tote -> Cyrillic conversion costs: loading the lexicon (its big
+//! tables are read in place; only the small sections are parsed), then the first word the
+//! lexicon does not know (the letter model's counts are embedded too, nothing is trained).
 //!
 //! ```text
 //! cargo run --release --example first_use

@@ -4,106 +4,40 @@
 //! (ە ك گ) and no hamza, the hamza rule allows any choice, and loanwords mix them
 //! (`диалог`, `арктика`, `экономикалық`). A character 4-gram model of the lexicon's words
 //! (type counts, stupid back-off) picks the likeliest choice with a small beam search. It is
-//! built lazily, once, the first time a word needs it.
+//! counted by `tools/lexgen` and embedded: nothing is built at run time.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::letters;
+use crate::embedded_table::NumberTable;
+use crate::letter_grams::{gram_key, symbol_of_letter, BOUNDARY, ORDER};
 use crate::lexicon;
 
-/// Longest context, in letters (a 4-gram model).
-const ORDER: usize = 4;
 /// Candidates kept during the search.
 const BEAM: usize = 8;
 /// Weight of a shorter context when the longer one was never seen.
 const BACK_OFF: f32 = 0.4;
-/// Word boundary symbol.
-const BOUNDARY: u32 = 0;
 
-/// Index of a lower-case Cyrillic letter (1..=42, 63 for anything else), 0 being the word
-/// boundary.
-fn symbol(c: char) -> u32 {
-    const ALPHABET: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
-    static INDEX: LazyLock<[u8; 256]> = LazyLock::new(|| {
-        let mut index = [63u8; 256];
-        for (i, letter) in ALPHABET.chars().enumerate() {
-            index[(letter as usize) & 0xFF] = i as u8 + 1;
-        }
-        index
-    });
-    match c {
-        '\u{0400}'..='\u{04FF}' => u32::from(INDEX[(c as usize) & 0xFF]),
-        _ => 63,
-    }
-}
-
-/// Bits per symbol.
-const BITS: u32 = 6;
-/// Where the counts of n-grams of each length start in [`LetterModel::short`] (n = 1, 2, 3).
-const OFFSETS: [usize; 4] = [0, 0, 1 << BITS, (1 << BITS) + (1 << (2 * BITS))];
-/// Size of [`LetterModel::short`].
-const SHORT_LEN: usize = OFFSETS[3] + (1 << (3 * BITS));
-
-/// The symbols of an n-gram packed into one number (oldest first).
-fn pack(symbols: &[u32]) -> u32 {
-    symbols.iter().fold(0, |key, &s| (key << BITS) | s)
-}
-
-/// The model: counts of every n-gram (n = 1..=ORDER) over the lexicon's words; n <= 3 in a
-/// directly indexed table, 4-grams in a hash map.
+/// The model: the count of every letter n-gram (n = 1..=ORDER) over the lexicon's words,
+/// counted by `tools/lexgen` ([`crate::letter_grams`]) and read in place from the embedded
+/// data.
 pub(crate) struct LetterModel {
-    short: Vec<u32>,
-    long: HashMap<u32, u32>,
+    /// [`gram_key`] -> the count.
+    counts: NumberTable,
 }
 
-static MODEL: LazyLock<LetterModel> =
-    LazyLock::new(|| LetterModel::train(lexicon::get().all_words()));
+static MODEL: LazyLock<LetterModel> = LazyLock::new(|| LetterModel {
+    counts: lexicon::letter_gram_counts(),
+});
 
-/// The model built from the embedded lexicon.
+/// The model of the embedded lexicon.
 pub(crate) fn get() -> &'static LetterModel {
     &MODEL
 }
 
 impl LetterModel {
-    fn train<'w>(words: impl Iterator<Item = &'w str>) -> LetterModel {
-        let mut model = LetterModel {
-            short: vec![0; SHORT_LEN],
-            long: HashMap::default(),
-        };
-        let mut symbols = Vec::new();
-        for word in words {
-            symbols.clear();
-            symbols.push(BOUNDARY);
-            symbols.extend(word.chars().map(|c| symbol(letters::lower(c).unwrap_or(c))));
-            symbols.push(BOUNDARY);
-            // The n-grams ending at each symbol, packed as [`pack`] packs them: the last `n`
-            // of the last [`ORDER`] symbols (one shift a symbol instead of a fold a gram).
-            let mut last = 0u32;
-            for (at, &symbol) in symbols.iter().enumerate() {
-                last = ((last << BITS) | symbol) & ((1 << (BITS * ORDER as u32)) - 1);
-                for n in 1..=ORDER.min(at + 1) {
-                    *model.slot_of(n, last & ((1 << (BITS * n as u32)) - 1)) += 1;
-                }
-            }
-        }
-        model
-    }
-
-    /// The count of the n-gram of `n` symbols packed into `key`.
-    fn slot_of(&mut self, n: usize, key: u32) -> &mut u32 {
-        match n {
-            1..=3 => &mut self.short[OFFSETS[n] + key as usize],
-            _ => self.long.entry(key).or_default(),
-        }
-    }
-
+    /// How often the n-gram of these symbols occurs in the lexicon's words.
     fn count(&self, gram: &[u32]) -> u32 {
-        let key = pack(gram);
-        match gram.len() {
-            n @ 1..=3 => self.short[OFFSETS[n] + key as usize],
-            _ => self.long.get(&key).copied().unwrap_or(0),
-        }
+        self.counts.get(gram_key(gram)).unwrap_or(0)
     }
 
     /// log P(last symbol | the ones before it), with stupid back-off.
@@ -152,9 +86,7 @@ impl LetterModel {
                     extended.choices.push(index as u8);
                     extended.front |= front;
                     for c in letters.chars() {
-                        extended
-                            .history
-                            .push(symbol(letters::lower(c).unwrap_or(c)));
+                        extended.history.push(symbol_of_letter(c));
                         let from = extended.history.len().saturating_sub(ORDER);
                         extended.score += self.log_p(&extended.history[from..]);
                     }
@@ -199,6 +131,7 @@ impl LetterModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::letters;
 
     /// Each vowel of a back spelling may also be front.
     fn choose(back_spelling: &str, need_front: bool) -> String {
@@ -228,5 +161,15 @@ mod tests {
     fn a_hamza_word_gets_at_least_one_front_vowel() {
         let word = choose("тартыбы", true);
         assert!(word.chars().any(letters::is_front_vowel), "{word}");
+    }
+
+    #[test]
+    fn the_embedded_counts_are_those_of_the_lexicons_words() {
+        let counts = crate::letter_grams::count_letter_grams(lexicon::get().all_words());
+        let model = get();
+        for (&key, &count) in &counts {
+            assert_eq!(model.counts.get(key), Some(count), "{key:x}");
+        }
+        assert_eq!(model.count(&[63, 63, 63, 63]), 0);
     }
 }

@@ -103,8 +103,10 @@
 #![warn(missing_docs)]
 
 mod detect;
+mod embedded_table;
 mod error;
 pub mod fixtures;
+mod letter_grams;
 #[cfg(feature = "lexicon")]
 mod letter_model;
 mod letters;
@@ -116,6 +118,18 @@ mod stream;
 mod style;
 mod to_arabic;
 mod to_cyrillic;
+mod word_key;
+
+/// What `tools/lexgen` computes with the crate's own code, so that the tables it writes into
+/// `data/` agree with the library that reads them: the words' look-up keys, the letter
+/// model's n-gram counts and the layout of the tables. Not part of the API; it may change
+/// in any release.
+#[doc(hidden)]
+pub mod generator {
+    pub use crate::embedded_table::{write_number_table, write_table};
+    pub use crate::letter_grams::{count_letter_grams, name_gram_key, NAME_PRIOR_KEY};
+    pub use crate::word_key::key_of_cyrillic;
+}
 
 use std::borrow::Cow;
 

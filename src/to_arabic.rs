@@ -1373,18 +1373,26 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "нша",
 ];
 
-/// Every tote word that the patronymic rule splits off (`ۇلى`, `ۇلىنىڭ`, `قىزى`, ...).
-pub(crate) fn split_patronym_forms() -> &'static [String] {
-    static FORMS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let tote = |letters: &mut dyn Iterator<Item = char>| -> String {
-            letters.filter_map(letters::tote_of).collect()
-        };
+/// A patronymic the rule splits off, in tote (`ۇلىنىڭ`) and in lower-case Cyrillic (`ұлының`).
+pub(crate) struct PatronymForm {
+    pub(crate) tote: String,
+    pub(crate) cyrillic: String,
+}
+
+/// Every tote word that the patronymic rule splits off (`ۇلى`, `ۇلىنىڭ`, `قىزى`, ...), with
+/// its Cyrillic.
+pub(crate) fn split_patronym_forms() -> &'static [PatronymForm] {
+    static FORMS: std::sync::LazyLock<Vec<PatronymForm>> = std::sync::LazyLock::new(|| {
         PATRONYMS
             .iter()
             .flat_map(|p| {
-                PATRONYMIC_ENDINGS
-                    .iter()
-                    .map(move |e| tote(&mut p.iter().copied().chain(e.chars())))
+                PATRONYMIC_ENDINGS.iter().map(move |e| {
+                    let cyrillic: String = p.iter().copied().chain(e.chars()).collect();
+                    PatronymForm {
+                        tote: cyrillic.chars().filter_map(letters::tote_of).collect(),
+                        cyrillic,
+                    }
+                })
             })
             .collect()
     });

@@ -30,11 +30,11 @@ const SEEDS_FLOOR_WITH_CASE: f64 = 97.8;
 
 // Measured with
 //     cargo run --release --example accuracy -- fixtures/heldout/dev-heldout.txt
-// on the corpus lines the lexicon never saw: 16019 words, 99.18 % right with case ignored
-// (15887 words), 96.40 % with case kept (15443 words). With `--rules-only`: 88.99 % and
-// 82.98 %.
+// on the corpus lines the lexicon never saw: 16019 words, 99.23 % right with case ignored
+// (15895 words), 96.49 % with case kept (15456 words). With `--rules-only`: 89.02 % and
+// 83.10 %.
 const HELDOUT_FLOOR_IGNORING_CASE: f64 = 99.0;
-const HELDOUT_FLOOR_WITH_CASE: f64 = 96.2;
+const HELDOUT_FLOOR_WITH_CASE: f64 = 96.3;
 
 fn assert_above(total: &Accuracy, floor_ignoring_case: f64, floor_with_case: f64) {
     let ignoring_case = total.percent_ignoring_case();

@@ -2,7 +2,9 @@
 //! and `fixtures/heldout/dev-heldout.txt`, the corpus lines held out of it for measuring.
 //!
 //! It also writes `data/dictionary.txt`, the stems of the hunspell-kk dictionary
-//! (`third_party/hunspell-kk/kk_KZ.dic`, taken under MPL 1.1) that the corpus does not have.
+//! (`third_party/hunspell-kk/kk_KZ.dic`, taken under MPL 1.1) that the corpus does not have,
+//! and next to the two text files `data/lexicon.bin` and `data/dictionary.bin`, their big
+//! tables laid out for the library to query in place (see [`tables`]).
 //!
 //! ```text
 //! cargo run --release -p lexgen -- ../shared/corpus/dev-cyrillic.txt
@@ -32,6 +34,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+mod tables;
 
 /// Every `HELD_OUT_EVERY`-th line is held out of the lexicon.
 const HELD_OUT_EVERY: usize = 10;
@@ -99,6 +103,12 @@ struct Args {
     /// Where to write the dictionary words the corpus does not have.
     #[arg(long, default_value_os_t = repo_root().join("data/dictionary.txt"))]
     dictionary: PathBuf,
+    /// Where to write the lexicon's tables laid out to be queried in place.
+    #[arg(long, default_value_os_t = repo_root().join("data/lexicon.bin"))]
+    lexicon_tables: PathBuf,
+    /// Where to write the dictionary's table laid out to be queried in place.
+    #[arg(long, default_value_os_t = repo_root().join("data/dictionary.bin"))]
+    dictionary_tables: PathBuf,
     /// Where to write the held-out corpus lines.
     #[arg(long, default_value_os_t = repo_root().join("fixtures/heldout/dev-heldout.txt"))]
     heldout: PathBuf,
@@ -142,7 +152,7 @@ fn run(args: &Args) -> Result<(), String> {
     let inferred = inferred_stems(&words, &chains, &after_names);
     let pairs = casing_pairs(&training, &words);
     let heads = name_heads(&training);
-    let stops = abbreviation_stops(&training);
+    let stops = abbreviation_stops(&training, &words);
     let before = casing_before(&training, &words);
     let names = name_model(&words);
     let file_name = |path: &Path| {
@@ -164,12 +174,15 @@ fn run(args: &Args) -> Result<(), String> {
         &names,
     );
     let dictionary = dictionary_words(&hunspell, &words);
-    write(&args.lexicon, &lexicon)?;
+    let dictionary_text = render_dictionary(&file_name(&args.hunspell), &dictionary);
+    write(&args.lexicon, lexicon.as_bytes())?;
+    write(&args.dictionary, dictionary_text.as_bytes())?;
+    write(&args.lexicon_tables, &tables::lexicon_tables(&lexicon)?)?;
     write(
-        &args.dictionary,
-        &render_dictionary(&file_name(&args.hunspell), &dictionary),
+        &args.dictionary_tables,
+        &tables::dictionary_tables(&dictionary_text, &lexicon)?,
     )?;
-    write(&args.heldout, &heldout)?;
+    write(&args.heldout, heldout.as_bytes())?;
     eprintln!(
         "lexgen: {} words, {} suffix chains, {} casing pairs -> {}; {} dictionary words -> {}; \
          {} held-out lines -> {}",
@@ -185,7 +198,7 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-fn write(path: &Path, contents: &str) -> Result<(), String> {
+fn write(path: &Path, contents: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -873,19 +886,24 @@ fn heading_case(case: Case, word: &str) -> Case {
 }
 
 /// Words of two or more letters (lower case, in the alphabet) after whose stop the next
-/// word is mostly lower case: abbreviations (`млн. адам`), whose stop ends no sentence.
-fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
-    let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
+/// word is mostly lower case: abbreviations (`млн. адам`), whose stop ends no sentence. Also
+/// rarer ones (`респ. референдумда`): words cut short, the start of another word (`респ` of
+/// `республика`), never seen without their stop, before a lower-case word at least as often
+/// as before a capital.
+fn abbreviation_stops(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec<String> {
+    // lower-case word -> (stops before a lower-case word, stops before a capital, stops)
+    let mut seen: HashMap<String, (u32, u32, u32)> = HashMap::new();
     for line in lines {
+        for (word, _) in word_parts(line) {
+            if line[offset_in(line, word) + word.len()..].starts_with('.') {
+                seen.entry(word.to_lowercase()).or_default().2 += 1;
+            }
+        }
         for ((word, _), (next, _), between) in neighbours(line) {
             if !between.starts_with('.') || !between[1..].chars().all(char::is_whitespace) {
                 continue;
             }
-            let lower = word.to_lowercase();
-            if lower.chars().count() < 2 || !in_alphabet(&lower) {
-                continue;
-            }
-            let counts = seen.entry(lower).or_default();
+            let counts = seen.entry(word.to_lowercase()).or_default();
             if next.chars().next().is_some_and(char::is_lowercase) {
                 counts.0 += 1;
             } else {
@@ -893,10 +911,22 @@ fn abbreviation_stops(lines: &[&str]) -> Vec<String> {
             }
         }
     }
+    let mut sorted_words: Vec<&str> = words.keys().map(String::as_str).collect();
+    sorted_words.sort_unstable();
+    // Whether another word starts with `word` (`респ` of `республика`).
+    let is_cut_short = |word: &str| {
+        let after = sorted_words.partition_point(|w| *w <= word);
+        sorted_words.get(after).is_some_and(|w| w.starts_with(word))
+    };
     let mut stops: Vec<String> = seen
         .into_iter()
-        .filter(|(_, (lower, upper))| {
-            *lower >= MIN_STOP_COUNT && *lower >= STOP_LOWER_RATIO * *upper
+        .filter(|(word, _)| word.chars().count() >= 2 && in_alphabet(word))
+        .filter(|&(ref word, (lower, upper, stops))| {
+            let frequent = lower >= MIN_STOP_COUNT && lower >= STOP_LOWER_RATIO * upper;
+            let only_before_a_stop = words.get(word).is_some_and(|w| w.count == stops);
+            let cut_short =
+                lower >= 1 && lower >= upper && only_before_a_stop && is_cut_short(word);
+            frequent || cut_short
         })
         .map(|(word, _)| word)
         .collect();
@@ -1366,7 +1396,18 @@ mod tests {
             "Ол 7 млн. адам.",
             "Біз. Ол келді.",
         ];
-        assert_eq!(abbreviation_stops(&lines), ["млн"]);
+        assert_eq!(abbreviation_stops(&lines, &count_words(&lines)), ["млн"]);
+    }
+
+    #[test]
+    fn a_word_cut_short_and_seen_only_before_its_stop_is_an_abbreviation() {
+        let lines = [
+            "Республика құрылды. Респ. референдумда қабылданды.",
+            // `біз` is seen without its stop, `жаз` starts no other word.
+            "Біз. біз келдік. Жаз. жақсы болды.",
+            "Бізге келді.",
+        ];
+        assert_eq!(abbreviation_stops(&lines, &count_words(&lines)), ["респ"]);
     }
 
     #[test]
