@@ -175,10 +175,12 @@ fn cacheable_compound(text: &str) -> Option<&str> {
     }
 }
 
-/// The first two bytes (the first letter) of each [`to_arabic::split_patronym_forms`]: a
-/// word that starts with none of them is none of them.
-static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
-    let mut starts: Vec<[u8; 2]> = to_arabic::split_patronym_forms()
+/// The first four bytes (the first two letters: `ۇل`, `قى`) of each
+/// [`to_arabic::split_patronym_forms`], every one of which has more (checked by a test): a
+/// word that starts with none of them is none of them. (Many words start with `ق`, few with
+/// `قى`: this runs after every word before another.)
+static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock::new(|| {
+    let mut starts: Vec<[u8; 4]> = to_arabic::split_patronym_forms()
         .iter()
         .filter_map(|form| form.tote.as_bytes().first_chunk().copied())
         .collect();
@@ -187,11 +189,11 @@ static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock:
     starts
 });
 
-/// Whether the tote text `bytes` starts with the first letter of a patronymic the style
+/// Whether the tote text `bytes` starts with the first two letters of a patronymic the style
 /// splits off (a cheap test before the forms are compared).
 fn starts_as_patronym(bytes: &[u8]) -> bool {
     bytes
-        .first_chunk::<2>()
+        .first_chunk::<4>()
         .is_some_and(|first| PATRONYM_STARTS.contains(first))
 }
 
@@ -1254,7 +1256,9 @@ impl ToCyrillic<'_> {
         // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
         // does.
         let mut read = len;
-        let patronym_next = bytes.get(len + 1..).is_some_and(starts_as_patronym);
+        // (`joins_patronym` wants a space after the word.)
+        let patronym_next =
+            bytes.get(len) == Some(&b' ') && bytes.get(len + 1..).is_some_and(starts_as_patronym);
         if patronym_next && self.joins_patronym(&text[start + len..]) {
             read += 1;
         } else if bytes.get(len) == Some(&b' ') {
@@ -3236,6 +3240,14 @@ mod tests {
     fn with_lexicon(tote: &str) -> String {
         let rules = Style::Kazinform.rules();
         to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+    }
+
+    #[test]
+    fn every_patronymic_form_has_the_two_letters_its_start_is_looked_up_by() {
+        // (`PATRONYM_STARTS` holds the first four bytes of each form.)
+        for form in to_arabic::split_patronym_forms() {
+            assert!(form.tote.len() >= 4, "{:?} is too short", form.tote);
+        }
     }
 
     #[test]
