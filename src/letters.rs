@@ -110,6 +110,8 @@ struct CyrillicFacts {
     lower: [char; CYR_LEN],
     /// Whether the letter is upper case.
     upper: [bool; CYR_LEN],
+    /// The upper-case form of each letter in the table ([`upper_of`] its lower case).
+    capital: [char; CYR_LEN],
 }
 
 static FACTS: LazyLock<CyrillicFacts> = LazyLock::new(|| {
@@ -117,6 +119,7 @@ static FACTS: LazyLock<CyrillicFacts> = LazyLock::new(|| {
         tote: [None; CYR_LEN],
         lower: ['\0'; CYR_LEN],
         upper: [false; CYR_LEN],
+        capital: ['\0'; CYR_LEN],
     };
     for (cyr, tote) in LETTERS {
         let Some(lower) = single_char(cyr) else {
@@ -127,6 +130,7 @@ static FACTS: LazyLock<CyrillicFacts> = LazyLock::new(|| {
             facts.tote[index] = Some(tote);
             facts.lower[index] = lower;
             facts.upper[index] = is_upper && letter != lower;
+            facts.capital[index] = upper_of(lower);
         }
     }
     facts
@@ -157,6 +161,14 @@ pub(crate) fn is_cyrillic_letter(c: char) -> bool {
 pub(crate) fn lower(c: char) -> Option<char> {
     let i = index_of(c)?;
     FACTS.tote[i].map(|_| FACTS.lower[i])
+}
+
+/// The upper-case form of a Cyrillic letter in the table (of either case), or `None`: what
+/// `lower(c).map(upper_of)` gives, without the Unicode tables.
+#[inline]
+pub(crate) fn capital(c: char) -> Option<char> {
+    let i = index_of(c)?;
+    FACTS.tote[i].map(|_| FACTS.capital[i])
 }
 
 /// Whether `c` is an upper-case Cyrillic letter in the table.

@@ -77,6 +77,18 @@ pub(crate) fn passthrough_token_len(text: &str) -> Option<usize> {
     if !text.as_bytes().first()?.is_ascii_alphanumeric() {
         return None;
     }
+    // An address is ASCII and has `://`, `www.` or `@` in it: the ASCII before the first
+    // space or other character shows first whether one may start here (most tokens here are
+    // numbers).
+    let ascii = text
+        .as_bytes()
+        .iter()
+        .take_while(|&&b| b.is_ascii() && !b.is_ascii_whitespace())
+        .take(MAX_ADDRESS_LEN + 1);
+    let mut marks = ascii.filter(|&&b| b == b':' || b == b'@');
+    if marks.next().is_none() && !text.starts_with("www.") {
+        return None;
+    }
     // Longer tokens are not taken for addresses: the scan stays bounded, so that text with a
     // token start at every few bytes and no space converts in linear time.
     let window = &text[..floor_char_boundary(text, MAX_ADDRESS_LEN + 1)];

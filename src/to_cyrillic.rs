@@ -96,6 +96,9 @@ pub(crate) fn to_cyrillic_into(
         #[cfg(feature = "lexicon")]
         key: String::new(),
         letters: Vec::new(),
+        run_key: String::new(),
+        #[cfg(feature = "lexicon")]
+        recased: String::new(),
         last_word: None,
         prev_proper: false,
         last_plain: None,
@@ -172,10 +175,12 @@ fn cacheable_compound(text: &str) -> Option<&str> {
     }
 }
 
-/// The first two bytes (the first letter) of each [`to_arabic::split_patronym_forms`]: a
-/// word that starts with none of them is none of them.
-static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock::new(|| {
-    let mut starts: Vec<[u8; 2]> = to_arabic::split_patronym_forms()
+/// The first four bytes (the first two letters: `ۇل`, `قى`) of each
+/// [`to_arabic::split_patronym_forms`], every one of which has more (checked by a test): a
+/// word that starts with none of them is none of them. (Many words start with `ق`, few with
+/// `قى`: this runs after every word before another.)
+static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock::new(|| {
+    let mut starts: Vec<[u8; 4]> = to_arabic::split_patronym_forms()
         .iter()
         .filter_map(|form| form.tote.as_bytes().first_chunk().copied())
         .collect();
@@ -184,11 +189,11 @@ static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 2]>> = std::sync::LazyLock:
     starts
 });
 
-/// Whether the tote text `bytes` starts with the first letter of a patronymic the style
+/// Whether the tote text `bytes` starts with the first two letters of a patronymic the style
 /// splits off (a cheap test before the forms are compared).
 fn starts_as_patronym(bytes: &[u8]) -> bool {
     bytes
-        .first_chunk::<2>()
+        .first_chunk::<4>()
         .is_some_and(|first| PATRONYM_STARTS.contains(first))
 }
 
@@ -200,6 +205,14 @@ const MIN_SPACED_WORD_LETTERS: usize = 3;
 /// Shortest word the name model may capitalise, in tote letters.
 #[cfg(feature = "lexicon")]
 const MIN_NAME_LETTERS: usize = 3;
+
+/// The first character of the word cache's key of a letter-spaced run
+/// ([`ToCyrillic::emit_abbreviation`]) that stands apart from other letters and digits; the
+/// run follows. No word starts with it (nor with [`RUN_KEY`]).
+const RUN_APART_KEY: char = '\u{1}';
+
+/// [`RUN_APART_KEY`] of a run next to other letters or digits.
+const RUN_KEY: char = '\u{2}';
 
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
@@ -341,12 +354,16 @@ impl RecordHeader {
     /// Reads the header that [`RecordHeader::write`] wrote.
     #[inline]
     fn read(bytes: &[u8; RECORD_HEADER_BYTES]) -> Self {
+        // (The first eight bytes in one load: this runs at every cached word.)
+        let (first, last) = bytes.split_at(8);
+        let first = u64::from_le_bytes(first.try_into().unwrap_or_default());
+        let byte = |at: u32| (first >> (8 * at)) as usize & 0x7F;
         RecordHeader {
-            word_len: seven_bits(&bytes[0..2]),
-            spelling_len: seven_bits(&bytes[2..4]),
-            letters: bytes[4],
-            flags: seven_bits(&bytes[5..7]) as u8,
-            pair_word: seven_bits(&bytes[7..11]) as PairWord,
+            word_len: byte(0) | byte(1) << 7,
+            spelling_len: byte(2) | byte(3) << 7,
+            letters: byte(4) as u8,
+            flags: (byte(5) | byte(6) << 7) as u8,
+            pair_word: (byte(7) | seven_bits(last) << 7) as PairWord,
         }
     }
 
@@ -550,7 +567,7 @@ impl WordCache {
     #[inline]
     fn get(&self, config: usize, context: u8, word: &str) -> Option<(&str, CachedState)> {
         let hash = word_hash(word.as_bytes(), context);
-        self.lookup(config, hash, context, word)
+        self.lookup(config, hash, context, word.as_bytes())
             .map(|(spelling, header)| (spelling, header.state()))
     }
 
@@ -562,7 +579,7 @@ impl WordCache {
         config: usize,
         hash: u64,
         context: u8,
-        word: &str,
+        word: &[u8],
     ) -> Option<(&str, RecordHeader)> {
         self.configs.get(config)?.1.get_hashed(hash, context, word)
     }
@@ -622,7 +639,11 @@ impl SpellingTable {
 
     #[cfg(test)]
     fn get(&self, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
-        self.get_hashed(word_hash(word.as_bytes(), context), context, word)
+        self.get_hashed(
+            word_hash(word.as_bytes(), context),
+            context,
+            word.as_bytes(),
+        )
     }
 
     /// The spelling and record header of `word` in `context`, found by its `hash`
@@ -630,28 +651,45 @@ impl SpellingTable {
     /// [`ToCyrillic::cached_plain_word`]): a call costs a sixth of a look-up, and the found
     /// record is handed back in registers.
     #[inline(always)]
-    fn get_hashed(&self, hash: u64, context: u8, word: &str) -> Option<(&str, RecordHeader)> {
-        if self.slots.is_empty() {
-            return None;
-        }
+    fn get_hashed(&self, hash: u64, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
         let tag = slot_tag(hash);
-        let mask = self.slots.len() - 1;
+        // (No slots yet: the mask is all ones, and the first slot is none.)
+        let mask = self.slots.len().wrapping_sub(1);
         let mut index = hash as usize & mask;
         loop {
-            let slot = self.slots[index];
+            let slot = *self.slots.get(index)?;
             if slot == 0 {
                 return None;
             }
             if slot & SLOT_TAG == tag {
-                let (header, cached_word, spelling) = self.record(slot)?;
-                if header.flags & SLOT_CONTEXT == context
-                    && same_bytes(cached_word, word.as_bytes())
-                {
-                    return Some((spelling, header));
+                if let Some(found) = self.matching_record(slot, context, word) {
+                    return Some(found);
                 }
             }
             index = (index + 1) & mask;
         }
+    }
+
+    /// The spelling and header of the record of `slot` if it is the record of `word` in
+    /// `context`. The header's context and the word are compared before the spelling is
+    /// read: most slots with the word's tag are the word's, but each look-up reads one.
+    #[inline(always)]
+    fn matching_record(&self, slot: u32, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
+        let at = (slot & SLOT_RECORD) as usize * 2;
+        let records = self.records.as_bytes();
+        let header = RecordHeader::read(records.get(at..)?.first_chunk()?);
+        if header.flags & SLOT_CONTEXT != context || header.word_len != word.len() {
+            return None;
+        }
+        let word_at = at + RECORD_HEADER_BYTES;
+        let spelling_at = word_at + header.word_len;
+        if !same_bytes(records.get(word_at..spelling_at)?, word) {
+            return None;
+        }
+        let spelling = self
+            .records
+            .get(spelling_at..spelling_at + header.spelling_len)?;
+        Some((spelling, header))
     }
 
     /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
@@ -797,6 +835,13 @@ fn is_word_char(c: char) -> bool {
     offset < 256 && WORD_CHARS[offset as usize] != 0
 }
 
+/// [`char::is_alphabetic`], the letters of either script first (from their tables, not the
+/// Unicode data's search: the rules between words ask it of tote and Cyrillic words).
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    is_word_char(c) || letters::is_cyrillic_letter(c) || c.is_alphabetic()
+}
+
 /// Whether a tote word starts `text` (`word_len(text) > 0`, on its first two bytes).
 #[inline]
 fn starts_word(text: &str) -> bool {
@@ -888,6 +933,19 @@ fn quotes_a_term_before_dep(after: &str) -> bool {
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
 /// place with a stop, then one word, the agency (`Астана. Kazinform`, `استانا. قازاقپارات`).
 fn ends_dateline(text_before: &str) -> bool {
+    // (What the text read ends in first, a stop, a space and a word: most dashes have no
+    // such word before them, and the line is only looked for after one.)
+    let stop_and_word = text_before
+        .trim_end()
+        .rsplit_once(char::is_whitespace)
+        .is_some_and(|(head, agency)| {
+            head.trim_end().ends_with('.')
+                && !agency.is_empty()
+                && agency.chars().all(is_alphabetic)
+        });
+    if !stop_and_word {
+        return false;
+    }
     let Some(line) = short_line_tail(text_before) else {
         return false;
     };
@@ -897,7 +955,7 @@ fn ends_dateline(text_before: &str) -> bool {
     let Some(place) = head.trim_end().strip_suffix('.') else {
         return false;
     };
-    !agency.is_empty() && agency.chars().all(char::is_alphabetic) && is_dateline_place(place)
+    !agency.is_empty() && agency.chars().all(is_alphabetic) && is_dateline_place(place)
 }
 
 /// Whether the text before a stop (`text_before`) may be the place of a news dateline (see
@@ -914,7 +972,7 @@ pub(crate) fn is_dateline_place(text_before: &str) -> bool {
     let no_tote_before = before
         .iter()
         .all(|word| !word.chars().any(letters::is_tote_letter));
-    place.chars().all(char::is_alphabetic) && no_tote_before
+    place.chars().all(is_alphabetic) && no_tote_before
 }
 
 /// The longest line start searched for a dateline, in bytes (a date, a place and an agency
@@ -989,6 +1047,12 @@ struct ToCyrillic<'r> {
     /// The last three compounds written, the last first: for the given names before a
     /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
     last_compounds: LastCompounds,
+    /// The word cache's key of the letter-spaced run being written
+    /// ([`Self::emit_abbreviation`]), reused between runs.
+    run_key: String,
+    /// A word of a casing pair being recased ([`set_case`]), reused between words.
+    #[cfg(feature = "lexicon")]
+    recased: String,
     /// This configuration's index in the thread's word cache.
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
@@ -1052,7 +1116,8 @@ impl ToCyrillic<'_> {
             // Read as it is, Arabic punctuation is read as the clean-up writes it (`،` is
             // `,`): nothing but this loop looks at it. Any other place to clean up stops it.
             let mut written = c;
-            if check_clean && normalize::cleanup_at(text, i) {
+            // (No ASCII character needs clean-up: most characters here are ASCII.)
+            if check_clean && !b.is_ascii() && normalize::cleanup_at(text, i) {
                 match normalize::latin_punctuation(c) {
                     Some(latin) => written = latin,
                     None => return Err(line),
@@ -1116,7 +1181,7 @@ impl ToCyrillic<'_> {
         if len == 0 || bytes.get(len) == Some(&b'-') {
             return None;
         }
-        let word = text.get(start..start + len)?;
+        let word = bytes.get(..len)?;
         let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
         if header.flags & SLOT_PLAIN == 0 {
             return None;
@@ -1160,9 +1225,14 @@ impl ToCyrillic<'_> {
         if self.case_after_number(out_start, &text[start + len..]) {
             recased = true;
         }
-        // The tests that `capitalise_initials` starts with.
+        // The tests that `capitalise_initials` starts with, and its first: a stop (and a
+        // space) before the word, else it finds no initials.
         let unknown = self.words == WordSource::Lexicon && !state.known;
-        if sentence && out_start != 0 && (self.prev_proper || unknown) {
+        let after_a_stop = || {
+            let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
+            before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
+        };
+        if sentence && out_start != 0 && (self.prev_proper || unknown) && after_a_stop() {
             self.capitalise_initials(out_start, &text[..start]);
             recased = true;
         }
@@ -1186,8 +1256,15 @@ impl ToCyrillic<'_> {
         // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
         // does.
         let mut read = len;
-        let patronym_next = bytes.get(len + 1..).is_some_and(starts_as_patronym);
+        // (`joins_patronym` wants a space after the word.)
+        let patronym_next =
+            bytes.get(len) == Some(&b' ') && bytes.get(len + 1..).is_some_and(starts_as_patronym);
         if patronym_next && self.joins_patronym(&text[start + len..]) {
+            read += 1;
+        } else if bytes.get(len) == Some(&b' ') {
+            // `run`'s single space between words, written here: after a word it is never the
+            // space of `1969 -جىلى` (`year_space` wants a digit before it).
+            self.out.push(' ');
             read += 1;
         }
         Some(read)
@@ -1203,18 +1280,21 @@ impl ToCyrillic<'_> {
         // (This runs after every word: the bytes before it, or before the space before it,
         // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
         // or the hyphen of `22-тамызда`.)
+        // (0 for a byte before the start of `out`: no byte this looks for.)
         let bytes = self.out.as_bytes();
-        let last = |at: usize| {
-            at.checked_sub(1)
-                .and_then(|before| bytes.get(before).copied())
+        let back = |n: usize| {
+            out_start
+                .checked_sub(n)
+                .and_then(|at| bytes.get(at))
+                .map_or(0, |&b| b)
         };
-        let gap = usize::from(last(out_start) == Some(b' '));
-        let end = out_start - gap;
-        let may_follow_a_number = match last(end) {
-            Some(b) if b.is_ascii_digit() || b == b'-' => true,
-            Some(0xB0 | 0xBA) => last(end - 1) == Some(0xC2),
-            _ => false,
+        let (last, before_last) = match back(1) {
+            b' ' => (back(2), back(3)),
+            last => (last, back(2)),
         };
+        let may_follow_a_number = last.is_ascii_digit()
+            || last == b'-'
+            || matches!(last, 0xB0 | 0xBA) && before_last == 0xC2;
         self.casing == Casing::Sentence
             && may_follow_a_number
             && self.case_after_a_number(out_start, after)
@@ -1307,7 +1387,7 @@ impl ToCyrillic<'_> {
             if chars
                 .next_back()
                 .is_none_or(|c| letters::lower(c).is_none())
-                || chars.clone().next_back().is_some_and(char::is_alphabetic)
+                || chars.clone().next_back().is_some_and(is_alphabetic)
             {
                 break;
             }
@@ -1323,6 +1403,9 @@ impl ToCyrillic<'_> {
             before = chars.as_str();
             initials.push(before.len());
         }
+        if initials.is_empty() {
+            return;
+        }
         // (Within the line: a number at the end of the line before is no date's, and a
         // stream may be cut after the line feed.)
         let after_number = before
@@ -1330,7 +1413,7 @@ impl ToCyrillic<'_> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit());
-        if initials.is_empty() || after_number {
+        if after_number {
             return;
         }
         for at in initials {
@@ -1484,11 +1567,14 @@ impl ToCyrillic<'_> {
         let written = &self.out[name.start..];
         // A capital of a sentence start makes no name of a word the lexicon knows in lower
         // case (`Мен ұлы`).
-        let capitalised = letters::starts_upper(written)
-            && !(name.known
-                && self.last_compounds[0].is_some_and(|w| w.sentence_start)
-                && !self.is_name(written));
-        // The cheap tests first: this runs after every word followed by a space.
+        let capitalised = || {
+            letters::starts_upper(written)
+                && !(name.known
+                    && self.last_compounds[0].is_some_and(|w| w.sentence_start)
+                    && !self.is_name(written))
+        };
+        // The cheap tests first, the lexicon's last: this runs after every word followed by a
+        // space.
         if name.letters < min_letters {
             return false;
         }
@@ -1502,7 +1588,7 @@ impl ToCyrillic<'_> {
         else {
             return false;
         };
-        let joins = (unknown_to_lexicon || capitalised) && !ends_in_case_ending(written)
+        let joins = (unknown_to_lexicon || capitalised()) && !ends_in_case_ending(written)
             || self.is_name(&[written, form.cyrillic.as_str()].concat());
         if joins && self.casing == Casing::Sentence {
             capitalise_at(&mut self.out, name.start);
@@ -1513,7 +1599,7 @@ impl ToCyrillic<'_> {
     /// Updates the sentence state for the character `c` written between words (`before` and
     /// `after`: the text read before and after it).
     fn track_with_lexicon(&mut self, c: char, before: &str, after: &str) {
-        let next = after.chars().next();
+        let next = || after.chars().next();
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
@@ -1523,7 +1609,7 @@ impl ToCyrillic<'_> {
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`. Some
             // texts close with `“` too: then a space follows it.
             '»' | ')' | '”' => self.sentence_start = false,
-            '“' if next.is_none_or(char::is_whitespace) => self.sentence_start = false,
+            '“' if next().is_none_or(char::is_whitespace) => self.sentence_start = false,
             // Titles and quoted speech start with a capital: `«Қазақ» газеті`; a term quoted
             // before `деп` does not.
             '«' | '“' => self.sentence_start = !quotes_a_term_before_dep(after),
@@ -1537,7 +1623,7 @@ impl ToCyrillic<'_> {
                 _ => {}
             },
             // A straight quote not before a letter closes (`"Иә!" деді`).
-            '"' if !next.is_some_and(char::is_alphabetic) => self.sentence_start = false,
+            '"' if !next().is_some_and(is_alphabetic) => self.sentence_start = false,
             // An opening one before more than one word: a title or speech (`"Аққан жұлдыз"`);
             // before a single word it marks a term, in lower case.
             '"' if opens_quote_of_words(before, after) && !quotes_before_a_speech_verb(after) => {
@@ -1593,6 +1679,10 @@ impl ToCyrillic<'_> {
             let lexicon = lexicon::get();
             if written.len() > lexicon.longest_abbreviation_stop() {
                 return false;
+            }
+            // (Most words are written in lower case: they are their own key.)
+            if written.chars().all(|c| letters::lower(c) == Some(c)) {
+                return lexicon.is_abbreviation_stop(written);
             }
             self.key.clear();
             for c in written.chars() {
@@ -1787,10 +1877,20 @@ impl ToCyrillic<'_> {
                 return;
             };
             if !first.sentence_start {
-                set_case(&mut self.out, first.start..first.end, first_case);
+                set_case(
+                    &mut self.out,
+                    &mut self.recased,
+                    first.start..first.end,
+                    first_case,
+                );
             }
             if !second.sentence_start {
-                set_case(&mut self.out, second.start..second.end, second_case);
+                set_case(
+                    &mut self.out,
+                    &mut self.recased,
+                    second.start..second.end,
+                    second_case,
+                );
             }
             self.prev_proper =
                 !second.sentence_start && letters::starts_upper(&self.out[second.start..]);
@@ -1840,7 +1940,12 @@ impl ToCyrillic<'_> {
             _ => false,
         };
         if applies {
-            set_case(&mut self.out, first.start..first.end, case);
+            set_case(
+                &mut self.out,
+                &mut self.recased,
+                first.start..first.end,
+                case,
+            );
         }
     }
 
@@ -2049,6 +2154,35 @@ impl ToCyrillic<'_> {
     /// lexicon, as the abbreviations it knows in the run where it knows some and the run
     /// stands `apart` from other letters and digits.
     fn emit_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
+        // The spelling depends on nothing else (and the configuration): it is cached, under a
+        // key that no word has (see `run_key`).
+        self.run_key.clear();
+        self.run_key
+            .push(if apart { RUN_APART_KEY } else { RUN_KEY });
+        self.run_key.push_str(run);
+        if let Some((spelling, _)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+            self.out.push_str(spelling);
+            return;
+        }
+        let out_start = self.out.len();
+        self.spell_abbreviation(run, units, apart);
+        let state = CachedState {
+            letters: 0,
+            known: false,
+            proper: false,
+            pair_word: None,
+        };
+        self.cache.insert(
+            self.cache_config,
+            0,
+            &self.run_key,
+            &self.out[out_start..],
+            state,
+        );
+    }
+
+    /// [`Self::emit_abbreviation`], uncached.
+    fn spell_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
         #[cfg(feature = "lexicon")]
         if apart && self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
             return;
@@ -2269,6 +2403,7 @@ impl ToCyrillic<'_> {
     /// capital: in sentence casing, but for a speech verb ([`is_speech_verb`]). One test for
     /// the three places that write a word: `cached_plain_word`, `compound` (a word it found in
     /// the cache or spelled) and `emit_word` (a part of a compound spelled anew).
+    #[inline]
     fn takes_sentence_capital(&self, sentence_start: bool, word: &str) -> bool {
         sentence_start && self.casing == Casing::Sentence && !is_speech_verb(word)
     }
@@ -2588,24 +2723,27 @@ impl std::ops::Index<usize> for LastCompounds {
 /// Rewrites the casing of the word at `range` of `out` (upper and lower case letters have
 /// the same length in UTF-8 in the letter table).
 #[cfg(feature = "lexicon")]
-fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
+fn set_case(out: &mut String, recased: &mut String, range: std::ops::Range<usize>, case: PairCase) {
+    if case == PairCase::Own {
+        return;
+    }
     let recase = |(at, c): (usize, char)| {
-        let lower = letters::lower(c).unwrap_or(c);
         let upper = match case {
             PairCase::Own => return c,
             PairCase::Lower => false,
             PairCase::Capital => at == 0,
             PairCase::AllCaps => true,
         };
-        if upper && letters::lower(c).is_some() {
-            letters::upper_of(lower)
+        let recased = if upper {
+            letters::capital(c)
         } else {
-            lower
-        }
+            letters::lower(c)
+        };
+        recased.unwrap_or(c)
     };
-    // Most words of casing pairs already have the pair's casing: then nothing is allocated;
-    // else the letters before the first one to change are copied as they are (each letter is
-    // recased once).
+    // Most words of casing pairs already have the pair's casing: then nothing is written;
+    // else the word is recased into `recased` (reused between words), the letters before the
+    // first one to change copied as they are (each letter is recased once).
     let word = &out[range.clone()];
     let first_change = word
         .char_indices()
@@ -2614,7 +2752,8 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
     let Some((changed, (changed_at, _))) = first_change else {
         return;
     };
-    let mut cased = String::with_capacity(word.len());
+    let cased = recased;
+    cased.clear();
     cased.push_str(&word[..changed_at]);
     cased.extend(
         word[changed_at..]
@@ -2623,7 +2762,7 @@ fn set_case(out: &mut String, range: std::ops::Range<usize>, case: PairCase) {
             .map(|(at, c)| recase((changed + at, c))),
     );
     if cased.len() == range.len() {
-        out.replace_range(range, &cased);
+        out.replace_range(range, cased);
     }
 }
 
@@ -2754,10 +2893,11 @@ fn single_letter_word(text: &str) -> Option<usize> {
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 fn looks_like_surname(word: &str) -> bool {
     // (Most words have no `в` or `В`: a byte search first.)
-    let has_ve = word
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
+    let has_ve = word.as_bytes().iter().any(|&b| b == 0xB2 || b == 0x92)
+        && word
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
     if !has_ve {
         return false;
     }
@@ -2788,7 +2928,7 @@ fn is_lower_case_word(word: &str) -> bool {
 fn push_capitalised(out: &mut String, word: &str) {
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
-        out.push(letters::lower(first).map_or(first, letters::upper_of));
+        out.push(letters::capital(first).unwrap_or(first));
         out.push_str(chars.as_str());
     }
 }
@@ -2798,7 +2938,7 @@ fn capitalise_at(out: &mut String, start: usize) {
     let Some(first) = out[start..].chars().next() else {
         return;
     };
-    let upper = letters::lower(first).map(letters::upper_of);
+    let upper = letters::capital(first);
     if let Some(upper) = upper.filter(|&u| u != first) {
         out.replace_range(
             start..start + first.len_utf8(),
@@ -3100,6 +3240,25 @@ mod tests {
     fn with_lexicon(tote: &str) -> String {
         let rules = Style::Kazinform.rules();
         to_cyrillic(tote, &rules, Casing::Sentence, WordSource::Lexicon).into_owned()
+    }
+
+    #[test]
+    fn every_patronymic_form_has_the_two_letters_its_start_is_looked_up_by() {
+        // (`PATRONYM_STARTS` holds the first four bytes of each form.)
+        for form in to_arabic::split_patronym_forms() {
+            assert!(form.tote.len() >= 4, "{:?} is too short", form.tote);
+        }
+    }
+
+    #[test]
+    fn the_letters_of_both_scripts_are_alphabetic() {
+        // (`is_alphabetic` answers for them without asking `char::is_alphabetic`.)
+        let letters = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_word_char(c) || letters::is_cyrillic_letter(c));
+        for c in letters {
+            assert!(c.is_alphabetic(), "{c:?} is no letter");
+        }
     }
 
     #[test]
