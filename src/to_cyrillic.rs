@@ -2009,12 +2009,17 @@ impl ToCyrillic<'_> {
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
         let mut run_hamza = None;
         let mut carry_front = false;
+        // Whether the part before had no vowel letter that could be front itself, so that the
+        // hamza it passes on must stand for a front vowel after it (`تسۋز-ا ق` = `цуз-ә қ`).
+        let mut front_must_follow = false;
         // How the first part is cased, for the parts after it.
         let mut first_part = None;
         loop {
-            // A part that carries the front harmony of the run's hamza is a word of the run,
-            // never an abbreviation (which would end the run).
-            let abbreviation = if carry_front {
+            // A part that must carry the front harmony of the run's hamza is a word of the run,
+            // never an abbreviation (which would end the run). After a part that could be front
+            // itself, a letter-spaced run is an abbreviation (`ٴۇلى-و ر` = `Үлі-ОР`): the
+            // compound's spelling that keeps the hamza converts back.
+            let abbreviation = if carry_front && front_must_follow {
                 None
             } else {
                 self.abbreviation_run(&text[i..])
@@ -2043,6 +2048,7 @@ impl ToCyrillic<'_> {
                     let out_start = self.out.len();
                     let spelled = self.emit_word(word, carry_front, pass, alone);
                     carry_front = spelled.carry_front;
+                    front_must_follow = !word.chars().any(is_tote_vowel);
                     match first_part {
                         None => first_part = Some(self.part_case(out_start)),
                         Some(first) => self.case_later_part(out_start, first, spelled.known_word),

@@ -298,6 +298,14 @@ fn a_letter_spaced_run_glued_to_a_word_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["- ХалықаҮЛ ТxРКСОЋмының Ёас ", "ХалықаҮЛ ТxРКСОЋмының"]);
 }
 
+/// M1 (docs/FUZZING.md): a letter-spaced run after a hyphen part whose hamza it could be
+/// front for itself (`ұлі-ОР`), and a vowelless part after the run that carries the hamza of
+/// the part after it: the run is read as the abbreviation, the part before as front.
+#[test]
+fn a_letter_spaced_run_after_a_hamza_part_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&["ұлі-ОР-Ч-Ойұлі", "ұлі-ОР-Ч"]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]
