@@ -211,6 +211,8 @@ struct WordStats {
     count: u32,
     /// Spellings seen inside sentences right after a capitalised word, with counts.
     after_capital: BTreeMap<String, u32>,
+    /// How many of those were later parts of hyphenated words (`Рейн-Неккар-Аренада`).
+    after_capital_in_compounds: u32,
     /// Spellings seen inside sentences elsewhere, with counts.
     elsewhere: BTreeMap<String, u32>,
     /// Whether every occurrence was all capitals (an abbreviation).
@@ -257,8 +259,11 @@ impl WordStats {
         }
         if let Some(spelling) = most_frequent(&self.after_capital).filter(|s| capitalised(s)) {
             // Seen in lower case elsewhere: capitalised only inside names. Never seen
-            // elsewhere: a name of its own that happens to follow others (`Нұрсұлтан Назарбаев`).
-            return if self.elsewhere.is_empty() {
+            // elsewhere: a name of its own that happens to follow others (`Нұрсұлтан Назарбаев`),
+            // unless only as a later part of hyphenated names (`Рейн-Неккар-Аренада`).
+            let total: u32 = self.after_capital.values().sum();
+            let only_in_compounds = self.after_capital_in_compounds == total;
+            return if self.elsewhere.is_empty() && !only_in_compounds {
                 Casing::Always(spelling)
             } else {
                 Casing::AfterCapital(spelling)
@@ -330,6 +335,9 @@ fn count_words(lines: &[&str]) -> HashMap<String, WordStats> {
                 } else {
                     part.to_owned()
                 };
+                if place.after_capital && place.after_hyphen {
+                    stats.after_capital_in_compounds += 1;
+                }
                 let spellings = if place.after_capital {
                     &mut stats.after_capital
                 } else {
@@ -353,6 +361,8 @@ struct Place {
     /// It comes right after (a space or a hyphen after) a capitalised word that does not
     /// start a sentence.
     after_capital: bool,
+    /// It is a later part of a hyphenated word (`Аренада` of `Рейн-Неккар-Аренада`).
+    after_hyphen: bool,
 }
 
 /// A word part of a line and where it stands.
@@ -376,6 +386,9 @@ fn word_parts(line: &str) -> Vec<WordPart<'_>> {
                 Place {
                     sentence_start,
                     after_capital: adjacent_capital,
+                    after_hyphen: line[..line.len() - rest.len()]
+                        .strip_suffix('-')
+                        .is_some_and(|before| before.ends_with(char::is_alphabetic)),
                 },
             ));
             adjacent_capital =
@@ -1265,8 +1278,11 @@ mod tests {
             "Ол Қасым-Жомарт деді.",
             "Ол жомарт адам.",
             "Біз Нұрсұлтан Назарбаев туралы.",
+            "Ол Рейн-Неккар-Аренада ойнады.",
         ]);
         assert_eq!(spelling(words["ұйымының"].casing("ұйымының")), "Ұйымының^");
+        // Seen only as a later part of a hyphenated name: capitalised only there.
+        assert_eq!(spelling(words["аренада"].casing("аренада")), "Аренада^");
         assert_eq!(spelling(words["жомарт"].casing("жомарт")), "Жомарт^");
         assert_eq!(
             spelling(words["назарбаев"].casing("назарбаев")),
