@@ -888,6 +888,88 @@ pub(crate) const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
     ':',
 ];
 
+/// A form of `де-` "to say" that follows the words said, and the casing rules it takes part
+/// in; each as far as the corpus' counts support it.
+struct SpeechVerb {
+    /// Lower-case Cyrillic.
+    cyrillic: &'static str,
+    /// Any word that starts with it is the form with an ending (`дегенді`).
+    any_ending: bool,
+    /// It starts no sentence, not even at a line's start or after `?` (`— деді.`, `Қашан? деп`):
+    /// all 34 in the corpus after a line's start or `. ! ?` are in lower case.
+    starts_no_sentence: bool,
+    /// A straight quotation before it starts in lower case (`"өте жақсы" деген`): 21 of 28 in
+    /// the corpus.
+    after_quoted_phrase: bool,
+    /// One word in guillemets or curly quotes before it is a term, in lower case unless a name
+    /// (`«періште» деп`): 8 of 13 lower-case words so quoted in the corpus.
+    after_quoted_term: bool,
+}
+
+/// The speech verbs of the casing rules.
+const SPEECH_VERBS: &[SpeechVerb] = &[
+    SpeechVerb {
+        cyrillic: "деп",
+        any_ending: false,
+        starts_no_sentence: true,
+        after_quoted_phrase: true,
+        after_quoted_term: true,
+    },
+    SpeechVerb {
+        cyrillic: "деді",
+        any_ending: false,
+        starts_no_sentence: true,
+        after_quoted_phrase: true,
+        after_quoted_term: false,
+    },
+    SpeechVerb {
+        cyrillic: "дейді",
+        any_ending: false,
+        starts_no_sentence: true,
+        after_quoted_phrase: true,
+        after_quoted_term: false,
+    },
+    SpeechVerb {
+        cyrillic: "депті",
+        any_ending: false,
+        starts_no_sentence: true,
+        after_quoted_phrase: false,
+        after_quoted_term: false,
+    },
+    SpeechVerb {
+        cyrillic: "дейтін",
+        any_ending: false,
+        starts_no_sentence: false,
+        after_quoted_phrase: true,
+        after_quoted_term: false,
+    },
+    SpeechVerb {
+        cyrillic: "деген",
+        any_ending: true,
+        starts_no_sentence: false,
+        after_quoted_phrase: true,
+        after_quoted_term: false,
+    },
+];
+
+/// Whether the tote word `word` is a [`SPEECH_VERBS`] form for which `applies` holds.
+fn is_tote_speech_verb(word: &str, applies: fn(&SpeechVerb) -> bool) -> bool {
+    static TOTE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        SPEECH_VERBS
+            .iter()
+            .map(|verb| verb.cyrillic.chars().filter_map(letters::tote_of).collect())
+            .collect()
+    });
+    SPEECH_VERBS.iter().zip(TOTE.iter()).any(|(verb, tote)| {
+        applies(verb)
+            && if verb.any_ending {
+                word.starts_with(tote.as_str())
+            } else {
+                word == tote
+            }
+    })
+}
+
 /// Whether the straight quotation that starts `after` (the text after its opening quote)
 /// closes before a mark ending a sentence or a clause, and a speech verb follows it
 /// (`"өте жақсы" деген`, `"өкпелік шеңбер" деп`): a phrase quoted in lower case, not a title
@@ -895,14 +977,6 @@ pub(crate) const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
 /// other words). The search stops at the first such mark, where a stream may be cut, so it
 /// reads only what the piece being converted holds.
 fn quotes_before_a_speech_verb(after: &str) -> bool {
-    /// `деп`, `деді`, `дейді`, `дейтін`, and `деген` with any ending (tote).
-    const SPEECH_VERBS: [&str; 4] = [
-        "\u{062F}\u{06D5}\u{067E}",
-        "\u{062F}\u{06D5}\u{062F}\u{0649}",
-        "\u{062F}\u{06D5}\u{064A}\u{062F}\u{0649}",
-        "\u{062F}\u{06D5}\u{064A}\u{062A}\u{0649}\u{0646}",
-    ];
-    const SAID: &str = "\u{062F}\u{06D5}\u{06AF}\u{06D5}\u{0646}";
     let Some(close) =
         after.find(|c| c == '"' || c == '\n' || SENTENCE_OR_CLAUSE_MARKS.contains(&c))
     else {
@@ -912,8 +986,7 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start_matches([' ', ',', '\u{060C}']);
-    let verb = &rest[..word_len(rest)];
-    SPEECH_VERBS.contains(&verb) || verb.starts_with(SAID)
+    is_tote_speech_verb(&rest[..word_len(rest)], |verb| verb.after_quoted_phrase)
 }
 
 /// Whether the text after an opening `«` or `“` (`after`) is one word quoted before `деп`
@@ -921,13 +994,12 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
 /// name (in the corpus, 8 of 13 lower-case words so quoted have no capital; before other
 /// words most have one).
 fn quotes_a_term_before_dep(after: &str) -> bool {
-    const DEP: &str = "\u{062F}\u{06D5}\u{067E}";
     let word = word_len(after);
     let Some(rest) = after[word..].strip_prefix(['»', '”']) else {
         return false;
     };
     let rest = rest.trim_start_matches([' ', ',', tote::COMMA]);
-    word > 0 && rest.starts_with(DEP) && word_len(rest) == DEP.len()
+    word > 0 && is_tote_speech_verb(&rest[..word_len(rest)], |verb| verb.after_quoted_term)
 }
 
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
@@ -2800,11 +2872,11 @@ fn has_possessive_ending(word: &str) -> bool {
     word.ends_with('ы') || word.ends_with('і')
 }
 
-/// Whether a Cyrillic word is a form of `де-` "to say" that follows the words said and starts
-/// no sentence, not even at a line's start or after `?` (`— деді.`, `Қашан? деп`): in the
-/// corpus all 34 after a line's start or `. ! ?` are in lower case.
+/// Whether a Cyrillic word is one of the [`SPEECH_VERBS`] that start no sentence.
 fn is_speech_verb(word: &str) -> bool {
-    matches!(word, "деп" | "деді" | "дейді" | "депті")
+    SPEECH_VERBS
+        .iter()
+        .any(|verb| verb.starts_no_sentence && verb.cyrillic == word)
 }
 
 /// Whether a Cyrillic word of more than three letters has the possessive ending of a title
