@@ -952,6 +952,24 @@ const SPEECH_VERBS: &[SpeechVerb] = &[
     },
 ];
 
+/// Nouns that name a term quoted before them, with the possessive ending and any case ending
+/// after it (`«қазақ» сөзіне`, `«сармат» атауы`): the term is in lower case unless a name, as
+/// before `деп` (5 of 7 lower-case words so quoted in the corpus).
+const TERM_NOUNS: [&str; 4] = ["сөзі", "атауы", "термині", "ұғымы"];
+
+/// Whether the tote word `word` is one of the [`TERM_NOUNS`] (with any ending; a front one has
+/// its hamza before it).
+fn is_tote_term_noun(word: &str) -> bool {
+    let word = word.trim_start_matches([tote::HAMZA, tote::HIGH_HAMZA]);
+    static TOTE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        TERM_NOUNS
+            .iter()
+            .map(|noun| noun.chars().filter_map(letters::tote_of).collect())
+            .collect()
+    });
+    TOTE.iter().any(|noun| word.starts_with(noun.as_str()))
+}
+
 /// Whether the tote word `word` is a [`SPEECH_VERBS`] form for which `applies` holds.
 fn is_tote_speech_verb(word: &str, applies: fn(&SpeechVerb) -> bool) -> bool {
     static TOTE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
@@ -989,17 +1007,19 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
     is_tote_speech_verb(&rest[..word_len(rest)], |verb| verb.after_quoted_phrase)
 }
 
-/// Whether the text after an opening `«` or `“` (`after`) is one word quoted before `деп`
-/// (`«жеңге» деп атайды`, `«періштелер» деп саналды`): a term, in lower case unless it is a
-/// name (in the corpus, 8 of 13 lower-case words so quoted have no capital; before other
-/// words most have one).
-fn quotes_a_term_before_dep(after: &str) -> bool {
+/// Whether the text after an opening `«` or `“` (`after`) is one word quoted before `деп` or
+/// a noun that names a term ([`TERM_NOUNS`]: `«жеңге» деп атайды`, `«қазақ» сөзіне`): a term,
+/// in lower case unless it is a name (in the corpus, 13 of 20 lower-case words so quoted have
+/// no capital; before other words most have one).
+fn quotes_a_term(after: &str) -> bool {
     let word = word_len(after);
     let Some(rest) = after[word..].strip_prefix(['»', '”']) else {
         return false;
     };
     let rest = rest.trim_start_matches([' ', ',', tote::COMMA]);
-    word > 0 && is_tote_speech_verb(&rest[..word_len(rest)], |verb| verb.after_quoted_term)
+    let next = &rest[..word_len(rest)];
+    word > 0
+        && (is_tote_speech_verb(next, |verb| verb.after_quoted_term) || is_tote_term_noun(next))
 }
 
 /// Whether the line read so far (`text_before`, up to a dash) ends in a news dateline: a
@@ -1682,9 +1702,9 @@ impl ToCyrillic<'_> {
             // texts close with `“` too: then a space follows it.
             '»' | ')' | '”' => self.sentence_start = false,
             '“' if next().is_none_or(char::is_whitespace) => self.sentence_start = false,
-            // Titles and quoted speech start with a capital: `«Қазақ» газеті`; a term quoted
-            // before `деп` does not.
-            '«' | '“' => self.sentence_start = !quotes_a_term_before_dep(after),
+            // Titles and quoted speech start with a capital: `«Қазақ» газеті`; a quoted term
+            // does not (`«қазақ» сөзі`).
+            '«' | '“' => self.sentence_start = !quotes_a_term(after),
             // A dash after a stop inside a line brings the author's words, in lower case
             // (`— Қашан? — деп сұрады`); after a colon, a quotation (`деді: — Біз`).
             '-' | '–' | '—' => match mark_before_dash(before) {
@@ -3501,6 +3521,8 @@ mod tests {
             "Олар «Ақ періште» деп атады"
         );
         assert_eq!(with_lexicon("«پەرىشتە» كىتابى دەپ"), "«Періште» кітабы деп");
+        // Before a noun that names the term.
+        assert_eq!(with_lexicon("«قازاق» ءسوزىنىڭ"), "«қазақ» сөзінің");
     }
 
     #[cfg(feature = "lexicon")]
