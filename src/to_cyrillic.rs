@@ -1003,8 +1003,14 @@ fn quotes_before_a_speech_verb(after: &str) -> bool {
     let Some(rest) = after[close..].strip_prefix('"') else {
         return false;
     };
-    let rest = rest.trim_start_matches([' ', ',', '\u{060C}']);
-    is_tote_speech_verb(&rest[..word_len(rest)], |verb| verb.after_quoted_phrase)
+    is_tote_speech_verb(word_after_quote(rest), |verb| verb.after_quoted_phrase)
+}
+
+/// The tote word that follows the closing quote of a quotation (`rest`: the text after the
+/// quote), across spaces and a comma (`"..."، دەپ`); empty if none.
+fn word_after_quote(rest: &str) -> &str {
+    let rest = rest.trim_start_matches([' ', ',', tote::COMMA]);
+    &rest[..word_len(rest)]
 }
 
 /// Whether the text after an opening `«` or `“` (`after`) is one word quoted before `деп` or
@@ -1016,8 +1022,7 @@ fn quotes_a_term(after: &str) -> bool {
     let Some(rest) = after[word..].strip_prefix(['»', '”']) else {
         return false;
     };
-    let rest = rest.trim_start_matches([' ', ',', tote::COMMA]);
-    let next = &rest[..word_len(rest)];
+    let next = word_after_quote(rest);
     word > 0
         && (is_tote_speech_verb(next, |verb| verb.after_quoted_term) || is_tote_term_noun(next))
 }
@@ -2101,8 +2106,7 @@ impl ToCyrillic<'_> {
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
         let mut run_hamza = None;
         let mut carry_front = false;
-        // Whether the part before had no vowel letter that could be front itself, so that the
-        // hamza it passes on must stand for a front vowel after it (`تسۋز-ا ق` = `цуз-ә қ`).
+        // Whether the part before was [`WordSpelled::vowelless`].
         let mut front_must_follow = false;
         // How the first part is cased, for the parts after it.
         let mut first_part = None;
@@ -2140,7 +2144,7 @@ impl ToCyrillic<'_> {
                     let out_start = self.out.len();
                     let spelled = self.emit_word(word, carry_front, pass, alone);
                     carry_front = spelled.carry_front;
-                    front_must_follow = !word.chars().any(is_tote_vowel);
+                    front_must_follow = spelled.vowelless;
                     match first_part {
                         None => first_part = Some(self.part_case(out_start)),
                         Some(first) => self.case_later_part(out_start, first, spelled.known_word),
@@ -2432,6 +2436,7 @@ impl ToCyrillic<'_> {
             self.out.extend(word.chars().map(|_| self.rules.hamza));
             return WordSpelled {
                 carry_front: inherited_front,
+                vowelless: true,
                 known_word: false,
             };
         }
@@ -2482,6 +2487,7 @@ impl ToCyrillic<'_> {
             capitalise_at(&mut self.out, start);
         }
         self.sentence_start = false;
+        let vowelless = !self.letters.iter().any(|&c| is_tote_vowel(c));
         WordSpelled {
             carry_front: front_by_hamza
                 && match self.rules.hamza_scope {
@@ -2491,8 +2497,9 @@ impl ToCyrillic<'_> {
                         .chars()
                         .any(|c| letters::lower(c).is_some_and(letters::is_front_vowel)),
                     // Each part's own: only a part without vowels passes it on (`ء-`).
-                    HamzaScope::EachPart => !self.letters.iter().any(|&c| is_tote_vowel(c)),
+                    HamzaScope::EachPart => vowelless,
                 },
+            vowelless,
             known_word: found == Found::Word,
         }
     }
@@ -2935,6 +2942,9 @@ enum PartCase {
 struct WordSpelled {
     /// The next part of the hyphenated word inherits the hamza's front harmony.
     carry_front: bool,
+    /// The part has no vowel letter that could be front itself: a hamza it passes on stands
+    /// for a front vowel after it (`تسۋز-ا ق` = `цуз-ә қ`).
+    vowelless: bool,
     /// The lexicon knows the word itself (not just a stem of it).
     known_word: bool,
 }
