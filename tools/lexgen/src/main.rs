@@ -907,12 +907,13 @@ fn abbreviation_stops(lines: &[&str], words: &HashMap<String, WordStats>) -> Vec
     // lower-case word -> (stops before a lower-case word, stops before a capital, stops)
     let mut seen: HashMap<String, (u32, u32, u32)> = HashMap::new();
     for line in lines {
-        for (word, _) in word_parts(line) {
+        let parts = word_parts(line);
+        for &(word, _) in &parts {
             if line[offset_in(line, word) + word.len()..].starts_with('.') {
                 seen.entry(word.to_lowercase()).or_default().2 += 1;
             }
         }
-        for ((word, _), (next, _), between) in neighbours(line) {
+        for ((word, _), (next, _), between) in neighbours_of(line, &parts) {
             if !between.starts_with('.') || !between[1..].chars().all(char::is_whitespace) {
                 continue;
             }
@@ -1086,7 +1087,14 @@ fn render_dictionary(source: &str, stems: &[String]) -> String {
 
 /// Each two neighbouring word parts of a line, with the text between them.
 fn neighbours(line: &str) -> Vec<(WordPart<'_>, WordPart<'_>, &str)> {
-    let parts = word_parts(line);
+    neighbours_of(line, &word_parts(line))
+}
+
+/// [`neighbours`] of the word parts of `line` already read ([`word_parts`]).
+fn neighbours_of<'a>(
+    line: &'a str,
+    parts: &[WordPart<'a>],
+) -> Vec<(WordPart<'a>, WordPart<'a>, &'a str)> {
     parts
         .windows(2)
         .map(|pair| {
