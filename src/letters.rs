@@ -262,6 +262,10 @@ pub(crate) mod flags {
     pub const E: u16 = 1 << 8;
     /// Written with nothing in tote (`ь`, `ъ`).
     pub const SILENT: u16 = 1 << 9;
+    /// A letter of the table not written with exactly one tote letter (the opposite of
+    /// [`SINGLE_TOTE`] for letters of the table): or-ed over a run of letters, it tells
+    /// whether all of them are [`SINGLE_TOTE`] without and-ing their flags too.
+    pub const MULTI_TOTE: u16 = 1 << 10;
     /// One bit for each letter of the patronyms (`ұ л ы қ з`), given out when the table is
     /// made: see [`ByteTable::may_have_patronym`](super::ByteTable::may_have_patronym).
     pub const PATRONYM_LETTERS: u16 = 0b11111 << 11;
@@ -278,19 +282,25 @@ pub(crate) mod flags {
 /// [`FRONT_MARKERS`] and the `to_arabic` constants; it holds no data of its own.
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
-    /// The same letters as one `u32` each for the first, speculative pass over a plain part
-    /// (see `to_arabic`'s `spell_simple_part`), which reads nothing else, indexed by any two
-    /// bytes of text read as a big-endian `u16`: one load a letter, with no check of the
-    /// lead byte and almost no arithmetic on the index (a 256 KiB table; the rest is zero and
-    /// mostly never touched). Big-endian, so that the letters (lead bytes 0xD0..=0xD3) lie
-    /// together in 16 cache lines: read little-endian, they lay 1 KiB apart, in only 4 of the
-    /// 64 sets of a usual 8-way L1 cache, which cannot hold them all. Bits 0..16 are the letter's
-    /// [`ByteLetter::flags`] (0 for any two bytes that are no letter of the table), bits
-    /// 16..32 the two bytes of tote that the pass writes for it, in memory order
-    /// (`u32::to_le_bytes()[2..]`): its spelling if it is written with one tote letter
+    /// The same letters for the first, speculative pass over a plain part (see `to_arabic`'s
+    /// `spell_simple_part`), which reads nothing else: [`Self::letter_ids`] gives a small
+    /// number for the letter, and this array its flags and tote as one `u32`. Bits 0..16 are
+    /// the two bytes of tote that the pass writes for it, in memory order
+    /// (`u32::to_le_bytes()[..2]`): its spelling if it is written with one tote letter
     /// ([`flags::SINGLE_TOTE`]), else a stand-in (its first tote letter, or `ى` for a silent
-    /// letter) that the pass takes back.
-    packed: Box<[u32; 1 << 16]>,
+    /// letter) that the pass takes back. Bits 16..32 are its [`ByteLetter::flags`] (see
+    /// [`packed_flags`]). Only letters of the table have [`flags::IN_TABLE`]: any other two
+    /// bytes have entry 0, except the other code points of U+0400..U+04FF, which have only
+    /// [`flags::MULTI_TOTE`] (see `to_arabic`'s `spell_word_letters`).
+    packed: [u32; 256],
+    /// The index into [`Self::packed`] of the letter whose UTF-8 is two bytes, read as a
+    /// little-endian `u16` (as they lie in memory: no byte swap a letter); 0 for any two bytes
+    /// that are no code point of U+0400..U+04FF. One byte an entry (a 64 KiB table, mostly zero and
+    /// never touched; inline, so that one register addresses both arrays): the letters of one
+    /// continuation byte lie 256 bytes apart, in 16 of the
+    /// 64 sets of a usual 8-way L1 cache, which hold them all (four-byte entries, 1 KiB apart,
+    /// fell in only 4 sets, which cannot).
+    letter_ids: [u8; 1 << 16],
     /// For each patronym, the [`flags::PATRONYM_LETTERS`] bits of its letters (an array, not
     /// a `Vec`: checked for almost every word, without a load of its length).
     patronym_masks: [u16; PATRONYM_COUNT],
@@ -304,20 +314,36 @@ impl ByteTable {
         &self.letters[byte_index(lead, continuation)]
     }
 
-    /// The packed flags and two-byte tote of the letter encoded as `first`, `second` (see
-    /// [`ByteTable::packed`](Self#structfield.packed)); 0 if the two bytes are not the UTF-8
-    /// of a letter of the table.
+    /// The packed two-byte tote and flags of the letter encoded as `first`, `second` (see
+    /// [`ByteTable::packed`](Self#structfield.packed)); without [`flags::IN_TABLE`] if the
+    /// two bytes are not the UTF-8 of a letter of the table.
     #[inline(always)]
     pub(crate) fn packed(&self, first: u8, second: u8) -> u32 {
-        self.packed[usize::from(u16::from_be_bytes([first, second]))]
+        self.packed_utf8([first, second])
     }
 
-    /// Whether a word whose letters' flags, or-ed together, are `any` has every letter of
-    /// some patronym (`ұлы`, `қызы`): only then can it have one inside.
-    #[inline]
-    pub(crate) fn may_have_patronym(&self, any: u16) -> bool {
-        self.patronym_masks.iter().any(|&mask| mask & !any == 0)
+    /// [`Self::packed`] of the two bytes `utf8`, read as one little-endian `u16`.
+    #[inline(always)]
+    pub(crate) fn packed_utf8(&self, utf8: [u8; 2]) -> u32 {
+        self.packed[usize::from(self.letter_ids[usize::from(u16::from_le_bytes(utf8))])]
     }
+
+    /// Whether a word whose letters' flags, or-ed together, are `any` (as [`packed_flags`]
+    /// places them) has every letter of some patronym (`ұлы`, `қызы`): only then can it have
+    /// one inside.
+    #[inline]
+    pub(crate) fn may_have_patronym(&self, any: u32) -> bool {
+        self.patronym_masks
+            .iter()
+            .any(|&mask| packed_flags(mask) & !any == 0)
+    }
+}
+
+/// The bits of [`ByteTable::packed`](ByteTable#structfield.packed) that stand for the
+/// [`flags`] bits `flags`.
+#[inline(always)]
+pub(crate) const fn packed_flags(flags: u16) -> u32 {
+    (flags as u32) << 16
 }
 
 /// The index of the code point encoded as `lead`, `continuation` (`lead` in 0xD0..=0xD3) in
@@ -342,10 +368,8 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
     };
     let mut table = ByteTable {
         letters: [empty; CYR_LEN],
-        packed: vec![0; 1 << 16]
-            .into_boxed_slice()
-            .try_into()
-            .expect("a slice of 1 << 16"),
+        packed: [0; 256],
+        letter_ids: [0; 1 << 16],
         patronym_masks: [0; PATRONYM_COUNT],
     };
     // A bit for each distinct letter of the patronyms.
@@ -373,6 +397,17 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             }
         })
         .collect();
+    // The last index given out into `table.packed` (0 stands for no letter).
+    let mut next_id = 0usize;
+    // The code points of U+0400..U+04FF outside the table share an entry with no letter's
+    // flags but `MULTI_TOTE`: a block of letters read without a branch on each (`to_arabic`'s
+    // `spell_word_letters`) then sends a word with one of them to the letter-by-letter pass.
+    let outside = u8::try_from(CYR_LEN - 1).expect("256 code points");
+    table.packed[usize::from(outside)] = packed_flags(flags::MULTI_TOTE);
+    for index in 0..CYR_LEN {
+        let utf8 = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
+        table.letter_ids[usize::from(u16::from_le_bytes(utf8))] = outside;
+    }
     for index in 0..CYR_LEN {
         let Some(c) = char::from_u32(CYR_BASE + index as u32) else {
             continue;
@@ -391,6 +426,7 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
             (VOWELS_BEFORE_E.contains(&lower), flags::VOWEL_BEFORE_E),
             (lower == 'е', flags::E),
             (tote.is_empty(), flags::SILENT),
+            (single_char(tote).is_none(), flags::MULTI_TOTE),
         ];
         let bits = facts
             .iter()
@@ -420,8 +456,14 @@ pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
         };
         let [first, second] = [two_byte_tote.as_bytes()[0], two_byte_tote.as_bytes()[1]];
         let utf8 = [0xD0 | (index >> 6) as u8, 0x80 | (index & 0x3F) as u8];
-        table.packed[usize::from(u16::from_be_bytes(utf8))] =
-            u32::from(bits) | u32::from_le_bytes([0, 0, first, second]);
+        next_id += 1;
+        let id = u8::try_from(next_id)
+            .ok()
+            .filter(|&id| id < outside)
+            .expect("fewer than 255 letters in the table");
+        table.letter_ids[usize::from(u16::from_le_bytes(utf8))] = id;
+        table.packed[usize::from(id)] =
+            packed_flags(bits) | u32::from(u16::from_le_bytes([first, second]));
     }
     table
 });
@@ -551,8 +593,12 @@ mod tests {
                 BYTE_TABLE.get(lead, continuation),
                 BYTE_TABLE.packed(lead, continuation),
             );
-            assert_eq!(packed as u16, letter.flags, "{index:#x}");
-            let [_, _, first, second] = packed.to_le_bytes();
+            let flags = match letter.flags {
+                0 => flags::MULTI_TOTE,
+                flags => flags,
+            };
+            assert_eq!(packed >> 16, u32::from(flags), "{index:#x}");
+            let [first, second, _, _] = packed.to_le_bytes();
             let tote = letter.tote.as_bytes();
             if letter.flags & flags::SINGLE_TOTE != 0 {
                 assert_eq!([first, second].as_slice(), tote, "{index:#x}");
@@ -566,7 +612,20 @@ mod tests {
                 .and_then(|s| s.chars().next())
                 .filter(|&c| is_cyrillic_letter(c));
             let packed = BYTE_TABLE.packed(first, second);
-            assert_eq!(packed != 0, letter.is_some(), "{first:#x} {second:#x}");
+            assert_eq!(
+                packed & packed_flags(flags::IN_TABLE) != 0,
+                letter.is_some(),
+                "{first:#x} {second:#x}"
+            );
+            if letter.is_none() && matches!(first, 0xD0..=0xD3) && (0x80..0xC0).contains(&second) {
+                assert_eq!(
+                    packed,
+                    packed_flags(flags::MULTI_TOTE),
+                    "{first:#x} {second:#x}"
+                );
+            } else if letter.is_none() {
+                assert_eq!(packed, 0, "{first:#x} {second:#x}");
+            }
         }
         let ya = BYTE_TABLE.get(0xD1, 0x8F); // я
         assert_eq!(ya.tote, "يا");

@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 
-use crate::letters::{self, flags, tote, ByteTable};
+use crate::letters::{self, flags, packed_flags, tote, ByteTable};
 use crate::normalize;
 use crate::segment::{self, WordChar};
 use crate::style::{
@@ -53,10 +53,10 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
         segments: Vec::new(),
         chain: None,
         keep_look_alikes: false,
-        window: window_for(text.len()),
+        window: window_for(),
     };
     converter.run(text);
-    SPARE_WINDOW.with(|spare| spare.set(converter.window));
+    SPARE_WINDOW.with(|spare| spare.set(Some(converter.window)));
 }
 
 /// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark the style
@@ -124,7 +124,7 @@ struct ToArabic<'r> {
     /// The part being added belongs to a chain whose look-alikes stay Latin.
     keep_look_alikes: bool,
     /// Where [`plain_words`] writes (see [`WINDOW_LEN`]).
-    window: Vec<u8>,
+    window: Box<Window>,
 }
 
 impl ToArabic<'_> {
@@ -600,26 +600,27 @@ const WINDOW_LEN: usize = 16 * 1024;
 /// general rules: they write the same.
 const WORD_ROOM: usize = 1024;
 
+/// The window [`plain_words`] writes into: an array, so that its length is a constant of the
+/// code and no register holds it.
+type Window = [u8; WINDOW_LEN];
+
+/// Past this offset, the window is appended to the output before the next word.
+const FULL: usize = WINDOW_LEN - WORD_ROOM;
+
 thread_local! {
     /// The window of the thread's last conversion, for its next: `to_cyrillic` converts each
     /// spelling it checks, a word at a time, and a window allocated and zeroed for each of
     /// them cost more than the word.
-    static SPARE_WINDOW: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    static SPARE_WINDOW: std::cell::Cell<Option<Box<Window>>> =
+        const { std::cell::Cell::new(None) };
 }
 
-/// The window for a text of `len` bytes: the thread's spare one, made at least [`WINDOW_LEN`]
-/// bytes long, or less for a short text (its bytes are whatever an earlier conversion left:
-/// only what a conversion writes is appended). A longer window only appends less often.
-fn window_for(len: usize) -> Vec<u8> {
-    let wanted = len
-        .saturating_mul(2)
-        .saturating_add(WORD_ROOM)
-        .min(WINDOW_LEN);
-    let mut window = SPARE_WINDOW.with(std::cell::Cell::take);
-    if window.len() < wanted {
-        window.resize(wanted, 0);
-    }
-    window
+/// The window for a conversion: the thread's spare one, or a new one (its bytes are whatever
+/// an earlier conversion left: only what a conversion writes is appended).
+fn window_for() -> Box<Window> {
+    SPARE_WINDOW
+        .with(std::cell::Cell::take)
+        .unwrap_or_else(|| Box::new([0; WINDOW_LEN]))
 }
 
 /// `simdutf8` checks blocks of this many bytes with SIMD instructions; what is left over, it
@@ -743,7 +744,7 @@ fn plain_words(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
-    window: &mut [u8],
+    window: &mut Window,
 ) -> usize {
     // The two conventions that plain words ask about at every word are made constants of
     // the loop, one copy of it for each combination: no branch on them in the loop, and
@@ -769,7 +770,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
-    window: &mut [u8],
+    window: &mut Window,
 ) -> usize {
     let bytes = text.as_bytes();
     // (A style whose hamza is not two bytes long would take the general rules.)
@@ -783,37 +784,34 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     }
     .encode_utf8(&mut comma)
     .as_bytes();
-    // Past this offset, the window is appended before the next word (never for an empty
-    // window: `window_for` makes room for a word at least).
-    let full = window.len().saturating_sub(WORD_ROOM);
     let (mut i, mut o) = (start, 0);
     loop {
-        if o > full {
+        if o > FULL {
             append_window(out, window, o);
             o = 0;
         }
-        let Some((end, word_end, takes_hamza)) =
-            plain_word::<EACH_PART, LETTER_SPACED>(text, i, table, rules, window, o)
-        else {
-            break;
-        };
-        // (Asked only of a word with a hamza: few words have one.)
-        let at_quote = || {
-            i == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«')
-        };
-        if !takes_hamza {
-            o = word_end;
-        } else if at_quote() {
-            // The first word of the run, after a `«` that is already in `out`: the hamza goes
-            // before the quote, where `insert_hamza` puts it.
-            out.insert(out.len() - '«'.len_utf8(), rules.hamza);
-            o = word_end;
-        } else if let Some(with_hamza) = insert(window, o, word_end, hamza) {
-            o = with_hamza;
-        } else {
-            break;
+        let simple = simple_words::<LETTER_SPACED>(bytes, i, start, table, rules, out, window, o);
+        (i, o) = (simple.at, simple.o);
+        if !simple.at_word_end {
+            let Some((end, word_end, takes_hamza)) =
+                plain_word::<EACH_PART, LETTER_SPACED>(text, i, table, rules, window, o)
+            else {
+                break;
+            };
+            if !takes_hamza {
+                o = word_end;
+            } else if at_quote(i, start, rules, out) {
+                // The first word of the run, after a `«` that is already in `out`: the hamza
+                // goes before the quote, where `insert_hamza` puts it.
+                out.insert(out.len() - '«'.len_utf8(), rules.hamza);
+                o = word_end;
+            } else if let Some(with_hamza) = insert(window, o, word_end, hamza) {
+                o = with_hamza;
+            } else {
+                break;
+            }
+            i = end;
         }
-        i = end;
         // Mostly a space and the next word: straight to it.
         match bytes[i..] {
             [b' ', 0xD0..=0xD3, ..] => {
@@ -851,6 +849,243 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     }
     append_window(out, window, o);
     i
+}
+
+/// Whether the hamza of a word at byte `at` of a run of plain words that starts at byte
+/// `start` goes before a `«` already written to `out`: only for the first word of the run.
+/// (Asked only of a word with a hamza: few words have one.)
+#[inline(always)]
+fn at_quote(at: usize, start: usize, rules: &StyleRules, out: &str) -> bool {
+    at == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«')
+}
+
+/// Where [`simple_words`] stopped.
+#[derive(Clone, Copy, Debug)]
+struct SimpleWords {
+    /// The byte offset in the text.
+    at: usize,
+    /// The offset in the window.
+    o: usize,
+    /// Whether `at` is the end of a word it wrote (what follows is no space before another
+    /// word), else the start of a word it left to [`plain_word`].
+    at_word_end: bool,
+}
+
+/// The fast path of [`plain_words`] for the common case: converts the words from byte `at`
+/// of `bytes` on, at offset `o` of `window` (at most `window.len() - WORD_ROOM`), as long as
+/// each is a *simple* word (one part of table letters each written with one tote letter, none
+/// spelled together with the next, see [`spell_simple_part`]; no abbreviation, no patronym;
+/// no hamza before a quote; ended by ASCII other than a letter or a hyphen) and is followed
+/// by a space and a letter. In one loop, with the style's facts in registers, where
+/// [`plain_word`] and [`plain_words_in`] cost some 80 instructions a word more. Writes and
+/// decides exactly as they do, and stops at a word start (the word left to them) or after the
+/// last word written, before what follows it; the window is appended to `out` when it fills
+/// up, as [`plain_words_in`] appends it.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn simple_words<const LETTER_SPACED: bool>(
+    bytes: &[u8],
+    mut at: usize,
+    run_start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    out: &mut String,
+    window: &mut Window,
+    mut o: usize,
+) -> SimpleWords {
+    let stop = |at, o| SimpleWords {
+        at,
+        o,
+        at_word_end: false,
+    };
+    let Some(hamza) = two_bytes(rules.hamza) else {
+        return stop(at, o);
+    };
+    let spelled_together = packed_flags(
+        flags::PAIR_SECOND
+            | match rules.vowel_then_e {
+                VowelThenE::InsertYeh => flags::E,
+                VowelThenE::Plain => 0,
+            },
+    );
+    loop {
+        let Some(target) = window.get_mut(o..o + WORD_ROOM) else {
+            return stop(at, o);
+        };
+        let Some(SimpleRun {
+            letters,
+            mut any,
+            follows,
+        }) = spell_word_letters(bytes, at, table, target)
+        else {
+            return stop(at, o);
+        };
+        let end = at + 2 * letters;
+        // What `plain_word` ends a word at: ASCII other than a letter or a hyphen. (The end of
+        // the text, a hyphen, a letter or anything not ASCII: left to it.)
+        let next = bytes.get(end).copied().unwrap_or(b'-');
+        let ends_word =
+            next == b' ' || (next.is_ascii() && !next.is_ascii_alphabetic() && next != b'-');
+        if !(ends_word && (1..WORD_ROOM / 2).contains(&letters)) {
+            return stop(at, o);
+        }
+        let mut tote_end = o + 2 * letters;
+        if any & packed_flags(flags::MULTI_TOTE) != 0 || follows & spelled_together != 0 {
+            // Written again, letter by letter (as `plain_part` does).
+            match spell_part(bytes, at, table, rules, window, o) {
+                Some((spelled_end, spelled_tote_end, spelled_any))
+                    if spelled_end == end && spelled_tote_end > o =>
+                {
+                    (tote_end, any) = (spelled_tote_end, packed_flags(spelled_any));
+                }
+                _ => return stop(at, o),
+            }
+        }
+        let word = &bytes[at..end];
+        if (LETTER_SPACED && is_spaceable(table, word, any))
+            || (table.may_have_patronym(any) && has_patronym(table, word, any))
+        {
+            return stop(at, o);
+        }
+        if takes_hamza(any) {
+            if at_quote(at, run_start, rules, out) {
+                return stop(at, o);
+            }
+            match insert(window, o, tote_end, hamza) {
+                Some(with_hamza) => tote_end = with_hamza,
+                None => return stop(at, o),
+            }
+        }
+        (at, o) = (end, tote_end);
+        let word_end = SimpleWords {
+            at,
+            o,
+            at_word_end: true,
+        };
+        if !(next == b' ' && bytes.get(at + 1).is_some_and(|b| matches!(b, 0xD0..=0xD3))) {
+            return word_end;
+        }
+        let Some(space) = window.get_mut(o) else {
+            return word_end;
+        };
+        *space = b' ';
+        (at, o) = (at + 1, o + 1);
+        if o > FULL {
+            append_window(out, window, o);
+            o = 0;
+        }
+    }
+}
+
+/// How many letters [`spell_word_letters`] converts at once, without a branch on each.
+const BLOCK_LETTERS: usize = 8;
+
+/// For each count of letters at the start of a block (0 to [`BLOCK_LETTERS`]), a mask for
+/// each slot of the block: all ones for a slot among them, else 0.
+const SLOTS_KEPT: [[u32; BLOCK_LETTERS]; BLOCK_LETTERS + 1] = {
+    let mut kept = [[0; BLOCK_LETTERS]; BLOCK_LETTERS + 1];
+    let mut letters = 0;
+    while letters <= BLOCK_LETTERS {
+        let mut slot = 0;
+        while slot < letters {
+            kept[letters][slot] = u32::MAX;
+            slot += 1;
+        }
+        letters += 1;
+    }
+    kept
+};
+
+/// How many of the [`BLOCK_LETTERS`] two-byte slots of `block` start with a lead byte of
+/// U+0400..U+04FF (0xD0..=0xD3) before the first that does not: the letters of a word, read
+/// without a branch. (In valid UTF-8 a continuation byte follows each such lead byte.)
+#[inline(always)]
+fn leading_cyrillic_slots(block: &[u8; 2 * BLOCK_LETTERS]) -> usize {
+    // Each slot is a 16-bit lane of a `u64`, its lead byte the low byte: masked to its top six
+    // bits and compared with 0xD0, a lane is 0 for a lead and at most 0xFC else, so adding
+    // 0x7FFF sets the lane's top bit exactly for the others, with no carry out of the lane.
+    const LEAD_BITS: u64 = 0x00FC_00FC_00FC_00FC;
+    const LEAD: u64 = 0x00D0_00D0_00D0_00D0;
+    const CARRY: u64 = 0x7FFF_7FFF_7FFF_7FFF;
+    const TOP: u64 = 0x8000_8000_8000_8000;
+    let not_lead = |half: &[u8]| {
+        let lanes = u64::from_le_bytes(half.try_into().unwrap_or([0; 8]));
+        (((lanes & LEAD_BITS) ^ LEAD) + CARRY) & TOP
+    };
+    let (low, high) = block.split_at(BLOCK_LETTERS);
+    let ends = u128::from(not_lead(low)) | (u128::from(not_lead(high)) << 64);
+    (ends.trailing_zeros() / 16) as usize
+}
+
+/// Writes the letters of the word at byte `at` of `bytes` into `target` as
+/// [`spell_simple_part`] writes a run of table letters, and returns them as it does; `None`
+/// for a word as long as the target or with a Cyrillic character outside the table
+/// ([`plain_word`] takes it). Where 16 bytes of text are left, the first [`BLOCK_LETTERS`]
+/// letters are read in one block without a branch on each (the word's length, which would
+/// mispredict once a word, is read off the lead bytes first), and the rest one by one.
+#[inline(always)]
+fn spell_word_letters(
+    bytes: &[u8],
+    at: usize,
+    table: &ByteTable,
+    target: &mut [u8],
+) -> Option<SimpleRun> {
+    let (mut any, mut prev, mut follows) = (0u32, 0u32, 0u32);
+    let mut letters = 0;
+    let block = bytes
+        .get(at..at + 2 * BLOCK_LETTERS)
+        .and_then(|block| <&[u8; 2 * BLOCK_LETTERS]>::try_from(block).ok());
+    let block_target = target
+        .get_mut(..2 * BLOCK_LETTERS)
+        .and_then(|slots| <&mut [u8; 2 * BLOCK_LETTERS]>::try_from(slots).ok());
+    if let (Some(block), Some(block_target)) = (block, block_target) {
+        letters = leading_cyrillic_slots(block);
+        let kept = &SLOTS_KEPT[letters];
+        let slots = block.chunks_exact(2).zip(block_target.chunks_exact_mut(2));
+        for ((pair, tote), kept) in slots.zip(kept) {
+            let Ok(&pair) = <&[u8; 2]>::try_from(pair) else {
+                continue;
+            };
+            let packed = table.packed_utf8(pair);
+            tote.copy_from_slice(&(packed as u16).to_le_bytes());
+            // (A code point of U+0400..U+04FF outside the table has the `MULTI_TOTE` flag:
+            // the word is then written again by `spell_part`, which ends it there.)
+            let packed = packed & kept;
+            follows |= (prev << flags::FOLLOWS_SHIFT) & packed;
+            any |= packed;
+            prev = packed;
+        }
+        if letters < BLOCK_LETTERS {
+            return Some(SimpleRun {
+                letters,
+                any,
+                follows,
+            });
+        }
+    }
+    for (pair, slot) in bytes[at + 2 * letters..]
+        .chunks_exact(2)
+        .zip(target[2 * letters..].chunks_exact_mut(2))
+    {
+        let Ok(&pair) = <&[u8; 2]>::try_from(pair) else {
+            break;
+        };
+        let packed = table.packed_utf8(pair);
+        if packed & packed_flags(flags::IN_TABLE) == 0 {
+            break;
+        }
+        slot.copy_from_slice(&(packed as u16).to_le_bytes());
+        follows |= (prev << flags::FOLLOWS_SHIFT) & packed;
+        any |= packed;
+        prev = packed;
+        letters += 1;
+    }
+    // (A word as long as the target may go on.)
+    (2 * letters < target.len()).then_some(SimpleRun {
+        letters,
+        any,
+        follows,
+    })
 }
 
 /// What stands between a word ending at byte `end` and the next one, where the general rules
@@ -1009,18 +1244,18 @@ fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
     Some((at, o_at, hamza))
 }
 
-/// Whether a word whose letters' flags, or-ed together, are `any` takes a hamza: a front
-/// vowel and no front marker.
+/// Whether a word whose letters' flags, or-ed together, are `any` (as [`packed_flags`]
+/// places them) takes a hamza: a front vowel and no front marker.
 #[inline(always)]
-fn takes_hamza(any: u16) -> bool {
-    any & flags::FRONT_VOWEL != 0 && any & flags::FRONT_MARKER == 0
+fn takes_hamza(any: u32) -> bool {
+    any & packed_flags(flags::FRONT_VOWEL) != 0 && any & packed_flags(flags::FRONT_MARKER) == 0
 }
 
 /// Converts the part of a plain word (see [`plain_word`]) at byte `start` of `bytes`: a run
 /// of letters of the table with at least one written, no abbreviation and no patronym inside.
 /// Writes its tote at offset `o` of `window`; returns its end, the end of its tote and the
-/// flags of its letters, or-ed together; `None` if the run is no such part or its tote does
-/// not fit.
+/// flags of its letters, or-ed together (as [`packed_flags`] places them); `None` if the run
+/// is no such part or its tote does not fit.
 ///
 /// The letters are written as they are read, without decoding. Almost every part has only
 /// letters written with one tote letter, none of them merging with the next and no `е` after
@@ -1034,55 +1269,64 @@ fn plain_part<const LETTER_SPACED: bool>(
     rules: &StyleRules,
     window: &mut [u8],
     o: usize,
-) -> Option<(usize, usize, u16)> {
-    let (end, tote_end, RunFlags { any, every }) =
-        match spell_simple_part(bytes, start, table, rules, window, o)? {
-            // (No letter, or none written: the same in the first pass.)
-            Some(simple) if simple.0 == start => return None,
-            Some(simple) => simple,
-            None => match spell_part(bytes, start, table, rules, window, o)? {
-                spelled if spelled.1 == o => return None,
-                spelled => spelled,
+) -> Option<(usize, usize, u32)> {
+    // Where a letter and the one after it spell otherwise than letter by letter.
+    let spelled_together = packed_flags(
+        flags::PAIR_SECOND
+            | match rules.vowel_then_e {
+                VowelThenE::InsertYeh => flags::E,
+                VowelThenE::Plain => 0,
             },
+    );
+    let run = spell_simple_part(bytes, start, table, window, o)?;
+    let (end, tote_end, any) =
+        if run.any & packed_flags(flags::MULTI_TOTE) == 0 && run.follows & spelled_together == 0 {
+            // (No letter: none written.)
+            if run.letters == 0 {
+                return None;
+            }
+            (start + 2 * run.letters, o + 2 * run.letters, run.any)
+        } else {
+            match spell_part(bytes, start, table, rules, window, o)? {
+                // (None written.)
+                (_, tote_end, _) if tote_end == o => return None,
+                (end, tote_end, any) => (end, tote_end, packed_flags(any)),
+            }
         };
-    let letters = (end - start) / 2;
-    let not_plain = (LETTER_SPACED && is_spaceable(letters, every))
-        || (table.may_have_patronym(any) && has_patronym(table, &bytes[start..end], any));
+    let letters = &bytes[start..end];
+    let not_plain = (LETTER_SPACED && is_spaceable(table, letters, any))
+        || (table.may_have_patronym(any) && has_patronym(table, letters, any));
     (!not_plain).then_some((end, tote_end, any))
 }
 
-/// The flags of the letters of a run, or-ed and and-ed together.
+/// What the first pass over a run of table letters found (see [`spell_simple_part`]).
 #[derive(Clone, Copy, Debug)]
-struct RunFlags {
-    /// The flags that some letter has.
-    any: u16,
-    /// The flags that every letter has.
-    every: u16,
+struct SimpleRun {
+    /// How many letters the run has.
+    letters: usize,
+    /// The letters' [`ByteTable::packed`] entries or-ed together: their flags (as
+    /// [`packed_flags`] places them) that some letter has, above bits of no meaning.
+    any: u32,
+    /// Each letter's packed entry and-ed with the one before it shifted by
+    /// [`flags::FOLLOWS_SHIFT`], or-ed together: the pairs of neighbouring letters that spell
+    /// otherwise than one by one (see [`flags::FOLLOWS_SHIFT`]).
+    follows: u32,
 }
 
 /// The first pass of [`plain_part`]: writes each letter of the run of table letters at byte
 /// `start` as its two bytes of [`ByteTable::packed`] at offset `o` of `window`, one
-/// unconditional store a letter. Returns the run's end, the end of its tote and its letters'
-/// flags if that is the run's spelling; `Some(None)` if some letter is spelled otherwise (what
-/// was written is then to be written again); `None` if the run does not fit in the window.
+/// unconditional store a letter. What it writes is the run's tote if [`SimpleRun::any`] has
+/// no [`flags::MULTI_TOTE`] and [`SimpleRun::follows`] no pair spelled together; else it is
+/// to be written again. `None` if the run does not fit in the window.
 #[inline(always)]
 fn spell_simple_part(
     bytes: &[u8],
     start: usize,
     table: &ByteTable,
-    rules: &StyleRules,
     window: &mut [u8],
     o: usize,
-) -> Option<Option<(usize, usize, RunFlags)>> {
-    // Where a letter and the one after it spell otherwise than letter by letter.
-    let spelled_together = flags::PAIR_SECOND
-        | match rules.vowel_then_e {
-            VowelThenE::InsertYeh => flags::E,
-            VowelThenE::Plain => 0,
-        };
-    // The flags of all letters or-ed and and-ed together, of the letter before, and of each
-    // letter and-ed with the shifted flags of the one before it, or-ed together.
-    let (mut any, mut every, mut prev, mut follows) = (0u16, u16::MAX, 0u16, 0u16);
+) -> Option<SimpleRun> {
+    let (mut any, mut prev, mut follows) = (0u32, 0u32, 0u32);
     let target = window.get_mut(o..)?;
     let room = target.len() / 2;
     // Letter by letter, source and target in step: one loop condition for both.
@@ -1091,37 +1335,31 @@ fn spell_simple_part(
         .chunks_exact(2)
         .zip(target.chunks_exact_mut(2))
     {
-        let &[lead, continuation] = pair else { break };
-        let packed = table.packed(lead, continuation);
-        let letter = packed as u16;
-        if letter & flags::IN_TABLE == 0 {
+        let Ok(&pair) = <&[u8; 2]>::try_from(pair) else {
+            break;
+        };
+        let packed = table.packed_utf8(pair);
+        if packed & packed_flags(flags::IN_TABLE) == 0 {
             break;
         }
-        let [_, _, first, second] = packed.to_le_bytes();
-        slot.copy_from_slice(&[first, second]);
-        follows |= (prev << flags::FOLLOWS_SHIFT) & letter;
-        any |= letter;
-        every &= letter;
-        prev = letter;
+        slot.copy_from_slice(&(packed as u16).to_le_bytes());
+        follows |= (prev << flags::FOLLOWS_SHIFT) & packed;
+        any |= packed;
+        prev = packed;
         letters += 1;
     }
-    if letters == room {
-        // The window is full (and the run may go on).
-        return None;
-    }
-    let simple = every & flags::SINGLE_TOTE != 0 && follows & spelled_together == 0;
-    let spelled = (
-        start + 2 * letters,
-        o + 2 * letters,
-        RunFlags { any, every },
-    );
-    Some(simple.then_some(spelled))
+    // (A full window: the run may go on.)
+    (letters < room).then_some(SimpleRun {
+        letters,
+        any,
+        follows,
+    })
 }
 
 /// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter,
 /// at offset `o` of `window`: each letter's spelling, with the merged pairs (`ия`) and the
 /// yeh before `е` after a vowel. Returns the run's end, the end of its tote and its letters'
-/// flags; `None` if the tote does not fit.
+/// flags, or-ed together; `None` if the tote does not fit.
 #[inline(never)]
 fn spell_part(
     bytes: &[u8],
@@ -1130,20 +1368,20 @@ fn spell_part(
     rules: &StyleRules,
     window: &mut [u8],
     mut o: usize,
-) -> Option<(usize, usize, RunFlags)> {
+) -> Option<(usize, usize, u16)> {
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
         VowelThenE::Plain => 0,
     };
-    // The flags of all letters or-ed and and-ed together and of the letter before; the offset
-    // of the next.
-    let (mut any, mut every, mut prev) = (0u16, u16::MAX, 0u16);
+    // The flags of all letters or-ed together and of the letter before; the offset of the
+    // next.
+    let (mut any, mut prev) = (0u16, 0u16);
     let mut at = start;
     while let &[lead, continuation, ref rest @ ..] = &bytes[at..] {
         let packed = table.packed(lead, continuation);
-        let bits = packed as u16;
-        if bits & flags::IN_TABLE == 0 {
+        let bits = (packed >> 16) as u16;
+        if packed & packed_flags(flags::IN_TABLE) == 0 {
             break;
         }
         // Most letters here are still written with one tote letter, whatever stands around
@@ -1151,16 +1389,14 @@ fn spell_part(
         let alone = bits & (flags::SINGLE_TOTE | flags::PAIR_FIRST) == flags::SINGLE_TOTE
             && (bits & flags::E == 0 || prev & vowel_before_e == 0);
         if alone {
-            let [_, _, first, second] = packed.to_le_bytes();
-            o = put(window, o, &[first, second])?;
+            o = put(window, o, &(packed as u16).to_le_bytes())?;
             any |= bits;
-            every &= bits;
             prev = bits;
             at += 2;
             continue;
         }
         let letter = table.get(lead, continuation);
-        if letter.flags & flags::PAIR_FIRST != 0 {
+        if bits & flags::PAIR_FIRST != 0 {
             // `и` before `я` or `ю`: one tote group.
             if let &[lead @ 0xD0..=0xD3, continuation, ..] = rest {
                 let next = table.get(lead, continuation);
@@ -1169,8 +1405,7 @@ fn spell_part(
                     .flatten();
                 if let Some(merged) = merged {
                     o = put_short(window, o, merged.as_bytes())?;
-                    any |= letter.flags | next.flags;
-                    every &= letter.flags & next.flags;
+                    any |= bits | next.flags;
                     prev = next.flags;
                     at += 4;
                     continue;
@@ -1184,21 +1419,23 @@ fn spell_part(
             letter.tote
         };
         o = put_short(window, o, spelling.as_bytes())?;
-        any |= letter.flags;
-        every &= letter.flags;
-        prev = letter.flags;
+        any |= bits;
+        prev = bits;
         at += 2;
     }
-    Some((at, o, RunFlags { any, every }))
+    Some((at, o, any))
 }
 
-/// Whether a run of `letters` table letters whose flags and-ed together are `every` is an
-/// all-caps abbreviation to letter-space: two to [`MAX_ABBREVIATION_LEN`] capitals, each
-/// written with one tote letter.
+/// Whether the run `letters` (UTF-8 of table letters) whose flags, or-ed together, are `any`
+/// (as [`packed_flags`] places them) is an all-caps abbreviation to letter-space: two to
+/// [`MAX_ABBREVIATION_LEN`] capitals, each written with one tote letter. (Asked of the
+/// letters again only for a short run whose first letter is a capital.)
 #[inline(always)]
-fn is_spaceable(letters: usize, every: u16) -> bool {
-    const SPACEABLE: u16 = flags::UPPER | flags::SINGLE_TOTE;
-    every & SPACEABLE == SPACEABLE && (2..=MAX_ABBREVIATION_LEN).contains(&letters)
+fn is_spaceable(table: &ByteTable, letters: &[u8], any: u32) -> bool {
+    let upper = |pair: &[u8]| table.packed(pair[0], pair[1]) & packed_flags(flags::UPPER) != 0;
+    any & packed_flags(flags::UPPER | flags::MULTI_TOTE) == packed_flags(flags::UPPER)
+        && (4..=2 * MAX_ABBREVIATION_LEN).contains(&letters.len())
+        && letters.chunks_exact(2).all(upper)
 }
 
 /// Whether the character at byte `end` continues the word that ends there: a word character,
@@ -1327,8 +1564,8 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
 
 /// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
 /// [`patronymic_splits`] looks for them: such words take the general path.
-fn has_patronym(table: &ByteTable, word: &[u8], any: u16) -> bool {
-    if any & (flags::UPPER | flags::SILENT) == 0 {
+fn has_patronym(table: &ByteTable, word: &[u8], any: u32) -> bool {
+    if any & packed_flags(flags::UPPER | flags::SILENT) == 0 {
         return has_lower_case_patronym(word);
     }
     let written = word
