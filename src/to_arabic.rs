@@ -44,8 +44,24 @@ pub(crate) fn to_arabic<'a>(text: &'a str, rules: &StyleRules) -> Cow<'a, str> {
 /// Converts Cyrillic text to tote, appending to `out`. The conversion has no state between
 /// calls: a text cut where [`crate::stream`] allows converts piece by piece exactly as whole.
 pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
+    convert_into(text, rules, out, Paths::Fast);
+}
+
+/// Which ways [`ToArabic::run`] may take through a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Paths {
+    /// The fast paths where they apply, else the general rules.
+    Fast,
+    /// The general rules for every word (what the fast paths are tested against).
+    #[cfg_attr(not(test), allow(dead_code))]
+    GeneralOnly,
+}
+
+/// [`to_arabic_into`] by the given `paths`.
+fn convert_into(text: &str, rules: &StyleRules, out: &mut String, paths: Paths) {
     out.reserve(text.len() + text.len() / 8);
     let mut converter = ToArabic {
+        paths,
         rules,
         table: &letters::BYTE_TABLE,
         out,
@@ -110,6 +126,8 @@ enum Joiner {
 }
 
 struct ToArabic<'r> {
+    /// Whether the fast paths are taken.
+    paths: Paths,
     rules: &'r StyleRules,
     /// The byte-indexed letter table, dereferenced once per call.
     table: &'r ByteTable,
@@ -136,7 +154,7 @@ impl ToArabic<'_> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if matches!(b, 0xD0..=0xD3) {
+            if matches!(b, 0xD0..=0xD3) && self.paths == Paths::Fast {
                 let end = plain_words(text, i, self.table, self.rules, self.out, &mut self.window);
                 if end > i {
                     i = end;
@@ -171,6 +189,11 @@ impl ToArabic<'_> {
                 self.out.push_str(&rest[..len]);
                 return i + len;
             }
+        }
+        if let Some(len) = latin_word_len(text.as_bytes(), i).filter(|_| self.paths == Paths::Fast)
+        {
+            self.out.push_str(&rest[..len]);
+            return i + len;
         }
         if segment::word_char(c).is_some() {
             return i + self.compound(text, i);
@@ -778,12 +801,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
         return start;
     };
     let mut comma = [0; 4];
-    let comma = match rules.comma {
-        CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
-        CommaRule::Latin => ',',
-    }
-    .encode_utf8(&mut comma)
-    .as_bytes();
+    let comma = style_comma(rules).encode_utf8(&mut comma).as_bytes();
     let (mut i, mut o) = (start, 0);
     loop {
         if o > FULL {
@@ -823,20 +841,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
             }
             _ => {
                 let next = match between_words(bytes, i) {
-                    Some((has_comma, gap)) => {
-                        // (A comma after a letter is not between digits.) Written only where
-                        // there is one, and with its length known in the common case: no call
-                        // to `memcpy`.
-                        let after_comma = if has_comma {
-                            put_short(window, o, comma)
-                        } else {
-                            Some(o)
-                        };
-                        let from = i + usize::from(has_comma);
-                        after_comma
-                            .and_then(|o| put_small(window, o, bytes, from, gap - from))
-                            .map(|o| (gap, o))
-                    }
+                    Some(gap) => write_gap(bytes, i, gap, comma, window, o),
                     None => punctuation_between_words(bytes, i, rules, window, o),
                 };
                 let Some((gap, next)) = next else {
@@ -849,6 +854,14 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     }
     append_window(out, window, o);
     i
+}
+
+/// The comma of the style after a letter (never between digits).
+fn style_comma(rules: &StyleRules) -> char {
+    match rules.comma {
+        CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
+        CommaRule::Latin => ',',
+    }
 }
 
 /// Whether the hamza of a word at byte `at` of a run of plain words that starts at byte
@@ -1086,6 +1099,32 @@ fn spell_word_letters(
         any,
         follows,
     })
+}
+
+/// Writes the gap that [`between_words`] found after the word ending at byte `end` of
+/// `bytes` (`gap`: whether it starts with a comma, and where the next word starts) at offset
+/// `o` of `window`, the comma as `comma` (the style's: a comma after a letter is not between
+/// digits); returns where the next word starts and the end of what was written, or `None` if
+/// it does not fit.
+#[inline(always)]
+fn write_gap(
+    bytes: &[u8],
+    end: usize,
+    (has_comma, next): (bool, usize),
+    comma: &[u8],
+    window: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize)> {
+    // Written only where there is one, and with its length known in the common case: no call
+    // to `memcpy`.
+    let after_comma = if has_comma {
+        put_short(window, o, comma)?
+    } else {
+        o
+    };
+    let from = end + usize::from(has_comma);
+    let o = put_small(window, after_comma, bytes, from, next - from)?;
+    Some((next, o))
 }
 
 /// What stands between a word ending at byte `end` and the next one, where the general rules
@@ -1436,6 +1475,24 @@ fn is_spaceable(table: &ByteTable, letters: &[u8], any: u32) -> bool {
     any & packed_flags(flags::UPPER | flags::MULTI_TOTE) == packed_flags(flags::UPPER)
         && (4..=2 * MAX_ABBREVIATION_LEN).contains(&letters.len())
         && letters.chunks_exact(2).all(upper)
+}
+
+/// The length of the word of ASCII letters at byte `at` of `bytes` (a compound starts there)
+/// if nothing joins it to anything else: ASCII other than a letter or a hyphen follows it, or
+/// the end of the text. Such a word (`XXI`, `Eurovision`) has no Cyrillic letter to read its
+/// look-alikes as Cyrillic by, so [`ToArabic::compound`] writes it as it is, at some 2,000
+/// instructions a word; it is written straight away instead.
+fn latin_word_len(bytes: &[u8], at: usize) -> Option<usize> {
+    let word = bytes.get(at..)?;
+    let len = word
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(word.len());
+    let alone = match word.get(len) {
+        None => true,
+        Some(&next) => next.is_ascii() && next != b'-',
+    };
+    (len > 0 && alone).then_some(len)
 }
 
 /// Whether the character at byte `end` continues the word that ends there: a word character,
@@ -1872,6 +1929,91 @@ mod tests {
                 patronym_inside(word.chars()),
                 "{word}"
             );
+        }
+    }
+
+    /// [`to_arabic`] by the general rules alone.
+    fn by_general_rules(text: &str, rules: &StyleRules) -> String {
+        let mut out = String::new();
+        convert_into(text, rules, &mut out, Paths::GeneralOnly);
+        out
+    }
+
+    /// Letters for the fast paths' test: every letter of the table in both cases (those
+    /// spelled together: `и` before `я`/`ю`, `е` after a vowel; silent `ь` `ъ`; the patronym
+    /// letters), Cyrillic outside the table (`ї`, `ѐ`, `Ӏ`) and a Latin look-alike.
+    const TEST_LETTERS: &str =
+        "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯїѐӀi";
+
+    /// What stands between the words of the fast paths' test.
+    const TEST_GAPS: &[&str] = &[
+        " ", " ", " ", " ", ", ", ". ", ".\n", "\n", "-", " — ", " «", "» ", "? ", "; ", " 1969 -",
+        "  ", "(", ") ", "ұлы ", " X ", "",
+    ];
+
+    /// Words of 1 to 20 letters of [`TEST_LETTERS`] (long ones cross the fast path's block of
+    /// letters), each with the gap after it.
+    fn test_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let letters: Vec<char> = TEST_LETTERS.chars().collect();
+        // Mostly lower-case Kazakh letters, as in text.
+        let letter = prop_oneof![
+            8 => proptest::sample::select(letters[..42].to_vec()),
+            2 => proptest::sample::select(letters),
+        ];
+        let word = proptest::collection::vec(letter, 1..=20);
+        let gap = proptest::sample::select(TEST_GAPS.to_vec());
+        proptest::collection::vec((word, gap), 1..12).prop_map(|words| {
+            words
+                .into_iter()
+                .map(|(word, gap)| word.into_iter().collect::<String>() + gap)
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_paths_write_what_the_general_rules_write(
+            text in test_text(),
+            style in proptest::sample::select(Style::ALL.to_vec()),
+        ) {
+            let rules = style.rules();
+            proptest::prop_assert_eq!(to_arabic(&text, &rules), by_general_rules(&text, &rules));
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_write_what_the_general_rules_write_on_the_seeds() {
+        for seed in [
+            include_str!("../fixtures/seeds/002-news-turksoy-interview.cyrillic.txt"),
+            include_str!("../fixtures/seeds/004-news-amanat-round-table.cyrillic.txt"),
+        ] {
+            for style in Style::ALL {
+                let rules = style.rules();
+                assert_eq!(
+                    to_arabic(seed, &rules),
+                    by_general_rules(seed, &rules),
+                    "{style:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn latin_words_pass_through_and_joined_ones_take_the_general_rules() {
+        let rules = Style::Kazinform.rules();
+        for (cyrillic, tote) in [
+            // Alone: written as they are.
+            ("XXI ғасыр", "XXI عاسىر"),
+            ("Eurovision, әні", "Eurovision، ءانى"),
+            // Joined by a hyphen or to Cyrillic letters: one compound with them.
+            ("XX-ғасыр", "XX-عاسىر"),
+            ("OK-ға", "OK-عا"),
+            ("Eurovisionнің", "Eurovisionءنىڭ"),
+            // Look-alikes inside a Cyrillic word are read as Cyrillic letters.
+            ("бiлiм", "ءبىلىم"),
+        ] {
+            assert_eq!(to_arabic(cyrillic, &rules), tote, "{cyrillic}");
         }
     }
 
