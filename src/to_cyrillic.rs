@@ -309,11 +309,14 @@ struct RecordHeader {
     /// The number of tote letters ([`CachedState::letters`]).
     letters: u8,
     /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`],
-    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_CASED_BY_NEXT`], [`SLOT_NAME_HEAD`].
+    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_PAIR_FIRST`], [`SLOT_NAME_HEAD`].
     flags: u8,
     /// Whether the spelling looks like a surname ([`looks_like_surname`]): else the given
     /// names before it are left as they are ([`ToCyrillic::case_given_names`]).
     surname: bool,
+    /// Whether the lexicon cases the word by the word after it
+    /// ([`lexicon::Lexicon::casing_before`]).
+    cased_before: bool,
 }
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair.
@@ -332,6 +335,7 @@ impl RecordHeader {
             letters: u8::try_from(state.letters).ok()?,
             flags,
             surname: false,
+            cased_before: false,
         })
         .filter(|_| holds)
     }
@@ -364,9 +368,9 @@ const SLOT_UPPER: u8 = 16;
 /// [`RecordHeader::flags`]: a plain word ([`plain_word`]) cached by [`ToCyrillic::compound`].
 const SLOT_PLAIN: u8 = 32;
 
-/// [`RecordHeader::flags`]: a plain word that the next word can case
-/// ([`lexicon::Lexicon::cased_by_next`]).
-const SLOT_CASED_BY_NEXT: u8 = 64;
+/// [`RecordHeader::flags`]: a plain word that is the first of a casing pair
+/// ([`lexicon::Lexicon::is_pair_first`]).
+const SLOT_PAIR_FIRST: u8 = 64;
 
 /// [`RecordHeader::flags`]: a plain word that can make a name of the word before it
 /// ([`lexicon::Lexicon::is_name_head`]).
@@ -564,6 +568,7 @@ impl WordCache {
         };
         let header = RecordHeader {
             surname: looks_like_surname(cyrillic),
+            cased_before: has_casing_before(state.pair_word),
             ..header
         };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
@@ -1264,15 +1269,22 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             pair_word: state.pair_word,
             sentence_start,
-            cased_by_next: header.flags & SLOT_CASED_BY_NEXT != 0,
+            first_of_pair: header.flags & SLOT_PAIR_FIRST != 0,
+            cased_before: header.cased_before,
         };
-        // `case_pair` needs a first word that the next one can case, `case_before_name_head`
-        // a second word that makes names.
+        // `case_pair` needs a first word that the next one can case (by a pair with it or by
+        // the casing before any word), `case_before_name_head` a second word that makes names.
         let name_head = header.flags & SLOT_NAME_HEAD != 0;
-        if let Some(previous) = previous.filter(|previous| previous.cased_by_next || name_head) {
-            self.case_pair(previous, this);
-            self.case_before_name_head(previous, this);
-            recased = true;
+        if let Some(previous) = previous {
+            let pair = previous.first_of_pair && this.pair_word.is_some();
+            if pair || previous.cased_before {
+                self.case_pair(previous, this);
+                recased = true;
+            }
+            if name_head {
+                self.case_before_name_head(previous, this);
+                recased = true;
+            }
         }
         self.last_plain = Some(this);
         // `run`, after `compound`: (a word as cached, in lower case and no `с`, is cased
@@ -1836,7 +1848,8 @@ impl ToCyrillic<'_> {
             pair_word: state.pair_word,
             sentence_start,
             // (Without the record's flags at hand: any pair word may be.)
-            cased_by_next: state.pair_word.is_some(),
+            first_of_pair: state.pair_word.is_some(),
+            cased_before: state.pair_word.is_some(),
         };
         if let Some(previous) = previous {
             self.case_pair(previous, this);
@@ -1890,14 +1903,14 @@ impl ToCyrillic<'_> {
         len
     }
 
-    /// The record flags of a plain word with this pair word: [`SLOT_CASED_BY_NEXT`],
+    /// The record flags of a plain word with this pair word: [`SLOT_PAIR_FIRST`],
     /// [`SLOT_NAME_HEAD`].
     fn pair_flags(&self, pair_word: Option<PairWord>) -> u8 {
         #[cfg(feature = "lexicon")]
         if let Some(word) = pair_word {
             let lexicon = lexicon::get();
-            return if lexicon.cased_by_next(word) {
-                SLOT_CASED_BY_NEXT
+            return if lexicon.is_pair_first(word) {
+                SLOT_PAIR_FIRST
             } else {
                 0
             } | if lexicon.is_name_head(word) {
@@ -2730,9 +2743,24 @@ struct PlainWord {
     pair_word: Option<PairWord>,
     /// Whether it starts a sentence (its capital stays).
     sentence_start: bool,
-    /// Whether the next word may case it ([`lexicon::Lexicon::cased_by_next`]; true where
-    /// that is not known): else [`ToCyrillic::case_pair`] changes nothing.
-    cased_by_next: bool,
+    /// Whether it is the first word of a casing pair ([`lexicon::Lexicon::is_pair_first`];
+    /// true where that is not known).
+    first_of_pair: bool,
+    /// Whether the lexicon cases it by the word after it
+    /// ([`lexicon::Lexicon::casing_before`]; true where that is not known). Unless one of
+    /// the two, [`ToCyrillic::case_pair`] changes nothing.
+    cased_before: bool,
+}
+
+/// Whether the lexicon cases the word of this pair word by the word after it
+/// ([`lexicon::Lexicon::casing_before`]); never without the lexicon.
+fn has_casing_before(pair_word: Option<PairWord>) -> bool {
+    #[cfg(feature = "lexicon")]
+    if let Some(word) = pair_word {
+        return lexicon::get().casing_before(word).is_some();
+    }
+    let _ = pair_word;
+    false
 }
 
 /// The lower-case first parts of Arabic names (`әл-Фараби`, `ад-Дин`, `ибн-Сина`): the
