@@ -218,6 +218,10 @@ const RUN_APART_KEY: char = '\u{1}';
 /// [`RUN_APART_KEY`] of a run next to other letters or digits.
 const RUN_KEY: char = '\u{2}';
 
+/// The first character of the word cache's key of a compound's spelling checked by
+/// [`ToCyrillic::converts_back_remembered`]: the tote, this character again, the spelling.
+const CONVERTS_BACK_KEY: char = '\u{3}';
+
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
 
@@ -1864,7 +1868,8 @@ impl ToCyrillic<'_> {
     /// else spelled each time. Returns its length in bytes.
     fn cached(&mut self, text: &str, start: usize) -> usize {
         let Some(word) = cacheable_compound(&text[start..]) else {
-            return self.compound_uncached(text, start);
+            // (Spelled again at each place: whether its spelling converts back is kept.)
+            return self.compound_uncached_remembering(text, start);
         };
         let config = self.cache_config;
         let context = slot_context(self.prev_proper, self.sentence_start);
@@ -2027,6 +2032,19 @@ impl ToCyrillic<'_> {
 
     /// Converts the compound starting at byte `start` without the word cache.
     fn compound_uncached(&mut self, text: &str, start: usize) -> usize {
+        self.spell_uncached(text, start, false)
+    }
+
+    /// [`Self::compound_uncached`] for a compound that is spelled at each place it comes
+    /// (one the word cache does not hold: a letter-spaced run, `ا ق ش`): whether a spelling
+    /// of it converts back is looked up in the word cache, not converted back each time.
+    fn compound_uncached_remembering(&mut self, text: &str, start: usize) -> usize {
+        self.spell_uncached(text, start, true)
+    }
+
+    /// [`Self::compound_uncached`]; with `remember`, through
+    /// [`Self::converts_back_remembered`].
+    fn spell_uncached(&mut self, text: &str, start: usize, remember: bool) -> usize {
         let out_start = self.out.len();
         let sentence_start = self.sentence_start;
         let passes: &[Pass] = match self.words {
@@ -2045,7 +2063,13 @@ impl ToCyrillic<'_> {
                 );
                 break;
             }
-            if self.converts_back(&self.out[out_start..], &text[start..start + len]) {
+            let tote = &text[start..start + len];
+            let back = if remember {
+                self.converts_back_remembered(out_start, tote)
+            } else {
+                self.converts_back(&self.out[out_start..], tote)
+            };
+            if back {
                 break;
             }
         }
@@ -2061,6 +2085,31 @@ impl ToCyrillic<'_> {
             ..*self.rules
         };
         to_arabic::to_arabic(cyrillic, &rules) == tote
+    }
+
+    /// [`Self::converts_back`] of the spelling written from `out_start` on, kept in the word
+    /// cache (under [`CONVERTS_BACK_KEY`], with the answer as [`CachedState::known`]): the
+    /// conversion back costs as much as spelling the compound again.
+    fn converts_back_remembered(&mut self, out_start: usize, tote: &str) -> bool {
+        let spelling = &self.out[out_start..];
+        self.run_key.clear();
+        self.run_key.push(CONVERTS_BACK_KEY);
+        self.run_key.push_str(tote);
+        self.run_key.push(CONVERTS_BACK_KEY);
+        self.run_key.push_str(spelling);
+        if let Some((_, state)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+            return state.known;
+        }
+        let back = self.converts_back(spelling, tote);
+        let state = CachedState {
+            letters: 0,
+            known: back,
+            proper: false,
+            pair_word: None,
+        };
+        self.cache
+            .insert(self.cache_config, 0, &self.run_key, "", state);
+        back
     }
 
     /// The patronyms that [`Self::keep_patronyms_joined`] wrote with `і` keep them joined,
