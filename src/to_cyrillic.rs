@@ -1229,14 +1229,23 @@ impl ToCyrillic<'_> {
         // The word is the bytes up to the first ASCII byte if the last of them ends a word
         // character: the cache holds words of word characters only, so if it has them, they
         // are the word. Else (`سوز،`) the word is read.
-        let mut len = len_to_ascii(bytes).unwrap_or_default();
-        let ends_word = match bytes.get(len.wrapping_sub(2)..len) {
+        // A mark of the Arabic block between a word character and the ASCII (`سوز،`, `سوز؟`):
+        // the bytes before it are the word if the cache has them (it holds words of word
+        // characters only), else the word is read.
+        let to_ascii = len_to_ascii(bytes).unwrap_or_default();
+        let is_word_char_at = |end: usize| match bytes.get(end.wrapping_sub(2)..end) {
             Some(&[lead, next]) => word_char_class(self.word_chars, lead, next) != 0,
             _ => false,
         };
-        if !ends_word {
-            len = word_len_and_letters(self.word_chars, bytes).0;
-        }
+        let len = if is_word_char_at(to_ascii) {
+            to_ascii
+        } else if matches!(bytes.get(to_ascii.wrapping_sub(2)), Some(0xD8..=0xDB))
+            && is_word_char_at(to_ascii - 2)
+        {
+            to_ascii - 2
+        } else {
+            word_len_and_letters(self.word_chars, bytes).0
+        };
         // (`plain_word`: the record is a plain word's, no hyphen follows.)
         if len == 0 || bytes.get(len) == Some(&b'-') {
             return None;
