@@ -299,7 +299,7 @@ const SLOT_TAG: u32 = 0xFF00_0000;
 const SLOT_RECORD: u32 = !SLOT_TAG;
 
 /// A cached word's record: where its word and spelling are, and the state after it. Plain
-/// fields (sixteen bytes), read with plain loads: a look-up reads one at every cached word.
+/// fields (twenty bytes), read with plain loads: a look-up reads one at every cached word.
 #[derive(Clone, Copy)]
 struct RecordHeader {
     /// Where the word starts in [`SpellingTable::text`]; its spelling follows it.
@@ -321,6 +321,8 @@ struct RecordHeader {
     /// Whether the lexicon cases the word by the word after it
     /// ([`lexicon::Lexicon::casing_before`]).
     cased_before: bool,
+    /// Whether a stop right after the spelling ends no sentence ([`is_abbreviation_stop`]).
+    abbreviation_stop: bool,
 }
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair.
@@ -340,6 +342,7 @@ impl RecordHeader {
             flags,
             surname: false,
             cased_before: false,
+            abbreviation_stop: false,
         })
         .filter(|_| holds)
     }
@@ -573,6 +576,7 @@ impl WordCache {
         let header = RecordHeader {
             surname: looks_like_surname(cyrillic),
             cased_before: has_casing_before(state.pair_word),
+            abbreviation_stop: is_abbreviation_stop(cyrillic, &mut String::new()),
             ..header
         };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
@@ -1275,6 +1279,7 @@ impl ToCyrillic<'_> {
             start: out_start,
             letters: state.letters,
             known: state.known,
+            abbreviation_stop: Some((self.out.len(), header.abbreviation_stop)),
         });
         self.prev_proper = state.proper;
         let this = PlainWord {
@@ -1761,25 +1766,13 @@ impl ToCyrillic<'_> {
     fn after_abbreviation(&mut self) -> bool {
         #[cfg(feature = "lexicon")]
         if let Some(word) = self.last_word.filter(|_| self.words == WordSource::Lexicon) {
-            let written = &self.out[word.start..];
-            // Abbreviations are short words of the table's letters (checked without
-            // allocating: this runs at every stop).
-            let lexicon = lexicon::get();
-            if written.len() > lexicon.longest_abbreviation_stop() {
-                return false;
-            }
-            // (Most words are written in lower case: they are their own key.)
-            if written.chars().all(|c| letters::lower(c) == Some(c)) {
-                return lexicon.is_abbreviation_stop(written);
-            }
-            self.key.clear();
-            for c in written.chars() {
-                match letters::lower(c) {
-                    Some(lower) => self.key.push(lower),
-                    None => return false,
+            // (Known for a word from the cache, if nothing was written after it.)
+            if let Some((end, stop)) = word.abbreviation_stop {
+                if end == self.out.len() {
+                    return stop;
                 }
             }
-            return lexicon.is_abbreviation_stop(&self.key);
+            return is_abbreviation_stop(&self.out[word.start..], &mut self.key);
         }
         false
     }
@@ -1850,6 +1843,7 @@ impl ToCyrillic<'_> {
             start: out_start,
             letters: state.letters,
             known: state.known,
+            abbreviation_stop: None,
         });
         self.prev_proper = state.proper;
         if self.takes_sentence_capital(sentence_start, &self.out[out_start..]) {
@@ -1891,6 +1885,7 @@ impl ToCyrillic<'_> {
                 start: out_start + last_part,
                 letters: state.letters,
                 known: state.known,
+                abbreviation_stop: None,
             });
             self.prev_proper = state.proper;
             self.sentence_start = false;
@@ -2505,6 +2500,7 @@ impl ToCyrillic<'_> {
             start,
             letters: self.letters.len(),
             known: from_lexicon,
+            abbreviation_stop: None,
         });
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
@@ -2810,6 +2806,37 @@ struct PlainWord {
     cased_before: bool,
 }
 
+/// Whether `written` is a word the lexicon knows as an abbreviation whose stop ends no
+/// sentence (`млн`), in any case (`key`: room for its lower case); never without the lexicon.
+fn is_abbreviation_stop(written: &str, key: &mut String) -> bool {
+    #[cfg(feature = "lexicon")]
+    {
+        // Abbreviations are short words of the table's letters (checked without
+        // allocating: this runs at every stop).
+        let lexicon = lexicon::get();
+        if written.len() > lexicon.longest_abbreviation_stop() {
+            return false;
+        }
+        // (Most words are written in lower case: they are their own key.)
+        if written.chars().all(|c| letters::lower(c) == Some(c)) {
+            return lexicon.is_abbreviation_stop(written);
+        }
+        key.clear();
+        for c in written.chars() {
+            match letters::lower(c) {
+                Some(lower) => key.push(lower),
+                None => return false,
+            }
+        }
+        lexicon.is_abbreviation_stop(key)
+    }
+    #[cfg(not(feature = "lexicon"))]
+    {
+        let _ = (written, key);
+        false
+    }
+}
+
 /// Whether the lexicon cases the word of this pair word by the word after it
 /// ([`lexicon::Lexicon::casing_before`]); never without the lexicon.
 fn has_casing_before(pair_word: Option<PairWord>) -> bool {
@@ -2932,6 +2959,11 @@ struct LastWord {
     letters: usize,
     /// Whether the lexicon knew it.
     known: bool,
+    /// Where the word ends in `out` as the word cache wrote it, and whether a stop right
+    /// after it ends no sentence ([`is_abbreviation_stop`]), if the cache told: what is written
+    /// after it may recase it, but changes none of its letters.
+    #[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
+    abbreviation_stop: Option<(usize, bool)>,
 }
 
 /// Whether a Cyrillic word ends in a genitive or locative ending (`Жамбылдың`, `Еуропада`,
