@@ -366,11 +366,10 @@ impl Lexicon {
         self.before.get(&word).copied()
     }
 
-    /// Whether this word can be cased by the word after it: the first word of a casing pair,
-    /// or one with a [`casing_before`](Self::casing_before). (Else nothing after it changes
-    /// its case.)
-    pub(crate) fn cased_by_next(&self, word: PairWord) -> bool {
-        self.pair_firsts.contains(&word) || self.before.contains_key(&word)
+    /// Whether this word is the first word of a casing pair. (Unless it is one, or one with
+    /// a [`casing_before`](Self::casing_before), nothing after it changes its case.)
+    pub(crate) fn is_pair_first(&self, word: PairWord) -> bool {
+        self.pair_firsts.contains(&word)
     }
 
     /// Whether the word before this one is mostly a name (`қаласы`: `Имек қаласы`).

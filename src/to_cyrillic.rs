@@ -105,6 +105,7 @@ pub(crate) fn to_cyrillic_into(
         last_compounds: LastCompounds::default(),
         cache_config,
         word_chars: &WORD_CHARS,
+        patronym_starts: &PATRONYM_STARTS,
         cache,
     };
     // Most tote needs no clean-up: it is read as it is (saving a pass over it). A line with a
@@ -190,11 +191,14 @@ static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock:
 });
 
 /// Whether the tote text `bytes` starts with the first two letters of a patronymic the style
-/// splits off (a cheap test before the forms are compared).
-fn starts_as_patronym(bytes: &[u8]) -> bool {
+/// splits off (a cheap test before the forms are compared). `starts`: the
+/// [`PATRONYM_STARTS`], read once by the caller (this runs after almost every word, and the
+/// look-up of the lazy table would cost as much as the test).
+#[inline]
+fn starts_as_patronym(starts: &[[u8; 4]], bytes: &[u8]) -> bool {
     bytes
         .first_chunk::<4>()
-        .is_some_and(|first| PATRONYM_STARTS.contains(first))
+        .is_some_and(|first| starts.contains(first))
 }
 
 /// Fewest letters of a letter-spaced group read as a word the lexicon knows (in capitals) where
@@ -214,10 +218,14 @@ const RUN_APART_KEY: char = '\u{1}';
 /// [`RUN_APART_KEY`] of a run next to other letters or digits.
 const RUN_KEY: char = '\u{2}';
 
+/// The first character of the word cache's key of a compound's spelling checked by
+/// [`ToCyrillic::converts_back_remembered`]: the tote, this character again, the spelling.
+const CONVERTS_BACK_KEY: char = '\u{3}';
+
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
 
-/// Where [`hash_to_ascii`] stops looking for the end of a word, in bytes: far more than the
+/// Where [`len_to_ascii`] stops looking for the end of a word, in bytes: far more than the
 /// cached words ([`MAX_WORD_LETTERS`] letters) have but for long runs of hamzas, which are
 /// read by [`word_len_and_letters`] instead.
 const MAX_CACHED_WORD_BYTES: usize = 256;
@@ -263,122 +271,84 @@ const WORD_CACHE_LIMIT: usize = 1 << 17;
 const WORD_CACHE_BYTES: usize = 8 << 20;
 
 /// One configuration's spellings: a hash table with open addressing and linear probing.
-/// Each slot is four bytes (a tag and the place of its record), so that the slots of the
-/// whole vocabulary stay in the processor's cache; the records, each a word's header, the
-/// word and its spelling one after the other, are stored in the order the words came (the
-/// frequent words, which come early, close together).
+/// Each slot is four bytes (a tag and the number of its record), so that the slots of the
+/// whole vocabulary stay in the processor's cache; the records (a word's [`RecordHeader`]) and
+/// their text (the word and its spelling one after the other) are stored in the order the
+/// words came (the frequent words, which come early, close together).
 #[derive(Default)]
 struct SpellingTable {
     /// A power of two of slots (or none yet), at most three quarters of them in use (a
     /// fuller table is a smaller one, whose slots more often are in the processor's cache:
     /// with a large vocabulary, look-ups wait for memory more than they probe). An empty
-    /// slot is 0; a slot in use is the word's tag ([`SLOT_TAG`]) with the place of its
-    /// record in `records`, in pairs of bytes ([`SLOT_RECORD`]).
+    /// slot is 0; a slot in use is the word's tag ([`SLOT_TAG`]) with the number of its
+    /// record in `records` ([`SLOT_RECORD`]).
     slots: Vec<u32>,
     /// Slots in use.
     len: usize,
-    /// The records: for each word its [`RecordHeader`], the word (tote), its spelling
-    /// (Cyrillic), and a [`RECORD_PADDING`] if that makes an odd number of bytes (each record
-    /// starts at an even place).
-    records: String,
+    /// The records, in the order the words came.
+    records: Vec<RecordHeader>,
+    /// For each record its word (tote) and then its spelling (Cyrillic).
+    text: String,
 }
 
 /// The bits of a slot that hold its word's tag: the high byte of the word's hash with the
 /// lowest bit set (never 0), to tell most other words apart without reading their record.
 const SLOT_TAG: u32 = 0xFF00_0000;
 
-/// The bits of a slot that hold the place of its record, in pairs of bytes.
+/// The bits of a slot that hold the number of its record.
 const SLOT_RECORD: u32 = !SLOT_TAG;
 
-/// What makes a record an even number of bytes.
-const RECORD_PADDING: char = '\0';
-
-/// The header of a record, written as [`RECORD_HEADER_BYTES`] ASCII bytes (seven bits of a
-/// field in each, so that the records stay UTF-8 by construction): the word's length (2
-/// bytes), the spelling's length (2), the letters (1), the flags (2) and the pair word (4).
+/// A cached word's record: where its word and spelling are, and the state after it. Plain
+/// fields (twenty bytes), read with plain loads: a look-up reads one at every cached word.
 #[derive(Clone, Copy)]
 struct RecordHeader {
+    /// Where the word starts in [`SpellingTable::text`]; its spelling follows it.
+    text_at: u32,
+    /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
+    pair_word: PairWord,
     /// The word's length in bytes.
-    word_len: usize,
+    word_len: u16,
     /// The spelling's length in bytes.
-    spelling_len: usize,
+    spelling_len: u16,
     /// The number of tote letters ([`CachedState::letters`]).
     letters: u8,
     /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`],
-    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_CASED_BY_NEXT`], [`SLOT_NAME_HEAD`].
+    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_PAIR_FIRST`], [`SLOT_NAME_HEAD`].
     flags: u8,
-    /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
-    pair_word: PairWord,
+    /// Whether the spelling looks like a surname ([`looks_like_surname`]): else the given
+    /// names before it are left as they are ([`ToCyrillic::case_given_names`]).
+    surname: bool,
+    /// Whether the lexicon cases the word by the word after it
+    /// ([`lexicon::Lexicon::casing_before`]).
+    cased_before: bool,
+    /// Whether a stop right after the spelling ends no sentence ([`is_abbreviation_stop`]).
+    abbreviation_stop: bool,
 }
 
-/// The bytes of a [`RecordHeader`].
-const RECORD_HEADER_BYTES: usize = 11;
-
-/// [`RecordHeader::pair_word`] of a word that is in no casing pair: the largest pair word a
-/// header holds (28 bits).
-const NO_PAIR_WORD: PairWord = (1 << 28) - 1;
-
-/// Writes `value` into `bytes`, seven bits a byte, lowest first (every byte is ASCII).
-fn put_seven_bits(bytes: &mut [u8], value: usize) {
-    for (i, byte) in bytes.iter_mut().enumerate() {
-        *byte = (value >> (7 * i)) as u8 & 0x7F;
-    }
-}
-
-/// The value that [`put_seven_bits`] wrote into `bytes`.
-#[inline]
-fn seven_bits(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .rev()
-        .fold(0, |value, &byte| (value << 7) | usize::from(byte))
-}
+/// [`RecordHeader::pair_word`] of a word that is in no casing pair.
+const NO_PAIR_WORD: PairWord = PairWord::MAX;
 
 impl RecordHeader {
     /// The header of a word and spelling of these lengths and of the state after them, if
-    /// one holds them.
+    /// one holds them (its place in the text is set when it is inserted).
     fn new(word_len: usize, spelling_len: usize, flags: u8, state: &CachedState) -> Option<Self> {
-        let holds = word_len < 1 << 14
-            && spelling_len < 1 << 14
-            && state.letters < 1 << 7
-            && state.pair_word.is_none_or(|word| word < NO_PAIR_WORD);
-        holds.then(|| RecordHeader {
-            word_len,
-            spelling_len,
-            letters: state.letters as u8,
-            flags,
+        let holds = state.pair_word.is_none_or(|word| word < NO_PAIR_WORD);
+        Some(RecordHeader {
+            text_at: 0,
             pair_word: state.pair_word.unwrap_or(NO_PAIR_WORD),
+            word_len: u16::try_from(word_len).ok()?,
+            spelling_len: u16::try_from(spelling_len).ok()?,
+            letters: u8::try_from(state.letters).ok()?,
+            flags,
+            surname: false,
+            cased_before: false,
+            abbreviation_stop: false,
         })
-    }
-
-    /// Reads the header that [`RecordHeader::write`] wrote.
-    #[inline]
-    fn read(bytes: &[u8; RECORD_HEADER_BYTES]) -> Self {
-        // (The first eight bytes in one load: this runs at every cached word.)
-        let (first, last) = bytes.split_at(8);
-        let first = u64::from_le_bytes(first.try_into().unwrap_or_default());
-        let byte = |at: u32| (first >> (8 * at)) as usize & 0x7F;
-        RecordHeader {
-            word_len: byte(0) | byte(1) << 7,
-            spelling_len: byte(2) | byte(3) << 7,
-            letters: byte(4) as u8,
-            flags: (byte(5) | byte(6) << 7) as u8,
-            pair_word: (byte(7) | seven_bits(last) << 7) as PairWord,
-        }
-    }
-
-    /// The header as ASCII bytes.
-    fn write(&self) -> [u8; RECORD_HEADER_BYTES] {
-        let mut bytes = [0; RECORD_HEADER_BYTES];
-        put_seven_bits(&mut bytes[0..2], self.word_len);
-        put_seven_bits(&mut bytes[2..4], self.spelling_len);
-        bytes[4] = self.letters;
-        put_seven_bits(&mut bytes[5..7], usize::from(self.flags));
-        put_seven_bits(&mut bytes[7..11], self.pair_word as usize);
-        bytes
+        .filter(|_| holds)
     }
 
     /// The state after the word.
+    #[inline]
     fn state(&self) -> CachedState {
         CachedState {
             letters: usize::from(self.letters),
@@ -405,9 +375,9 @@ const SLOT_UPPER: u8 = 16;
 /// [`RecordHeader::flags`]: a plain word ([`plain_word`]) cached by [`ToCyrillic::compound`].
 const SLOT_PLAIN: u8 = 32;
 
-/// [`RecordHeader::flags`]: a plain word that the next word can case
-/// ([`lexicon::Lexicon::cased_by_next`]).
-const SLOT_CASED_BY_NEXT: u8 = 64;
+/// [`RecordHeader::flags`]: a plain word that is the first of a casing pair
+/// ([`lexicon::Lexicon::is_pair_first`]).
+const SLOT_PAIR_FIRST: u8 = 64;
 
 /// [`RecordHeader::flags`]: a plain word that can make a name of the word before it
 /// ([`lexicon::Lexicon::is_name_head`]).
@@ -429,29 +399,47 @@ fn slot_context(after_name: bool, sentence_start: bool) -> u8 {
 }
 
 /// The hash of a word and its context flags ([`SLOT_CONTEXT`]): a multiply-and-rotate hash
-/// over the word's bytes read eight at a time, the last piece padded with zero bytes, then
-/// its length and context ([`hash_finish`]). [`hash_to_ascii`] computes the same while it
-/// looks for the word's end. This runs at every word: a byte-wise hasher costs several times
-/// as much.
-#[inline]
+/// over the word's bytes read eight at a time, the last eight overlapping the ones before
+/// (four and four below eight bytes), then its length and context ([`hash_finish`]). This
+/// runs at every word, after [`len_to_ascii`] found its end: a byte-wise hasher costs
+/// several times as much, and a word of up to sixteen bytes (most words) takes two loads.
+#[inline(always)]
 fn word_hash(word: &[u8], context: u8) -> u64 {
-    let mut chunks = word.chunks_exact(8);
+    let len = word.len();
     let mut hash = 0;
-    for chunk in &mut chunks {
-        hash = hash_mix(
-            hash,
-            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-        );
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let last = rest
+    if len >= 8 {
+        let mut at = 0;
+        while at + 8 < len {
+            hash = hash_mix(hash, u64_at(word, at));
+            at += 8;
+        }
+        hash = hash_mix(hash, u64_at(word, len - 8));
+    } else if len >= 4 {
+        let (first, last) = (u32_at(word, 0), u32_at(word, len - 4));
+        hash = hash_mix(hash, u64::from(first) | u64::from(last) << 32);
+    } else {
+        let value = word
             .iter()
-            .rev()
             .fold(0, |value, &byte| (value << 8) | u64::from(byte));
-        hash = hash_mix(hash, last);
+        hash = hash_mix(hash, value);
     }
-    hash_finish(hash, word.len(), context)
+    hash_finish(hash, len, context)
+}
+
+/// The eight bytes of `bytes` from `at` on, little-endian (0 if there are fewer).
+#[inline(always)]
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+}
+
+/// The four bytes of `bytes` from `at` on, little-endian (0 if there are fewer).
+#[inline(always)]
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
 }
 
 /// One step of [`word_hash`]: eight bytes (little-endian) into the hash.
@@ -469,20 +457,16 @@ fn hash_finish(hash: u64, len: usize, context: u8) -> u64 {
     hash ^ (hash >> 32)
 }
 
-/// The length of `bytes` up to its first ASCII byte (or its end), and the [`word_hash`] of
-/// those bytes, in one pass of eight bytes at a time. Every byte of a tote word is above
-/// ASCII, and a space or other ASCII ends most words: these bytes are most often the word.
-/// `None` past [`MAX_CACHED_WORD_BYTES`] (text without ASCII for long is read word by word:
-/// reading on to its end at every word would take time quadratic in its length).
+/// The length of `bytes` up to its first ASCII byte (or its end), eight bytes at a time.
+/// Every byte of a tote word is above ASCII, and a space or other ASCII ends most words:
+/// these bytes are most often the word. `None` past [`MAX_CACHED_WORD_BYTES`] (text without
+/// ASCII for long is read word by word: reading on to its end at every word would take time
+/// quadratic in its length).
 #[inline(always)]
-fn hash_to_ascii(bytes: &[u8], context: u8) -> Option<(usize, u64)> {
+fn len_to_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut hash = 0;
     let mut at = 0;
-    loop {
-        if at > MAX_CACHED_WORD_BYTES {
-            return None;
-        }
+    while at <= MAX_CACHED_WORD_BYTES {
         let chunk = match bytes.get(at..at + 8) {
             Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
             // The end of the text: zero bytes (ASCII) after it.
@@ -494,19 +478,12 @@ fn hash_to_ascii(bytes: &[u8], context: u8) -> Option<(usize, u64)> {
                 .fold(0, |value, &byte| (value << 8) | u64::from(byte)),
         };
         let ascii = !chunk & HIGH_BITS;
-        if ascii == 0 {
-            hash = hash_mix(hash, chunk);
-            at += 8;
-            continue;
+        if ascii != 0 {
+            return Some(at + (ascii.trailing_zeros() / 8) as usize);
         }
-        // The bytes of the chunk before its first ASCII byte.
-        let before = ascii.trailing_zeros() / 8;
-        if before > 0 {
-            hash = hash_mix(hash, chunk & ((1 << (8 * before)) - 1));
-        }
-        let len = at + before as usize;
-        return Some((len, hash_finish(hash, len, context)));
+        at += 8;
     }
+    None
 }
 
 /// `a == b` for short byte strings, eight bytes at a time (the last eight overlapping the
@@ -517,17 +494,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if len != b.len() {
         return false;
     }
-    let u64_at = |bytes: &[u8], at: usize| {
-        bytes
-            .get(at..at + 8)
-            .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
-    };
     if len < 8 {
-        let u32_at = |bytes: &[u8], at: usize| {
-            bytes
-                .get(at..at + 4)
-                .map_or(0, |b| u32::from_le_bytes(b.try_into().unwrap_or_default()))
-        };
         return if len >= 4 {
             u32_at(a, 0) == u32_at(b, 0) && u32_at(a, len - 4) == u32_at(b, len - 4)
         } else {
@@ -606,6 +573,12 @@ impl WordCache {
             // Longer than any plain word: not cached.
             return;
         };
+        let header = RecordHeader {
+            surname: looks_like_surname(cyrillic),
+            cased_before: has_casing_before(state.pair_word),
+            abbreviation_stop: is_abbreviation_stop(cyrillic, &mut String::new()),
+            ..header
+        };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
             for (_, table) in &mut self.configs {
                 table.clear();
@@ -625,15 +598,13 @@ impl SpellingTable {
     /// The header, the word and the spelling of the record of `slot`, in use.
     #[inline]
     fn record(&self, slot: u32) -> Option<(RecordHeader, &[u8], &str)> {
-        let at = (slot & SLOT_RECORD) as usize * 2;
-        let bytes = self.records.as_bytes().get(at..)?;
-        let header = RecordHeader::read(bytes.first_chunk()?);
-        let word_at = at + RECORD_HEADER_BYTES;
-        let spelling_at = word_at + header.word_len;
-        let word = self.records.as_bytes().get(word_at..spelling_at)?;
+        let header = *self.records.get((slot & SLOT_RECORD) as usize)?;
+        let word_at = header.text_at as usize;
+        let spelling_at = word_at + usize::from(header.word_len);
+        let word = self.text.as_bytes().get(word_at..spelling_at)?;
         let spelling = self
-            .records
-            .get(spelling_at..spelling_at + header.spelling_len)?;
+            .text
+            .get(spelling_at..spelling_at + usize::from(header.spelling_len))?;
         Some((header, word, spelling))
     }
 
@@ -675,40 +646,34 @@ impl SpellingTable {
     /// read: most slots with the word's tag are the word's, but each look-up reads one.
     #[inline(always)]
     fn matching_record(&self, slot: u32, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
-        let at = (slot & SLOT_RECORD) as usize * 2;
-        let records = self.records.as_bytes();
-        let header = RecordHeader::read(records.get(at..)?.first_chunk()?);
-        if header.flags & SLOT_CONTEXT != context || header.word_len != word.len() {
+        let header = *self.records.get((slot & SLOT_RECORD) as usize)?;
+        if header.flags & SLOT_CONTEXT != context || usize::from(header.word_len) != word.len() {
             return None;
         }
-        let word_at = at + RECORD_HEADER_BYTES;
-        let spelling_at = word_at + header.word_len;
-        if !same_bytes(records.get(word_at..spelling_at)?, word) {
+        let word_at = header.text_at as usize;
+        let spelling_at = word_at + word.len();
+        if !same_bytes(self.text.as_bytes().get(word_at..spelling_at)?, word) {
             return None;
         }
         let spelling = self
-            .records
-            .get(spelling_at..spelling_at + header.spelling_len)?;
+            .text
+            .get(spelling_at..spelling_at + usize::from(header.spelling_len))?;
         Some((spelling, header))
     }
 
     /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
     fn insert(&mut self, word: &str, spelling: &str, header: &RecordHeader) {
-        let place = u32::try_from(self.records.len() / 2).ok();
-        let Some(place) = place.filter(|&place| place <= SLOT_RECORD) else {
+        let number = u32::try_from(self.records.len()).ok();
+        let text_at = u32::try_from(self.text.len()).ok();
+        let (Some(number), Some(text_at)) = (number.filter(|&n| n <= SLOT_RECORD), text_at) else {
             // (Far more than the cache holds before it is cleared.)
             return;
         };
-        // Every header byte is ASCII: each is one character.
-        self.records
-            .extend(header.write().iter().map(|&b| char::from(b)));
-        self.records.push_str(word);
-        self.records.push_str(spelling);
-        if self.records.len() % 2 == 1 {
-            self.records.push(RECORD_PADDING);
-        }
+        self.records.push(RecordHeader { text_at, ..*header });
+        self.text.push_str(word);
+        self.text.push_str(spelling);
         let hash = word_hash(word.as_bytes(), header.flags & SLOT_CONTEXT);
-        self.place(slot_tag(hash) | place, hash);
+        self.place(slot_tag(hash) | number, hash);
     }
 
     /// Puts a slot in use, of a word with this `hash`, in the table.
@@ -743,6 +708,7 @@ impl SpellingTable {
         self.slots.fill(0);
         self.len = 0;
         self.records.clear();
+        self.text.clear();
     }
 }
 
@@ -1154,6 +1120,8 @@ struct ToCyrillic<'r> {
     cache_config: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
     word_chars: &'static [u8; 256],
+    /// The [`PATRONYM_STARTS`] (read once, not after every word).
+    patronym_starts: &'static [[u8; 4]],
     /// The thread's word cache, for the time of the conversion.
     cache: WordCache,
 }
@@ -1265,25 +1233,36 @@ impl ToCyrillic<'_> {
         // The word is the bytes up to the first ASCII byte if the last of them ends a word
         // character: the cache holds words of word characters only, so if it has them, they
         // are the word. Else (`سوز،`) the word is read.
-        let (mut len, mut hash) = hash_to_ascii(bytes, context).unwrap_or_default();
-        let ends_word = match bytes.get(len.wrapping_sub(2)..len) {
+        // A mark of the Arabic block between a word character and the ASCII (`سوز،`, `سوز؟`):
+        // the bytes before it are the word if the cache has them (it holds words of word
+        // characters only), else the word is read.
+        let to_ascii = len_to_ascii(bytes).unwrap_or_default();
+        let is_word_char_at = |end: usize| match bytes.get(end.wrapping_sub(2)..end) {
             Some(&[lead, next]) => word_char_class(self.word_chars, lead, next) != 0,
             _ => false,
         };
-        if !ends_word {
-            len = word_len_and_letters(self.word_chars, bytes).0;
-            hash = word_hash(bytes.get(..len)?, context);
-        }
+        let len = if is_word_char_at(to_ascii) {
+            to_ascii
+        } else if matches!(bytes.get(to_ascii.wrapping_sub(2)), Some(0xD8..=0xDB))
+            && is_word_char_at(to_ascii - 2)
+        {
+            to_ascii - 2
+        } else {
+            word_len_and_letters(self.word_chars, bytes).0
+        };
         // (`plain_word`: the record is a plain word's, no hyphen follows.)
         if len == 0 || bytes.get(len) == Some(&b'-') {
             return None;
         }
         let word = bytes.get(..len)?;
+        let hash = word_hash(word, context);
         let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
         if header.flags & SLOT_PLAIN == 0 {
             return None;
         }
         let state = header.state();
+        // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
+        let celsius_letter = spelling == "с";
         let sentence = self.casing == Casing::Sentence;
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let out_start = self.out.len();
@@ -1300,6 +1279,7 @@ impl ToCyrillic<'_> {
             start: out_start,
             letters: state.letters,
             known: state.known,
+            abbreviation_stop: Some((self.out.len(), header.abbreviation_stop)),
         });
         self.prev_proper = state.proper;
         let this = PlainWord {
@@ -1307,19 +1287,29 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             pair_word: state.pair_word,
             sentence_start,
-            cased_by_next: header.flags & SLOT_CASED_BY_NEXT != 0,
+            first_of_pair: header.flags & SLOT_PAIR_FIRST != 0,
+            cased_before: header.cased_before,
         };
-        // `case_pair` needs a first word that the next one can case, `case_before_name_head`
-        // a second word that makes names.
+        // `case_pair` needs a first word that the next one can case (by a pair with it or by
+        // the casing before any word), `case_before_name_head` a second word that makes names.
         let name_head = header.flags & SLOT_NAME_HEAD != 0;
-        if let Some(previous) = previous.filter(|previous| previous.cased_by_next || name_head) {
-            self.case_pair(previous, this);
-            self.case_before_name_head(previous, this);
-            recased = true;
+        if let Some(previous) = previous {
+            let pair = previous.first_of_pair && this.pair_word.is_some();
+            if pair || previous.cased_before {
+                self.case_pair(previous, this);
+                recased = true;
+            }
+            if name_head {
+                self.case_before_name_head(previous, this);
+                recased = true;
+            }
         }
         self.last_plain = Some(this);
-        // `run`, after `compound`:
-        if self.case_after_number(out_start, &text[start + len..]) {
+        // `run`, after `compound`: (a word as cached, in lower case and no `с`, is cased
+        // after no number)
+        let upper_as_cached = header.flags & SLOT_UPPER != 0;
+        let after_number_may_case = recased || upper_as_cached || celsius_letter;
+        if after_number_may_case && self.case_after_number(out_start, &text[start + len..]) {
             recased = true;
         }
         // The tests that `capitalise_initials` starts with, and its first: a stop (and a
@@ -1341,11 +1331,15 @@ impl ToCyrillic<'_> {
         let upper = if recased {
             letters::starts_upper(&self.out[out_start..])
         } else {
-            header.flags & SLOT_UPPER != 0
+            upper_as_cached
         };
         // (`is_written_name`.)
         if sentence && !sentence_start && upper {
-            self.case_given_names(out_start);
+            // (Only a surname makes given names: a word as cached that looks like none
+            // changes nothing there.)
+            if recased || header.surname {
+                self.case_given_names(out_start);
+            }
             self.case_name_in_a_list(this);
         }
         self.last_compounds.push(this);
@@ -1354,8 +1348,10 @@ impl ToCyrillic<'_> {
         // does.
         let mut read = len;
         // (`joins_patronym` wants a space after the word.)
-        let patronym_next =
-            bytes.get(len) == Some(&b' ') && bytes.get(len + 1..).is_some_and(starts_as_patronym);
+        let patronym_next = bytes.get(len) == Some(&b' ')
+            && bytes
+                .get(len + 1..)
+                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
         if patronym_next && self.joins_patronym(&text[start + len..]) {
             read += 1;
         } else if bytes.get(len) == Some(&b' ') {
@@ -1676,7 +1672,7 @@ impl ToCyrillic<'_> {
             return false;
         }
         let patronym = &next[..word_len(next)];
-        if !starts_as_patronym(patronym.as_bytes()) {
+        if !starts_as_patronym(self.patronym_starts, patronym.as_bytes()) {
             return false;
         }
         let Some(form) = to_arabic::split_patronym_forms()
@@ -1770,25 +1766,13 @@ impl ToCyrillic<'_> {
     fn after_abbreviation(&mut self) -> bool {
         #[cfg(feature = "lexicon")]
         if let Some(word) = self.last_word.filter(|_| self.words == WordSource::Lexicon) {
-            let written = &self.out[word.start..];
-            // Abbreviations are short words of the table's letters (checked without
-            // allocating: this runs at every stop).
-            let lexicon = lexicon::get();
-            if written.len() > lexicon.longest_abbreviation_stop() {
-                return false;
-            }
-            // (Most words are written in lower case: they are their own key.)
-            if written.chars().all(|c| letters::lower(c) == Some(c)) {
-                return lexicon.is_abbreviation_stop(written);
-            }
-            self.key.clear();
-            for c in written.chars() {
-                match letters::lower(c) {
-                    Some(lower) => self.key.push(lower),
-                    None => return false,
+            // (Known for a word from the cache, if nothing was written after it.)
+            if let Some((end, stop)) = word.abbreviation_stop {
+                if end == self.out.len() {
+                    return stop;
                 }
             }
-            return lexicon.is_abbreviation_stop(&self.key);
+            return is_abbreviation_stop(&self.out[word.start..], &mut self.key);
         }
         false
     }
@@ -1859,6 +1843,7 @@ impl ToCyrillic<'_> {
             start: out_start,
             letters: state.letters,
             known: state.known,
+            abbreviation_stop: None,
         });
         self.prev_proper = state.proper;
         if self.takes_sentence_capital(sentence_start, &self.out[out_start..]) {
@@ -1870,7 +1855,8 @@ impl ToCyrillic<'_> {
             pair_word: state.pair_word,
             sentence_start,
             // (Without the record's flags at hand: any pair word may be.)
-            cased_by_next: state.pair_word.is_some(),
+            first_of_pair: state.pair_word.is_some(),
+            cased_before: state.pair_word.is_some(),
         };
         if let Some(previous) = previous {
             self.case_pair(previous, this);
@@ -1885,7 +1871,8 @@ impl ToCyrillic<'_> {
     /// else spelled each time. Returns its length in bytes.
     fn cached(&mut self, text: &str, start: usize) -> usize {
         let Some(word) = cacheable_compound(&text[start..]) else {
-            return self.compound_uncached(text, start);
+            // (Spelled again at each place: whether its spelling converts back is kept.)
+            return self.compound_uncached_remembering(text, start);
         };
         let config = self.cache_config;
         let context = slot_context(self.prev_proper, self.sentence_start);
@@ -1898,6 +1885,7 @@ impl ToCyrillic<'_> {
                 start: out_start + last_part,
                 letters: state.letters,
                 known: state.known,
+                abbreviation_stop: None,
             });
             self.prev_proper = state.proper;
             self.sentence_start = false;
@@ -1924,14 +1912,14 @@ impl ToCyrillic<'_> {
         len
     }
 
-    /// The record flags of a plain word with this pair word: [`SLOT_CASED_BY_NEXT`],
+    /// The record flags of a plain word with this pair word: [`SLOT_PAIR_FIRST`],
     /// [`SLOT_NAME_HEAD`].
     fn pair_flags(&self, pair_word: Option<PairWord>) -> u8 {
         #[cfg(feature = "lexicon")]
         if let Some(word) = pair_word {
             let lexicon = lexicon::get();
-            return if lexicon.cased_by_next(word) {
-                SLOT_CASED_BY_NEXT
+            return if lexicon.is_pair_first(word) {
+                SLOT_PAIR_FIRST
             } else {
                 0
             } | if lexicon.is_name_head(word) {
@@ -2048,6 +2036,19 @@ impl ToCyrillic<'_> {
 
     /// Converts the compound starting at byte `start` without the word cache.
     fn compound_uncached(&mut self, text: &str, start: usize) -> usize {
+        self.spell_uncached(text, start, false)
+    }
+
+    /// [`Self::compound_uncached`] for a compound that is spelled at each place it comes
+    /// (one the word cache does not hold: a letter-spaced run, `ا ق ش`): whether a spelling
+    /// of it converts back is looked up in the word cache, not converted back each time.
+    fn compound_uncached_remembering(&mut self, text: &str, start: usize) -> usize {
+        self.spell_uncached(text, start, true)
+    }
+
+    /// [`Self::compound_uncached`]; with `remember`, through
+    /// [`Self::converts_back_remembered`].
+    fn spell_uncached(&mut self, text: &str, start: usize, remember: bool) -> usize {
         let out_start = self.out.len();
         let sentence_start = self.sentence_start;
         let passes: &[Pass] = match self.words {
@@ -2066,7 +2067,13 @@ impl ToCyrillic<'_> {
                 );
                 break;
             }
-            if self.converts_back(&self.out[out_start..], &text[start..start + len]) {
+            let tote = &text[start..start + len];
+            let back = if remember {
+                self.converts_back_remembered(out_start, tote)
+            } else {
+                self.converts_back(&self.out[out_start..], tote)
+            };
+            if back {
                 break;
             }
         }
@@ -2082,6 +2089,31 @@ impl ToCyrillic<'_> {
             ..*self.rules
         };
         to_arabic::to_arabic(cyrillic, &rules) == tote
+    }
+
+    /// [`Self::converts_back`] of the spelling written from `out_start` on, kept in the word
+    /// cache (under [`CONVERTS_BACK_KEY`], with the answer as [`CachedState::known`]): the
+    /// conversion back costs as much as spelling the compound again.
+    fn converts_back_remembered(&mut self, out_start: usize, tote: &str) -> bool {
+        let spelling = &self.out[out_start..];
+        self.run_key.clear();
+        self.run_key.push(CONVERTS_BACK_KEY);
+        self.run_key.push_str(tote);
+        self.run_key.push(CONVERTS_BACK_KEY);
+        self.run_key.push_str(spelling);
+        if let Some((_, state)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+            return state.known;
+        }
+        let back = self.converts_back(spelling, tote);
+        let state = CachedState {
+            letters: 0,
+            known: back,
+            proper: false,
+            pair_word: None,
+        };
+        self.cache
+            .insert(self.cache_config, 0, &self.run_key, "", state);
+        back
     }
 
     /// The patronyms that [`Self::keep_patronyms_joined`] wrote with `і` keep them joined,
@@ -2468,6 +2500,7 @@ impl ToCyrillic<'_> {
             start,
             letters: self.letters.len(),
             known: from_lexicon,
+            abbreviation_stop: None,
         });
         if !from_lexicon {
             self.spell_by_rules(front_by_hamza, pass);
@@ -2764,9 +2797,55 @@ struct PlainWord {
     pair_word: Option<PairWord>,
     /// Whether it starts a sentence (its capital stays).
     sentence_start: bool,
-    /// Whether the next word may case it ([`lexicon::Lexicon::cased_by_next`]; true where
-    /// that is not known): else [`ToCyrillic::case_pair`] changes nothing.
-    cased_by_next: bool,
+    /// Whether it is the first word of a casing pair ([`lexicon::Lexicon::is_pair_first`];
+    /// true where that is not known).
+    first_of_pair: bool,
+    /// Whether the lexicon cases it by the word after it
+    /// ([`lexicon::Lexicon::casing_before`]; true where that is not known). Unless one of
+    /// the two, [`ToCyrillic::case_pair`] changes nothing.
+    cased_before: bool,
+}
+
+/// Whether `written` is a word the lexicon knows as an abbreviation whose stop ends no
+/// sentence (`млн`), in any case (`key`: room for its lower case); never without the lexicon.
+fn is_abbreviation_stop(written: &str, key: &mut String) -> bool {
+    #[cfg(feature = "lexicon")]
+    {
+        // Abbreviations are short words of the table's letters (checked without
+        // allocating: this runs at every stop).
+        let lexicon = lexicon::get();
+        if written.len() > lexicon.longest_abbreviation_stop() {
+            return false;
+        }
+        // (Most words are written in lower case: they are their own key.)
+        if written.chars().all(|c| letters::lower(c) == Some(c)) {
+            return lexicon.is_abbreviation_stop(written);
+        }
+        key.clear();
+        for c in written.chars() {
+            match letters::lower(c) {
+                Some(lower) => key.push(lower),
+                None => return false,
+            }
+        }
+        lexicon.is_abbreviation_stop(key)
+    }
+    #[cfg(not(feature = "lexicon"))]
+    {
+        let _ = (written, key);
+        false
+    }
+}
+
+/// Whether the lexicon cases the word of this pair word by the word after it
+/// ([`lexicon::Lexicon::casing_before`]); never without the lexicon.
+fn has_casing_before(pair_word: Option<PairWord>) -> bool {
+    #[cfg(feature = "lexicon")]
+    if let Some(word) = pair_word {
+        return lexicon::get().casing_before(word).is_some();
+    }
+    let _ = pair_word;
+    false
 }
 
 /// The lower-case first parts of Arabic names (`әл-Фараби`, `ад-Дин`, `ибн-Сина`): the
@@ -2880,6 +2959,11 @@ struct LastWord {
     letters: usize,
     /// Whether the lexicon knew it.
     known: bool,
+    /// Where the word ends in `out` as the word cache wrote it, and whether a stop right
+    /// after it ends no sentence ([`is_abbreviation_stop`]), if the cache told: what is written
+    /// after it may recase it, but changes none of its letters.
+    #[cfg_attr(not(feature = "lexicon"), allow(dead_code))]
+    abbreviation_stop: Option<(usize, bool)>,
 }
 
 /// Whether a Cyrillic word ends in a genitive or locative ending (`Жамбылдың`, `Еуропада`,
