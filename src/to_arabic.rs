@@ -1032,10 +1032,11 @@ fn leading_cyrillic_slots(block: &[u8; 2 * BLOCK_LETTERS]) -> usize {
 
 /// Writes the letters of the word at byte `at` of `bytes` into `target` as
 /// [`spell_simple_part`] writes a run of table letters, and returns them as it does; `None`
-/// for a word as long as the target or with a Cyrillic character outside the table
-/// ([`plain_word`] takes it). Where 16 bytes of text are left, the first [`BLOCK_LETTERS`]
-/// letters are read in one block without a branch on each (the word's length, which would
-/// mispredict once a word, is read off the lead bytes first), and the rest one by one.
+/// for a word as long as the target. The letters are read in blocks of [`BLOCK_LETTERS`]
+/// without a branch on each: the number of letters in a block, which would mispredict once a
+/// word, is read off the lead bytes first (a code point of U+0400..U+04FF outside the table
+/// counts as a letter there, and its `MULTI_TOTE` flag sends the word to `spell_part`, which
+/// ends it there). The last letters, where fewer than 16 bytes are left, are read one by one.
 #[inline(always)]
 fn spell_word_letters(
     bytes: &[u8],
@@ -1045,15 +1046,19 @@ fn spell_word_letters(
 ) -> Option<SimpleRun> {
     let (mut any, mut prev, mut follows) = (0u32, 0u32, 0u32);
     let mut letters = 0;
-    let block = bytes
-        .get(at..at + 2 * BLOCK_LETTERS)
-        .and_then(|block| <&[u8; 2 * BLOCK_LETTERS]>::try_from(block).ok());
-    let block_target = target
-        .get_mut(..2 * BLOCK_LETTERS)
-        .and_then(|slots| <&mut [u8; 2 * BLOCK_LETTERS]>::try_from(slots).ok());
-    if let (Some(block), Some(block_target)) = (block, block_target) {
-        letters = leading_cyrillic_slots(block);
-        let kept = &SLOTS_KEPT[letters];
+    loop {
+        let from = at + 2 * letters;
+        let block = bytes
+            .get(from..from + 2 * BLOCK_LETTERS)
+            .and_then(|block| <&[u8; 2 * BLOCK_LETTERS]>::try_from(block).ok());
+        let block_target = target
+            .get_mut(2 * letters..2 * (letters + BLOCK_LETTERS))
+            .and_then(|slots| <&mut [u8; 2 * BLOCK_LETTERS]>::try_from(slots).ok());
+        let (Some(block), Some(block_target)) = (block, block_target) else {
+            break;
+        };
+        let in_block = leading_cyrillic_slots(block);
+        let kept = &SLOTS_KEPT[in_block];
         let slots = block.chunks_exact(2).zip(block_target.chunks_exact_mut(2));
         for ((pair, tote), kept) in slots.zip(kept) {
             let Ok(&pair) = <&[u8; 2]>::try_from(pair) else {
@@ -1061,14 +1066,13 @@ fn spell_word_letters(
             };
             let packed = table.packed_utf8(pair);
             tote.copy_from_slice(&(packed as u16).to_le_bytes());
-            // (A code point of U+0400..U+04FF outside the table has the `MULTI_TOTE` flag:
-            // the word is then written again by `spell_part`, which ends it there.)
             let packed = packed & kept;
             follows |= (prev << flags::FOLLOWS_SHIFT) & packed;
             any |= packed;
             prev = packed;
         }
-        if letters < BLOCK_LETTERS {
+        letters += in_block;
+        if in_block < BLOCK_LETTERS {
             return Some(SimpleRun {
                 letters,
                 any,
