@@ -808,7 +808,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
             append_window(out, window, o);
             o = 0;
         }
-        let simple = simple_words::<LETTER_SPACED>(bytes, i, start, table, rules, out, window, o);
+        let simple = simple_words::<LETTER_SPACED>(bytes, i, table, rules, out, window, o);
         (i, o) = (simple.at, simple.o);
         if !simple.at_word_end {
             let Some((end, word_end, takes_hamza)) =
@@ -818,15 +818,17 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
             };
             if !takes_hamza {
                 o = word_end;
-            } else if at_quote(i, start, rules, out) {
-                // The first word of the run, after a `«` that is already in `out`: the hamza
-                // goes before the quote, where `insert_hamza` puts it.
-                out.insert(out.len() - '«'.len_utf8(), rules.hamza);
-                o = word_end;
-            } else if let Some(with_hamza) = insert(window, o, word_end, hamza) {
-                o = with_hamza;
             } else {
-                break;
+                match hamza_at(rules, window, o, out) {
+                    HamzaAt::Window(at) => match insert(window, at, word_end, hamza) {
+                        Some(with_hamza) => o = with_hamza,
+                        None => break,
+                    },
+                    HamzaAt::BeforeQuoteInOutput => {
+                        out.insert(out.len() - '«'.len_utf8(), rules.hamza);
+                        o = word_end;
+                    }
+                }
             }
             i = end;
         }
@@ -864,12 +866,33 @@ fn style_comma(rules: &StyleRules) -> char {
     }
 }
 
-/// Whether the hamza of a word at byte `at` of a run of plain words that starts at byte
-/// `start` goes before a `«` already written to `out`: only for the first word of the run.
-/// (Asked only of a word with a hamza: few words have one.)
+/// Where the hamza of a word goes (see [`hamza_at`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HamzaAt {
+    /// At this offset of the window: before the word, or before a `«` right before it.
+    Window(usize),
+    /// Before the `«` that ends the output (the word starts the window).
+    BeforeQuoteInOutput,
+}
+
+/// Where the hamza of a word whose tote starts at offset `o` of `window` goes, as
+/// [`insert_hamza`] puts it: before a `«` right before the word where the style wants it so
+/// (in the window, or at the end of `out` for a word at the window's start), else before the
+/// word.
 #[inline(always)]
-fn at_quote(at: usize, start: usize, rules: &StyleRules, out: &str) -> bool {
-    at == start && rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out.ends_with('«')
+fn hamza_at(rules: &StyleRules, window: &[u8], o: usize, out: &str) -> HamzaAt {
+    const QUOTE: [u8; 2] = two_byte_utf8('«');
+    if rules.hamza_at_quote == HamzaAtQuote::BeforeQuote {
+        let before = o
+            .checked_sub(QUOTE.len())
+            .and_then(|at| Some((at, window.get(at..o)?)));
+        match before {
+            Some((at, quote)) if quote == QUOTE => return HamzaAt::Window(at),
+            None if o == 0 && out.ends_with('«') => return HamzaAt::BeforeQuoteInOutput,
+            _ => {}
+        }
+    }
+    HamzaAt::Window(o)
 }
 
 /// Where [`simple_words`] stopped.
@@ -899,7 +922,6 @@ struct SimpleWords {
 fn simple_words<const LETTER_SPACED: bool>(
     bytes: &[u8],
     mut at: usize,
-    run_start: usize,
     table: &ByteTable,
     rules: &StyleRules,
     out: &mut String,
@@ -961,12 +983,12 @@ fn simple_words<const LETTER_SPACED: bool>(
             return stop(at, o);
         }
         if takes_hamza(any) {
-            if at_quote(at, run_start, rules, out) {
-                return stop(at, o);
-            }
-            match insert(window, o, tote_end, hamza) {
-                Some(with_hamza) => tote_end = with_hamza,
-                None => return stop(at, o),
+            match hamza_at(rules, window, o, out) {
+                HamzaAt::Window(hamza_at) => match insert(window, hamza_at, tote_end, hamza) {
+                    Some(with_hamza) => tote_end = with_hamza,
+                    None => return stop(at, o),
+                },
+                HamzaAt::BeforeQuoteInOutput => return stop(at, o),
             }
         }
         (at, o) = (end, tote_end);
@@ -1151,14 +1173,14 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
 /// one, each as it is or as a mark of the style, without looking at the words around: inert
 /// ASCII, `,` (Arabic unless between digits, as [`ToArabic::comma`] decides), `?` and `;`
 /// (their tote marks), a `-` after anything but a digit (after a year, the style may space
-/// it), and `»` and the punctuation of U+2010..=U+2027 (dashes, quotes, ellipsis) as they
-/// are; the last before the next word is inert ASCII (mostly a space). Not `«`: a hamza may
-/// go before it. Writes it at offset `o` of `window`; returns where the next word starts and
-/// the end of what was written, or `None` if anything else stands there (or no word
-/// follows, or the window has no room): the general rules take over at `end`.
+/// it), and `«`, `»` and the punctuation of U+2010..=U+2027 (dashes, quotes, ellipsis) as
+/// they are; the last before the next word is no hyphen. Writes it at offset `o` of `window`;
+/// returns where the next word starts and the end of what was written, or `None` if anything
+/// else stands there (or no word follows, or the window has no room): the general rules take
+/// over at `end`.
 ///
 /// Most runs of plain words used to end at such a gap (`?` at the end of a line, ` — `,
-/// `» `), and each end cost the window's check and copy and a restart of the run.
+/// ` «`, ` “`), and each end cost the window's check and copy and a restart of the run.
 #[inline(never)]
 fn punctuation_between_words(
     bytes: &[u8],
@@ -1173,7 +1195,7 @@ fn punctuation_between_words(
         // (Never the start of the text: a word ends at `end`.)
         let before = *bytes.get(at.checked_sub(1)?)?;
         (at, o) = match *rest {
-            [0xD0..=0xD3, ..] if at > end && segment::is_inert_ascii(before) => {
+            [0xD0..=0xD3, ..] if at > end && before != b'-' => {
                 return Some((at, o));
             }
             [b',', ..] => {
@@ -1190,8 +1212,9 @@ fn punctuation_between_words(
             [b';', ..] => (at + 1, put(window, o, &TOTE_SEMICOLON)?),
             [b'-', ..] if !before.is_ascii_digit() => (at + 1, put(window, o, b"-")?),
             [b, ..] if segment::is_inert_ascii(b) => (at + 1, put(window, o, &[b])?),
-            // `»`
-            [0xC2, 0xBB, ..] => (at + 2, put(window, o, &[0xC2, 0xBB])?),
+            // `»`, and `«`: the hamza of a word right after it goes before it in styles
+            // that put it there (see `hamza_at`).
+            [0xC2, quote @ (0xAB | 0xBB), ..] => (at + 2, put(window, o, &[0xC2, quote])?),
             // U+2010..=U+2027
             [0xE2, 0x80, third @ 0x90..=0xA7, ..] => {
                 (at + 3, put(window, o, &[0xE2, 0x80, third])?)
@@ -1952,7 +1975,8 @@ mod tests {
     /// What stands between the words of the fast paths' test.
     const TEST_GAPS: &[&str] = &[
         " ", " ", " ", " ", ", ", ". ", ".\n", "\n", "-", " — ", " «", "» ", "? ", "; ", " 1969 -",
-        "  ", "(", ") ", "ұлы ", " X ", "",
+        "  ", "(", ") ", "ұлы ", " X ", "", "«", "»", "“", "”", "—", ",", "»,", "”,", "…", "?",
+        ")", "(«", "-«", "1-", "1,", ",1", "«“", "»—",
     ];
 
     /// Words of 1 to 20 letters of [`TEST_LETTERS`] (long ones cross the fast path's block of
