@@ -908,15 +908,14 @@ struct SimpleWords {
 }
 
 /// The fast path of [`plain_words`] for the common case: converts the words from byte `at`
-/// of `bytes` on, at offset `o` of `window` (at most `window.len() - WORD_ROOM`), as long as
-/// each is a *simple* word (one part of table letters each written with one tote letter, none
-/// spelled together with the next, see [`spell_simple_part`]; no abbreviation, no patronym;
-/// no hamza before a quote; ended by ASCII other than a letter or a hyphen) and is followed
-/// by a space and a letter. In one loop, with the style's facts in registers, where
-/// [`plain_word`] and [`plain_words_in`] cost some 80 instructions a word more. Writes and
-/// decides exactly as they do, and stops at a word start (the word left to them) or after the
-/// last word written, before what follows it; the window is appended to `out` when it fills
-/// up, as [`plain_words_in`] appends it.
+/// of `bytes` on, at offset `o` of `window` (at most [`FULL`]), as long as each is a
+/// one-part plain word (see [`plain_part`]) ended by ASCII other than a letter or a hyphen
+/// and followed by a space and a letter, and its hamza does not go before a `«` already in
+/// `out`. One loop, with the style's facts in registers, where [`plain_word`] and
+/// [`plain_words_in`] had a call and some 80 instructions a word more. Writes and decides
+/// exactly as they do (tested against the general rules), and stops at a word start (the
+/// word left to them) or after the last word written, before what follows it; the window is
+/// appended to `out` when it fills up, as [`plain_words_in`] appends it.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn simple_words<const LETTER_SPACED: bool>(
@@ -936,52 +935,29 @@ fn simple_words<const LETTER_SPACED: bool>(
     let Some(hamza) = two_bytes(rules.hamza) else {
         return stop(at, o);
     };
-    let spelled_together = packed_flags(
-        flags::PAIR_SECOND
-            | match rules.vowel_then_e {
-                VowelThenE::InsertYeh => flags::E,
-                VowelThenE::Plain => 0,
-            },
-    );
     loop {
-        let Some(target) = window.get_mut(o..o + WORD_ROOM) else {
-            return stop(at, o);
-        };
-        let Some(SimpleRun {
-            letters,
-            mut any,
-            follows,
-        }) = spell_word_letters(bytes, at, table, target)
+        let Some(run) = window
+            .get_mut(o..o + WORD_ROOM)
+            .and_then(|target| spell_word_letters(bytes, at, table, target))
         else {
             return stop(at, o);
         };
-        let end = at + 2 * letters;
         // What `plain_word` ends a word at: ASCII other than a letter or a hyphen. (The end of
         // the text, a hyphen, a letter or anything not ASCII: left to it.)
-        let next = bytes.get(end).copied().unwrap_or(b'-');
+        let next = bytes.get(at + 2 * run.letters).copied().unwrap_or(b'-');
         let ends_word =
             next == b' ' || (next.is_ascii() && !next.is_ascii_alphabetic() && next != b'-');
-        if !(ends_word && (1..WORD_ROOM / 2).contains(&letters)) {
+        if !ends_word {
             return stop(at, o);
         }
-        let mut tote_end = o + 2 * letters;
-        if any & packed_flags(flags::MULTI_TOTE) != 0 || follows & spelled_together != 0 {
-            // Written again, letter by letter (as `plain_part` does).
-            match spell_part(bytes, at, table, rules, window, o) {
-                Some((spelled_end, spelled_tote_end, spelled_any))
-                    if spelled_end == end && spelled_tote_end > o =>
-                {
-                    (tote_end, any) = (spelled_tote_end, packed_flags(spelled_any));
-                }
-                _ => return stop(at, o),
-            }
-        }
-        let word = &bytes[at..end];
-        if (LETTER_SPACED && is_spaceable(table, word, any))
-            || (table.may_have_patronym(any) && has_patronym(table, word, any))
-        {
+        // (A Cyrillic character outside the table inside the word ends the part there: the
+        // word is left to `plain_word`.)
+        let Some((end, mut tote_end, any)) =
+            finish_part::<LETTER_SPACED>(run, bytes, at, table, rules, window, o)
+                .filter(|&(end, _, _)| end == at + 2 * run.letters)
+        else {
             return stop(at, o);
-        }
+        };
         if takes_hamza(any) {
             match hamza_at(rules, window, o, out) {
                 HamzaAt::Window(hamza_at) => match insert(window, hamza_at, tote_end, hamza) {
@@ -1325,10 +1301,29 @@ fn takes_hamza(any: u32) -> bool {
 ///
 /// The letters are written as they are read, without decoding. Almost every part has only
 /// letters written with one tote letter, none of them merging with the next and no `е` after
-/// a vowel in a style that writes a yeh there: [`spell_simple_part`] writes those in one
+/// a vowel in a style that writes a yeh there: [`spell_word_letters`] writes those in one
 /// pass, two bytes a letter, and the other parts are written again by [`spell_part`].
 #[inline(always)]
 fn plain_part<const LETTER_SPACED: bool>(
+    bytes: &[u8],
+    start: usize,
+    table: &ByteTable,
+    rules: &StyleRules,
+    window: &mut [u8],
+    o: usize,
+) -> Option<(usize, usize, u32)> {
+    // (A part as long as the room for a word takes the general rules: they write the same.)
+    let run = spell_word_letters(bytes, start, table, window.get_mut(o..o + WORD_ROOM)?)?;
+    finish_part::<LETTER_SPACED>(run, bytes, start, table, rules, window, o)
+}
+
+/// The rest of [`plain_part`] after [`spell_word_letters`] wrote the `run` of table letters at
+/// byte `start` at offset `o` of `window`: writes it again letter by letter ([`spell_part`])
+/// if some letter is not written with one tote letter or is spelled together with the next,
+/// and returns what [`plain_part`] returns.
+#[inline(always)]
+fn finish_part<const LETTER_SPACED: bool>(
+    run: SimpleRun,
     bytes: &[u8],
     start: usize,
     table: &ByteTable,
@@ -1344,7 +1339,6 @@ fn plain_part<const LETTER_SPACED: bool>(
                 VowelThenE::Plain => 0,
             },
     );
-    let run = spell_simple_part(bytes, start, table, window, o)?;
     let (end, tote_end, any) =
         if run.any & packed_flags(flags::MULTI_TOTE) == 0 && run.follows & spelled_together == 0 {
             // (No letter: none written.)
@@ -1365,7 +1359,7 @@ fn plain_part<const LETTER_SPACED: bool>(
     (!not_plain).then_some((end, tote_end, any))
 }
 
-/// What the first pass over a run of table letters found (see [`spell_simple_part`]).
+/// What the first pass over a run of table letters found (see [`spell_word_letters`]).
 #[derive(Clone, Copy, Debug)]
 struct SimpleRun {
     /// How many letters the run has.
@@ -1377,49 +1371,6 @@ struct SimpleRun {
     /// [`flags::FOLLOWS_SHIFT`], or-ed together: the pairs of neighbouring letters that spell
     /// otherwise than one by one (see [`flags::FOLLOWS_SHIFT`]).
     follows: u32,
-}
-
-/// The first pass of [`plain_part`]: writes each letter of the run of table letters at byte
-/// `start` as its two bytes of [`ByteTable::packed`] at offset `o` of `window`, one
-/// unconditional store a letter. What it writes is the run's tote if [`SimpleRun::any`] has
-/// no [`flags::MULTI_TOTE`] and [`SimpleRun::follows`] no pair spelled together; else it is
-/// to be written again. `None` if the run does not fit in the window.
-#[inline(always)]
-fn spell_simple_part(
-    bytes: &[u8],
-    start: usize,
-    table: &ByteTable,
-    window: &mut [u8],
-    o: usize,
-) -> Option<SimpleRun> {
-    let (mut any, mut prev, mut follows) = (0u32, 0u32, 0u32);
-    let target = window.get_mut(o..)?;
-    let room = target.len() / 2;
-    // Letter by letter, source and target in step: one loop condition for both.
-    let mut letters = 0;
-    for (pair, slot) in bytes[start..]
-        .chunks_exact(2)
-        .zip(target.chunks_exact_mut(2))
-    {
-        let Ok(&pair) = <&[u8; 2]>::try_from(pair) else {
-            break;
-        };
-        let packed = table.packed_utf8(pair);
-        if packed & packed_flags(flags::IN_TABLE) == 0 {
-            break;
-        }
-        slot.copy_from_slice(&(packed as u16).to_le_bytes());
-        follows |= (prev << flags::FOLLOWS_SHIFT) & packed;
-        any |= packed;
-        prev = packed;
-        letters += 1;
-    }
-    // (A full window: the run may go on.)
-    (letters < room).then_some(SimpleRun {
-        letters,
-        any,
-        follows,
-    })
 }
 
 /// Writes the tote of the run of table letters at byte `start` of `bytes` letter by letter,
