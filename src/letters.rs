@@ -283,7 +283,7 @@ pub(crate) mod flags {
 pub(crate) struct ByteTable {
     letters: [ByteLetter; CYR_LEN],
     /// The same letters for the first, speculative pass over a plain part (see `to_arabic`'s
-    /// `spell_simple_part`), which reads nothing else: [`Self::letter_ids`] gives a small
+    /// `spell_word_letters`), which reads nothing else: [`Self::letter_ids`] gives a small
     /// number for the letter, and this array its flags and tote as one `u32`. Bits 0..16 are
     /// the two bytes of tote that the pass writes for it, in memory order
     /// (`u32::to_le_bytes()[..2]`): its spelling if it is written with one tote letter

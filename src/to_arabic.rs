@@ -1028,9 +1028,12 @@ fn leading_cyrillic_slots(block: &[u8; 2 * BLOCK_LETTERS]) -> usize {
     (ends.trailing_zeros() / 16) as usize
 }
 
-/// Writes the letters of the word at byte `at` of `bytes` into `target` as
-/// [`spell_simple_part`] writes a run of table letters, and returns them as it does; `None`
-/// for a word as long as the target. The letters are read in blocks of [`BLOCK_LETTERS`]
+/// The first pass over the run of table letters at byte `at` of `bytes` (a part of a plain
+/// word): writes each letter as its two bytes of [`ByteTable::packed`] into `target`, one
+/// unconditional store a letter, and returns what it found. What it writes is the run's tote
+/// if [`SimpleRun::any`] has no [`flags::MULTI_TOTE`] and [`SimpleRun::follows`] no pair
+/// spelled together; else it is to be written again ([`finish_part`]). `None` for a run as
+/// long as the target (it may go on). The letters are read in blocks of [`BLOCK_LETTERS`]
 /// without a branch on each: the number of letters in a block, which would mispredict once a
 /// word, is read off the lead bytes first (a code point of U+0400..U+04FF outside the table
 /// counts as a letter there, and its `MULTI_TOTE` flag sends the word to `spell_part`, which
