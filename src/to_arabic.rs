@@ -1358,7 +1358,7 @@ fn finish_part<const LETTER_SPACED: bool>(
         };
     let letters = &bytes[start..end];
     let not_plain = (LETTER_SPACED && is_spaceable(table, letters, any))
-        || (table.may_have_patronym(any) && has_patronym(table, letters, any));
+        || (table.may_have_patronym(any) && has_patronym(table, letters, any, rules.patronymics));
     (!not_plain).then_some((end, tote_end, any))
 }
 
@@ -1600,10 +1600,16 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
     (len, chain)
 }
 
-/// Whether a plain word (UTF-8 of table letters) has a patronym inside, as
-/// [`patronymic_splits`] looks for them: such words take the general path.
-fn has_patronym(table: &ByteTable, word: &[u8], any: u32) -> bool {
+/// Whether a plain word (UTF-8 of table letters) whose letters' flags, or-ed together, are
+/// `any` may have a patronym that [`patronymic_splits`] splits off by `rule`: such words take
+/// the general path. Exact for a word of lower-case letters each written with one tote letter
+/// under [`Patronymics::SplitAfterName`] (`құлындар` has none to split), else any patronym
+/// inside counts.
+fn has_patronym(table: &ByteTable, word: &[u8], any: u32, rule: Patronymics) -> bool {
     if any & packed_flags(flags::UPPER | flags::SILENT) == 0 {
+        if rule == Patronymics::SplitAfterName && any & packed_flags(flags::MULTI_TOTE) == 0 {
+            return ends_with_patronymic(word);
+        }
         return has_lower_case_patronym(word);
     }
     let written = word
@@ -1612,6 +1618,19 @@ fn has_patronym(table: &ByteTable, word: &[u8], any: u32) -> bool {
         .filter(|letter| !letter.tote.is_empty())
         .map(|letter| letter.lower);
     patronym_inside(written)
+}
+
+/// [`has_patronym`] for a word of lower-case letters each written with one tote letter, under
+/// [`Patronymics::SplitAfterName`]: whether it ends with a patronym and one of its endings
+/// after a stem of two letters or more, the one split [`patronymic_splits`] looks for first
+/// (from the end; it finds the others only before that one). Its letters are then its
+/// written letters, two bytes each, and a letter is one tote letter.
+fn ends_with_patronymic(word: &[u8]) -> bool {
+    const STEM_BYTES: usize = 2 * 2;
+    split_patronym_forms().iter().any(|form| {
+        let form = form.cyrillic.as_bytes();
+        word.len() >= form.len() + STEM_BYTES && word.ends_with(form)
+    })
 }
 
 /// [`has_patronym`] for a word of lower-case letters that are all written (no `ь`, `ъ`):
@@ -1928,9 +1947,51 @@ mod tests {
 
     /// What stands between the words of the fast paths' test.
     const TEST_GAPS: &[&str] = &[
-        " ", " ", " ", " ", ", ", ". ", ".\n", "\n", "-", " — ", " «", "» ", "? ", "; ", " 1969 -",
-        "  ", "(", ") ", "ұлы ", " X ", "", "«", "»", "“", "”", "—", ",", "»,", "”,", "…", "?",
-        ")", "(«", "-«", "1-", "1,", ",1", "«“", "»—",
+        " ",
+        " ",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        ".\n",
+        "\n",
+        "-",
+        " — ",
+        " «",
+        "» ",
+        "? ",
+        "; ",
+        " 1969 -",
+        "  ",
+        "(",
+        ") ",
+        "ұлы ",
+        " X ",
+        "",
+        "«",
+        "»",
+        "“",
+        "”",
+        "—",
+        ",",
+        "»,",
+        "”,",
+        "…",
+        "?",
+        ")",
+        "(«",
+        "-«",
+        "1-",
+        "1,",
+        ",1",
+        "«“",
+        "»—",
+        "ұлы",
+        "ұлының ",
+        "қызы ",
+        "ұлымен",
+        "қызына ",
+        "ұлыұлы ",
     ];
 
     /// Words of 1 to 20 letters of [`TEST_LETTERS`] (long ones cross the fast path's block of
