@@ -2077,7 +2077,47 @@ impl ToCyrillic<'_> {
                 break;
             }
         }
+        self.unless_it_converts_back_leave_the_hamza_letter_out(
+            out_start, text, start, len, remember,
+        );
         len
+    }
+
+    /// Where the compound spelled from `out_start` on, of the `len` bytes of tote at byte
+    /// `start` of `text`, begins with a letter-spaced run whose last letter has a hamza and a
+    /// hyphen joins a word to it (`ق ر ءى-تاسۇلى`), and its spelling does not convert back
+    /// (the hamza is the whole hyphenated word's, not the letter's: `ҚРІ-тасұлы` splits the
+    /// patronymic off, `ҚРІ-тасұлі` gets a hamza of its own), the run is read without that
+    /// letter and the letter as the first part of the word (`ҚР І-тасұлі`), where that
+    /// converts back.
+    fn unless_it_converts_back_leave_the_hamza_letter_out(
+        &mut self,
+        out_start: usize,
+        text: &str,
+        start: usize,
+        len: usize,
+        remember: bool,
+    ) {
+        let tote = &text[start..start + len];
+        let Some(last_letter) = self.hamza_letter_ending_a_joined_run(tote) else {
+            return;
+        };
+        if self.converts_back(&self.out[out_start..], tote) {
+            return;
+        }
+        let spelled = self.out[out_start..].to_owned();
+        let sentence_start = self.sentence_start;
+        self.out.truncate(out_start);
+        // The run before the letter (and the space before it), then the word from the letter.
+        let run_end = start + last_letter - ' '.len_utf8();
+        self.spell_compound(&text[..run_end], start, Pass::Rules);
+        self.out.push(' ');
+        let rest = self.spell_uncached(text, start + last_letter, remember);
+        if last_letter + rest != len || !self.converts_back(&self.out[out_start..], tote) {
+            self.out.truncate(out_start);
+            self.out.push_str(&spelled);
+            self.sentence_start = sentence_start;
+        }
     }
 
     /// Whether `cyrillic` converts back to `tote`, a piece of the text being read. That text
@@ -2281,6 +2321,19 @@ impl ToCyrillic<'_> {
             }
         }
         (units >= 2).then_some((len, units))
+    }
+
+    /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
+    /// run it starts with, if the run has three letters or more, that letter has a hamza and
+    /// a hyphen follows the run (see
+    /// [`Self::unless_it_converts_back_leave_the_hamza_letter_out`]).
+    fn hamza_letter_ending_a_joined_run(&self, compound: &str) -> Option<usize> {
+        let (len, units) = self.abbreviation_run(compound)?;
+        if units < 3 || !compound[len..].starts_with('-') {
+            return None;
+        }
+        let last = compound[..len].rfind(' ')? + ' '.len_utf8();
+        compound[last..].starts_with(tote::HAMZA).then_some(last)
     }
 
     /// Writes a letter-spaced run as capital abbreviations of at most five letters, in

@@ -306,6 +306,14 @@ fn a_letter_spaced_run_after_a_hamza_part_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["ұлі-ОР-Ч-Ойұлі", "ұлі-ОР-Ч"]);
 }
 
+/// Fuzz finding M2 (session 7): the hamza of a hyphenated word right after a letter-spaced
+/// run (`ق ر ءى-تاسۇلى`) was read as the run's last letter, leaving a joined patronymic that
+/// the style splits off (`ҚРІ-тасұлы` -> `تاس ۇلى`).
+#[test]
+fn a_hyphenated_hamza_word_after_a_letter_spaced_run_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&["ҚР Ы-тасұлі", "ҚР Ы-Ы-яұлі-Ы", "АҚ Ы-Ы-тасұлі", "ҚРІ-тас"]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]
