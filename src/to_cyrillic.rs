@@ -96,6 +96,7 @@ pub(crate) fn to_cyrillic_into(
         #[cfg(feature = "lexicon")]
         key: String::new(),
         letters: Vec::new(),
+        runs_after_vowelless_parts: RunsAfterVowellessParts::CarryTheFront,
         run_key: String::new(),
         #[cfg(feature = "lexicon")]
         recased: String::new(),
@@ -1098,6 +1099,9 @@ struct ToCyrillic<'r> {
     /// Look-up key of the word being spelled (reused between words).
     #[cfg(feature = "lexicon")]
     key: String,
+    /// How a letter-spaced run joined by a hyphen to a part without a vowel letter is read
+    /// (see [`Self::unless_it_converts_back_read_the_run_as_an_abbreviation`]).
+    runs_after_vowelless_parts: RunsAfterVowellessParts,
     /// Letters of the word being spelled, hamza removed (reused between words).
     letters: Vec<char>,
     /// The last word written (`None` after an abbreviation).
@@ -2080,6 +2084,46 @@ impl ToCyrillic<'_> {
         self.unless_it_converts_back_leave_the_hamza_letter_out(
             out_start, text, start, len, remember,
         );
+        self.where_it_converts_back_read_the_run_after_as_an_abbreviation(
+            out_start, text, start, len,
+        )
+    }
+
+    /// Where the compound spelled from `out_start` on, of the `len` bytes of tote at byte
+    /// `start` of `text`, ends at a space before a letter of a letter-spaced run (its last
+    /// part, after a part without a vowel letter, was read as carrying the hamza's front),
+    /// it is spelled again reading that run as an abbreviation (`ءا-ي-ى ۇ-ءعى` is
+    /// `ә-й-ЫҰ-ғі`, not `а-и-і` and `ұ-ғі`, whose hamza moves), and kept so where that
+    /// converts back. Returns the compound's length then.
+    fn where_it_converts_back_read_the_run_after_as_an_abbreviation(
+        &mut self,
+        out_start: usize,
+        text: &str,
+        start: usize,
+        len: usize,
+    ) -> usize {
+        let after = &text[start + len..];
+        let run_follows = self.rules.abbreviations == Abbreviations::LetterSpaced
+            && after
+                .strip_prefix(' ')
+                .is_some_and(|rest| single_letter_word(rest).is_some())
+            && single_letter_word(text[start..start + len].rsplit('-').next().unwrap_or(""))
+                .is_some();
+        if !run_follows {
+            return len;
+        }
+        let spelled = self.out[out_start..].to_owned();
+        let sentence_start = self.sentence_start;
+        self.out.truncate(out_start);
+        self.runs_after_vowelless_parts = RunsAfterVowellessParts::Abbreviation;
+        let again = self.spell_compound(text, start, Pass::Rules);
+        self.runs_after_vowelless_parts = RunsAfterVowellessParts::CarryTheFront;
+        if again > len && self.converts_back(&self.out[out_start..], &text[start..start + again]) {
+            return again;
+        }
+        self.out.truncate(out_start);
+        self.out.push_str(&spelled);
+        self.sentence_start = sentence_start;
         len
     }
 
@@ -2187,7 +2231,10 @@ impl ToCyrillic<'_> {
             // never an abbreviation (which would end the run). After a part that could be front
             // itself, a letter-spaced run is an abbreviation (`ٴۇلى-و ر` = `Үлі-ОР`): the
             // compound's spelling that keeps the hamza converts back.
-            let abbreviation = if carry_front && front_must_follow {
+            let abbreviation = if carry_front
+                && front_must_follow
+                && self.runs_after_vowelless_parts == RunsAfterVowellessParts::CarryTheFront
+            {
                 None
             } else {
                 self.abbreviation_run(&text[i..])
@@ -3424,6 +3471,16 @@ fn yeh_group(next: char) -> Option<YehGroup> {
 
 fn is_cyrillic_vowel(c: char) -> bool {
     letters::is_paired_vowel(c) || matches!(c, 'е' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у')
+}
+
+/// How [`ToCyrillic::spell_compound`] reads a letter-spaced run joined by a hyphen to a part
+/// without a vowel letter, where the hamza's front must go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunsAfterVowellessParts {
+    /// As parts of the word that carry the front: the first reading.
+    CarryTheFront,
+    /// As an abbreviation: the second reading, where the first does not convert back.
+    Abbreviation,
 }
 
 #[cfg(test)]

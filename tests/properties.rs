@@ -310,6 +310,12 @@ fn a_letter_spaced_run_after_a_hamza_part_keeps_a_stable_tote_image() {
 /// run (`ق ر ءى-تاسۇلى`) was read as the run's last letter, leaving a joined patronymic that
 /// the style splits off (`ҚРІ-тасұлы` -> `تاس ۇلى`).
 #[test]
+fn a_letter_spaced_run_after_a_vowelless_part_joined_to_a_hamza_word_keeps_a_stable_tote_image() {
+    // Fuzz finding M3 (session 7): `ءا-ي-ى ۇ-ءعى` was read `а-и-і ұ-ғі`.
+    assert_stable_in_every_style(&["ә-Й-ЫҰ-ғІ", "ә-Й-ЫҰ-ғІЙ", "ә-й-ЫҰ-ғі"]);
+}
+
+#[test]
 fn a_hyphenated_hamza_word_after_a_letter_spaced_run_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["ҚР Ы-тасұлі", "ҚР Ы-Ы-яұлі-Ы", "АҚ Ы-Ы-тасұлі", "ҚРІ-тас"]);
 }
