@@ -239,6 +239,20 @@ struct CacheConfig {
     words: WordSource,
 }
 
+/// What [`ToCyrillic::after_cached_plain_word`] is handed of a cached plain word written.
+#[derive(Clone, Copy)]
+struct CachedPlainWord {
+    header: RecordHeader,
+    /// Where its spelling starts in the output.
+    out_start: usize,
+    /// Whether it started a sentence.
+    sentence_start: bool,
+    /// The plain word before it ([`ToCyrillic::last_plain`]).
+    previous: Option<PlainWord>,
+    /// Whether its spelling is `с`.
+    celsius_letter: bool,
+}
+
 /// The converter's state after writing a cached word.
 #[derive(Clone, Copy, Debug)]
 struct CachedState {
@@ -323,6 +337,13 @@ struct RecordHeader {
     cased_before: bool,
     /// Whether a stop right after the spelling ends no sentence ([`is_abbreviation_stop`]).
     abbreviation_stop: bool,
+    /// Whether, after a word that cases no word after it (by a casing pair with this one or by
+    /// the casing before any word), none of the casing rules after the spelling can change
+    /// this word or what is kept of it, but for the sentence capital: a lower-case spelling
+    /// other than `с`, of a word the lexicon knows (or without the lexicon), not capitalised
+    /// as a name and making no name of the word before it
+    /// ([`ToCyrillic::cached_plain_word`]). Most words.
+    quiet: bool,
 }
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair.
@@ -343,6 +364,7 @@ impl RecordHeader {
             surname: false,
             cased_before: false,
             abbreviation_stop: false,
+            quiet: false,
         })
         .filter(|_| holds)
     }
@@ -573,10 +595,17 @@ impl WordCache {
             // Longer than any plain word: not cached.
             return;
         };
+        let with_lexicon = self
+            .configs
+            .get(config)
+            .is_some_and(|(config, _)| config.words == WordSource::Lexicon);
         let header = RecordHeader {
             surname: looks_like_surname(cyrillic),
             cased_before: has_casing_before(state.pair_word),
             abbreviation_stop: is_abbreviation_stop(cyrillic, &mut String::new()),
+            quiet: flags & (SLOT_UPPER | SLOT_PROPER | SLOT_NAME_HEAD) == 0
+                && cyrillic != "с"
+                && (state.known || !with_lexicon),
             ..header
         };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
@@ -1260,14 +1289,12 @@ impl ToCyrillic<'_> {
         if header.flags & SLOT_PLAIN == 0 {
             return None;
         }
-        let state = header.state();
         // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
         let celsius_letter = spelling == "с";
-        let sentence = self.casing == Casing::Sentence;
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let out_start = self.out.len();
         // Whether anything but the cache has cased the word (its case is then read off `out`).
-        let mut recased = self.takes_sentence_capital(sentence_start, spelling);
+        let recased = self.takes_sentence_capital(sentence_start, spelling);
         if recased {
             push_capitalised(&mut self.out, spelling);
         } else {
@@ -1275,6 +1302,97 @@ impl ToCyrillic<'_> {
         }
         // `compound`:
         let previous = self.last_plain.take();
+        // (`case_pair` cases this word after a word that the next one cases; else, for a
+        // quiet word, no rule below changes anything but `case_after_number` that of a
+        // sentence start.)
+        let in_pair = header.pair_word != NO_PAIR_WORD;
+        let cases_this =
+            |previous: PlainWord| previous.cased_before || previous.first_of_pair && in_pair;
+        let quiet = header.quiet && !previous.is_some_and(cases_this);
+        if quiet {
+            self.write_quiet_word(&header, out_start, sentence_start);
+            if recased {
+                self.case_after_number(out_start, &text[start + len..]);
+            }
+        } else {
+            let word = CachedPlainWord {
+                header,
+                out_start,
+                sentence_start,
+                previous,
+                celsius_letter,
+            };
+            self.after_cached_plain_word(text, start, len, word, recased);
+        }
+        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
+        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
+        // does.
+        let mut read = len;
+        // (`joins_patronym` wants a space after the word.)
+        let patronym_next = bytes.get(len) == Some(&b' ')
+            && bytes
+                .get(len + 1..)
+                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
+        if patronym_next && self.joins_patronym(&text[start + len..]) {
+            read += 1;
+        } else if bytes.get(len) == Some(&b' ') {
+            // `run`'s single space between words, written here: after a word it is never the
+            // space of `1969 -جىلى` (`year_space` wants a digit before it).
+            self.out.push(' ');
+            read += 1;
+        }
+        Some(read)
+    }
+
+    /// The state after a quiet word ([`RecordHeader::quiet`]) written from `out_start` on, as
+    /// [`Self::after_cached_plain_word`] leaves it (where none of its rules applies).
+    #[inline(always)]
+    fn write_quiet_word(&mut self, header: &RecordHeader, out_start: usize, sentence_start: bool) {
+        let end = self.out.len();
+        self.last_word = Some(LastWord {
+            start: out_start,
+            letters: usize::from(header.letters),
+            known: header.flags & SLOT_KNOWN != 0,
+            abbreviation_stop: Some((end, header.abbreviation_stop)),
+        });
+        self.prev_proper = false;
+        self.last_plain = Some(PlainWord {
+            start: out_start,
+            end,
+            pair_word: header.state().pair_word,
+            sentence_start,
+            first_of_pair: header.flags & SLOT_PAIR_FIRST != 0,
+            cased_before: header.cased_before,
+        });
+        self.last_compounds.push(Written {
+            start: out_start,
+            end,
+            sentence_start,
+        });
+    }
+
+    /// The rest of [`Self::cached_plain_word`] after the word's spelling (from `out_start`,
+    /// the end of `out` before it, on; `len`: the word's length in `text` from `start`; the
+    /// spelling `recased` for a sentence start, or else as cached), for a word that is not
+    /// quiet: the casing rules that can change it.
+    #[inline(never)]
+    fn after_cached_plain_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        len: usize,
+        word: CachedPlainWord,
+        mut recased: bool,
+    ) {
+        let CachedPlainWord {
+            header,
+            out_start,
+            sentence_start,
+            previous,
+            celsius_letter,
+        } = word;
+        let state = header.state();
+        let sentence = self.casing == Casing::Sentence;
         self.last_word = Some(LastWord {
             start: out_start,
             letters: state.letters,
@@ -1343,24 +1461,6 @@ impl ToCyrillic<'_> {
             self.case_name_in_a_list(this);
         }
         self.last_compounds.push(this);
-        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
-        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
-        // does.
-        let mut read = len;
-        // (`joins_patronym` wants a space after the word.)
-        let patronym_next = bytes.get(len) == Some(&b' ')
-            && bytes
-                .get(len + 1..)
-                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
-        if patronym_next && self.joins_patronym(&text[start + len..]) {
-            read += 1;
-        } else if bytes.get(len) == Some(&b' ') {
-            // `run`'s single space between words, written here: after a word it is never the
-            // space of `1969 -جىلى` (`year_space` wants a digit before it).
-            self.out.push(' ');
-            read += 1;
-        }
-        Some(read)
     }
 
     /// Cases the word written from `out_start` on (`after`: the text read after it) when it
