@@ -226,11 +226,6 @@ const CONVERTS_BACK_KEY: char = '\u{3}';
 /// Longest word spelled with data (and cached); longer runs of letters are no words.
 const MAX_WORD_LETTERS: usize = 64;
 
-/// Where [`len_to_ascii`] stops looking for the end of a word, in bytes: far more than the
-/// cached words ([`MAX_WORD_LETTERS`] letters) have but for long runs of hamzas, which are
-/// read by [`word_len_and_letters`] instead.
-const MAX_CACHED_WORD_BYTES: usize = 256;
-
 /// What a cached spelling depends on besides the word and whether a name comes right
 /// before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,6 +233,20 @@ struct CacheConfig {
     rules: StyleRules,
     casing: Casing,
     words: WordSource,
+}
+
+/// What [`ToCyrillic::after_cached_plain_word`] is handed of a cached plain word written.
+#[derive(Clone, Copy)]
+struct CachedPlainWord {
+    header: RecordHeader,
+    /// Where its spelling starts in the output.
+    out_start: usize,
+    /// Whether it started a sentence.
+    sentence_start: bool,
+    /// The plain word before it ([`ToCyrillic::last_plain`]).
+    previous: Option<PlainWord>,
+    /// Whether its spelling is `с`.
+    celsius_letter: bool,
 }
 
 /// The converter's state after writing a cached word.
@@ -274,8 +283,12 @@ const WORD_CACHE_BYTES: usize = 8 << 20;
 /// One configuration's spellings: a hash table with open addressing and linear probing.
 /// Each slot is four bytes (a tag and the number of its record), so that the slots of the
 /// whole vocabulary stay in the processor's cache; the records (a word's [`RecordHeader`]) and
-/// their text (the word and its spelling one after the other) are stored in the order the
-/// words came (the frequent words, which come early, close together).
+/// their text are stored in the order the words came (the frequent words, which come early,
+/// close together). A short record's text (a word and a spelling of at most [`WINDOW_BYTES`]
+/// bytes each: most) is at a place its number gives, each of the two padded with zero bytes
+/// to a window: the fast path of [`ToCyrillic::cached_plain_word`] reads it, compares it and
+/// copies the spelling a window at a time, without a branch on their lengths (which vary
+/// from word to word) and without waiting for the header to find the text.
 #[derive(Default)]
 struct SpellingTable {
     /// A power of two of slots (or none yet), at most three quarters of them in use (a
@@ -288,9 +301,25 @@ struct SpellingTable {
     len: usize,
     /// The records, in the order the words came.
     records: Vec<RecordHeader>,
-    /// For each record its word (tote) and then its spelling (Cyrillic).
-    text: String,
+    /// For each record, at [`SHORT_RECORD_BYTES`] times its number, its word (tote) and then
+    /// its spelling (Cyrillic), each padded with zero bytes to [`WINDOW_BYTES`]; zero bytes
+    /// only for a long record.
+    short_text: String,
+    /// For each long record, at its [`RecordHeader::text_at`], its word and then its
+    /// spelling.
+    long_text: String,
 }
+
+/// The bytes of a record's text in [`SpellingTable::short_text`]: a window for the word and
+/// one for the spelling.
+const SHORT_RECORD_BYTES: usize = 2 * WINDOW_BYTES;
+
+/// The first eight bytes of the spelling `с` padded ([`SpellingTable::short_text`]),
+/// little-endian: `с` (D1 81) and zero bytes.
+const CELSIUS_LETTER_PADDED: u64 = 0x81D1;
+
+/// [`WINDOW_BYTES`] zero bytes, to pad with.
+const ZERO_WINDOW: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 /// The bits of a slot that hold its word's tag: the high byte of the word's hash with the
 /// lowest bit set (never 0), to tell most other words apart without reading their record.
@@ -303,7 +332,8 @@ const SLOT_RECORD: u32 = !SLOT_TAG;
 /// fields (twenty bytes), read with plain loads: a look-up reads one at every cached word.
 #[derive(Clone, Copy)]
 struct RecordHeader {
-    /// Where the word starts in [`SpellingTable::text`]; its spelling follows it.
+    /// Where a long record's word starts in [`SpellingTable::long_text`]; its spelling
+    /// follows it. (0 for a short record: [`RecordHeader::is_short`].)
     text_at: u32,
     /// [`CachedState::pair_word`], [`NO_PAIR_WORD`] for none.
     pair_word: PairWord,
@@ -324,6 +354,13 @@ struct RecordHeader {
     cased_before: bool,
     /// Whether a stop right after the spelling ends no sentence ([`is_abbreviation_stop`]).
     abbreviation_stop: bool,
+    /// Whether, after a word that cases no word after it (by a casing pair with this one or by
+    /// the casing before any word), none of the casing rules after the spelling can change
+    /// this word or what is kept of it, but for the sentence capital: a lower-case spelling
+    /// other than `с`, of a word the lexicon knows (or without the lexicon), not capitalised
+    /// as a name and making no name of the word before it
+    /// ([`ToCyrillic::cached_plain_word`]). Most words.
+    quiet: bool,
 }
 
 /// [`RecordHeader::pair_word`] of a word that is in no casing pair.
@@ -344,8 +381,49 @@ impl RecordHeader {
             surname: false,
             cased_before: false,
             abbreviation_stop: false,
+            quiet: false,
         })
         .filter(|_| holds)
+    }
+
+    /// Whether the record is short: its word and spelling fit a window each, and are in
+    /// [`SpellingTable::short_text`].
+    #[inline]
+    fn is_short(&self) -> bool {
+        usize::from(self.word_len) <= WINDOW_BYTES && usize::from(self.spelling_len) <= WINDOW_BYTES
+    }
+
+    /// The state after a quiet word ([`RecordHeader::quiet`]) of this record written from
+    /// `out_start` to `end` in the output, as [`ToCyrillic::after_cached_plain_word`] leaves it
+    /// (where none of its rules applies): the last word, the last plain word and the last
+    /// compound.
+    #[inline(always)]
+    fn quiet_word_state(
+        &self,
+        out_start: usize,
+        end: usize,
+        sentence_start: bool,
+    ) -> (LastWord, PlainWord, Written) {
+        let last_word = LastWord {
+            start: out_start,
+            letters: usize::from(self.letters),
+            known: self.flags & SLOT_KNOWN != 0,
+            abbreviation_stop: Some((end, self.abbreviation_stop)),
+        };
+        let last_plain = PlainWord {
+            start: out_start,
+            end,
+            pair_word: self.state().pair_word,
+            sentence_start,
+            first_of_pair: self.flags & SLOT_PAIR_FIRST != 0,
+            cased_before: self.cased_before,
+        };
+        let written = Written {
+            start: out_start,
+            end,
+            sentence_start,
+        };
+        (last_word, last_plain, written)
     }
 
     /// The state after the word.
@@ -399,32 +477,129 @@ fn slot_context(after_name: bool, sentence_start: bool) -> u8 {
     (u8::from(after_name) * SLOT_AFTER_NAME) | (u8::from(sentence_start) * SLOT_SENTENCE_START)
 }
 
-/// The hash of a word and its context flags ([`SLOT_CONTEXT`]): a multiply-and-rotate hash
-/// over the word's bytes read eight at a time, the last eight overlapping the ones before
-/// (four and four below eight bytes), then its length and context ([`hash_finish`]). This
-/// runs at every word, after [`len_to_ascii`] found its end: a byte-wise hasher costs
-/// several times as much, and a word of up to sixteen bytes (most words) takes two loads.
+/// The hash of a word and its context flags ([`SLOT_CONTEXT`]): its first [`WINDOW_BYTES`]
+/// bytes, zero after its end, hashed at once ([`hash_window`]), any bytes after them eight at
+/// a time, then its length and context ([`hash_finish`]). Most words fit the window: their
+/// hash has no branch on their length (which varies from word to word, so that a loop over
+/// the word's bytes leaves at a point the processor mispredicts), and the fast path of
+/// [`ToCyrillic::cached_plain_word`] hashes the window it has already read.
 #[inline(always)]
 fn word_hash(word: &[u8], context: u8) -> u64 {
-    let len = word.len();
-    let mut hash = 0;
-    if len >= 8 {
-        let mut at = 0;
-        while at + 8 < len {
-            hash = hash_mix(hash, u64_at(word, at));
-            at += 8;
-        }
-        hash = hash_mix(hash, u64_at(word, len - 8));
-    } else if len >= 4 {
-        let (first, last) = (u32_at(word, 0), u32_at(word, len - 4));
-        hash = hash_mix(hash, u64::from(first) | u64::from(last) << 32);
-    } else {
-        let value = word
-            .iter()
-            .fold(0, |value, &byte| (value << 8) | u64::from(byte));
-        hash = hash_mix(hash, value);
+    let mut hash = hash_window(&window_of(word));
+    for chunk in word.get(WINDOW_BYTES..).unwrap_or_default().chunks(8) {
+        hash = hash_mix(hash, u64_padded(chunk));
     }
-    hash_finish(hash, len, context)
+    hash_finish(hash, word.len(), context)
+}
+
+/// Bytes of the window that the fast path of [`ToCyrillic::cached_plain_word`] reads at a
+/// word's start: enough for 99.8 % of the corpus's words (16 tote letters).
+const WINDOW_BYTES: usize = 32;
+
+/// A window of text: its first [`WINDOW_BYTES`] bytes.
+type Window = [u8; WINDOW_BYTES];
+
+/// The words of a window ([`Window`]), little-endian.
+type WindowWords = [u64; WINDOW_BYTES / 8];
+
+/// The first [`WINDOW_BYTES`] bytes of `bytes`, zero after its end.
+#[inline(always)]
+fn window_of(bytes: &[u8]) -> WindowWords {
+    match bytes.first_chunk::<WINDOW_BYTES>() {
+        Some(window) => window_words(window),
+        None => window_words(&padded_window(bytes)),
+    }
+}
+
+/// `bytes`, shorter than a window, and zero bytes after them (the end of a text: a cold
+/// path).
+#[cold]
+#[inline(never)]
+fn padded_window(bytes: &[u8]) -> Window {
+    let mut window = [0; WINDOW_BYTES];
+    window
+        .iter_mut()
+        .zip(bytes)
+        .for_each(|(to, &from)| *to = from);
+    window
+}
+
+/// The words of `window`.
+#[inline(always)]
+fn window_words(window: &Window) -> WindowWords {
+    std::array::from_fn(|i| u64_at(window, 8 * i))
+}
+
+/// Up to eight bytes as a little-endian word, zero after their end.
+#[inline(always)]
+fn u64_padded(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |value, &byte| (value << 8) | u64::from(byte))
+}
+
+/// [`WINDOW_BYTES`] bytes of 0xFF and then as many of 0: [`len_mask`] reads a word's length
+/// from it.
+static LEN_MASK_BYTES: [u8; 2 * WINDOW_BYTES] = {
+    let mut bytes = [0; 2 * WINDOW_BYTES];
+    let mut at = 0;
+    while at < WINDOW_BYTES {
+        bytes[at] = 0xFF;
+        at += 1;
+    }
+    bytes
+};
+
+/// The mask of a window ([`Window`]) that keeps its first `len` bytes (at most
+/// [`WINDOW_BYTES`]) and clears the others: read off [`LEN_MASK_BYTES`], without a branch.
+#[inline(always)]
+fn len_mask(len: usize) -> WindowWords {
+    let from = WINDOW_BYTES - len.min(WINDOW_BYTES);
+    std::array::from_fn(|i| u64_at(&LEN_MASK_BYTES, from + 8 * i))
+}
+
+/// The first `len` bytes of `window` ([`len_mask`]), the others zero.
+#[inline(always)]
+fn window_prefix(window: &WindowWords, len: usize) -> WindowWords {
+    let mask = len_mask(len);
+    std::array::from_fn(|i| window[i] & mask[i])
+}
+
+/// The hash of a window: two independent 64 x 64 -> 128 bit products, folded. (Independent,
+/// so that the processor computes them side by side.)
+#[inline(always)]
+fn hash_window(window: &WindowWords) -> u64 {
+    let [a, b, c, d] = *window;
+    fold_mul(a ^ 0x243F_6A88_85A3_08D3, b ^ 0x1319_8A2E_0370_7344)
+        ^ fold_mul(c ^ 0xA409_3822_299F_31D0, d ^ 0x082E_FA98_EC4E_6C89)
+}
+
+/// The 128-bit product of `a` and `b`, its high half xor its low half.
+#[inline(always)]
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Where the first ASCII byte of `window` is (its offset; [`WINDOW_BYTES`] if none), without
+/// a branch: each word's high bits gathered into a byte of a mask by a multiplication.
+#[inline(always)]
+fn first_ascii_in(window: &WindowWords) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    /// Moves the high bit of byte `k` to bit `56 + k`.
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    let ascii = window.iter().enumerate().fold(0u32, |ascii, (i, &word)| {
+        let byte_bits = ((!word & HIGH_BITS).wrapping_mul(GATHER) >> 56) as u32;
+        ascii | byte_bits << (8 * i)
+    });
+    ascii.trailing_zeros() as usize
+}
+
+/// The byte at `at` of `window`, or what wraps to it within the window (no bounds check).
+#[inline(always)]
+fn window_byte(window: &Window, at: usize) -> u8 {
+    window[at % WINDOW_BYTES]
 }
 
 /// The eight bytes of `bytes` from `at` on, little-endian (0 if there are fewer).
@@ -456,35 +631,6 @@ fn hash_mix(hash: u64, value: u64) -> u64 {
 fn hash_finish(hash: u64, len: usize, context: u8) -> u64 {
     let hash = hash_mix(hash, ((len as u64) << 8) | u64::from(context));
     hash ^ (hash >> 32)
-}
-
-/// The length of `bytes` up to its first ASCII byte (or its end), eight bytes at a time.
-/// Every byte of a tote word is above ASCII, and a space or other ASCII ends most words:
-/// these bytes are most often the word. `None` past [`MAX_CACHED_WORD_BYTES`] (text without
-/// ASCII for long is read word by word: reading on to its end at every word would take time
-/// quadratic in its length).
-#[inline(always)]
-fn len_to_ascii(bytes: &[u8]) -> Option<usize> {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut at = 0;
-    while at <= MAX_CACHED_WORD_BYTES {
-        let chunk = match bytes.get(at..at + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-            // The end of the text: zero bytes (ASCII) after it.
-            None => bytes
-                .get(at..)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .fold(0, |value, &byte| (value << 8) | u64::from(byte)),
-        };
-        let ascii = !chunk & HIGH_BITS;
-        if ascii != 0 {
-            return Some(at + (ascii.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    None
 }
 
 /// `a == b` for short byte strings, eight bytes at a time (the last eight overlapping the
@@ -552,6 +698,22 @@ impl WordCache {
         self.configs.get(config)?.1.get_hashed(hash, context, word)
     }
 
+    /// [`SpellingTable::get_short`] in `config`'s table.
+    #[inline(always)]
+    fn lookup_short(
+        &self,
+        config: usize,
+        hash: u64,
+        context: u8,
+        window: &WindowWords,
+        len: usize,
+    ) -> Option<(&str, &RecordHeader)> {
+        self.configs
+            .get(config)?
+            .1
+            .get_short(hash, context, window, len)
+    }
+
     /// Caches the spelling of `word`; `context` holds its [`SLOT_CONTEXT`] flags and any
     /// flags besides that the record carries ([`SLOT_PLAIN`], ...).
     fn insert(
@@ -574,10 +736,17 @@ impl WordCache {
             // Longer than any plain word: not cached.
             return;
         };
+        let with_lexicon = self
+            .configs
+            .get(config)
+            .is_some_and(|(config, _)| config.words == WordSource::Lexicon);
         let header = RecordHeader {
             surname: looks_like_surname(cyrillic),
             cased_before: has_casing_before(state.pair_word),
             abbreviation_stop: is_abbreviation_stop(cyrillic, &mut String::new()),
+            quiet: flags & (SLOT_UPPER | SLOT_PROPER | SLOT_NAME_HEAD) == 0
+                && cyrillic != "с"
+                && (state.known || !with_lexicon),
             ..header
         };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
@@ -590,7 +759,12 @@ impl WordCache {
         if let Some((_, table)) = self.configs.get_mut(config) {
             table.insert(word, cyrillic, &header);
             self.words += 1;
-            self.bytes += word.len() + cyrillic.len();
+            self.bytes += SHORT_RECORD_BYTES
+                + if header.is_short() {
+                    0
+                } else {
+                    word.len() + cyrillic.len()
+                };
         }
     }
 }
@@ -599,14 +773,64 @@ impl SpellingTable {
     /// The header, the word and the spelling of the record of `slot`, in use.
     #[inline]
     fn record(&self, slot: u32) -> Option<(RecordHeader, &[u8], &str)> {
-        let header = *self.records.get((slot & SLOT_RECORD) as usize)?;
-        let word_at = header.text_at as usize;
-        let spelling_at = word_at + usize::from(header.word_len);
-        let word = self.text.as_bytes().get(word_at..spelling_at)?;
-        let spelling = self
-            .text
-            .get(spelling_at..spelling_at + usize::from(header.spelling_len))?;
+        let number = (slot & SLOT_RECORD) as usize;
+        let header = *self.records.get(number)?;
+        let (word_len, spelling_len) = (
+            usize::from(header.word_len),
+            usize::from(header.spelling_len),
+        );
+        let (text, word_at, spelling_at) = if header.is_short() {
+            let word_at = number * SHORT_RECORD_BYTES;
+            (&self.short_text, word_at, word_at + WINDOW_BYTES)
+        } else {
+            let word_at = header.text_at as usize;
+            (&self.long_text, word_at, word_at + word_len)
+        };
+        let word = text.as_bytes().get(word_at..word_at + word_len)?;
+        let spelling = text.get(spelling_at..spelling_at + spelling_len)?;
         Some((header, word, spelling))
+    }
+
+    /// The padded spelling (its spelling and zero bytes up to a window) and the header of the
+    /// short record of `word` in `context`, found by its `hash` ([`word_hash`]); `window`:
+    /// the word's first [`WINDOW_BYTES`] bytes, zero from its `len` on. The fast path of
+    /// [`ToCyrillic::cached_plain_word`]: the record's text is compared a window at a time,
+    /// and its place is known before its header is read.
+    #[inline(always)]
+    fn get_short(
+        &self,
+        hash: u64,
+        context: u8,
+        window: &WindowWords,
+        len: usize,
+    ) -> Option<(&str, &RecordHeader)> {
+        let tag = slot_tag(hash);
+        // (No slots yet: the mask is all ones, and the first slot is none.)
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut index = hash as usize & mask;
+        loop {
+            let slot = *self.slots.get(index)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot & SLOT_TAG == tag {
+                let number = (slot & SLOT_RECORD) as usize;
+                let header = self.records.get(number)?;
+                let text_at = number * SHORT_RECORD_BYTES;
+                let stored = self.short_text.as_bytes().get(text_at..)?.first_chunk()?;
+                // (A long record's text here is zero bytes: no word's.)
+                let same_word = window_words(stored) == *window;
+                let same_context = header.flags & SLOT_CONTEXT == context;
+                if same_word & same_context & (usize::from(header.word_len) == len) {
+                    let spelling_at = text_at + WINDOW_BYTES;
+                    let spelling = self
+                        .short_text
+                        .get(spelling_at..spelling_at + WINDOW_BYTES)?;
+                    return Some((spelling, header));
+                }
+            }
+            index = (index + 1) & mask;
+        }
     }
 
     #[cfg(test)]
@@ -647,32 +871,39 @@ impl SpellingTable {
     /// read: most slots with the word's tag are the word's, but each look-up reads one.
     #[inline(always)]
     fn matching_record(&self, slot: u32, context: u8, word: &[u8]) -> Option<(&str, RecordHeader)> {
-        let header = *self.records.get((slot & SLOT_RECORD) as usize)?;
+        let header = self.records.get((slot & SLOT_RECORD) as usize)?;
         if header.flags & SLOT_CONTEXT != context || usize::from(header.word_len) != word.len() {
             return None;
         }
-        let word_at = header.text_at as usize;
-        let spelling_at = word_at + word.len();
-        if !same_bytes(self.text.as_bytes().get(word_at..spelling_at)?, word) {
-            return None;
-        }
-        let spelling = self
-            .text
-            .get(spelling_at..spelling_at + usize::from(header.spelling_len))?;
-        Some((spelling, header))
+        let (header, stored, spelling) = self.record(slot)?;
+        same_bytes(stored, word).then_some((spelling, header))
     }
 
     /// Adds `word` with its `spelling` and `header`. The word must not be in the table yet.
     fn insert(&mut self, word: &str, spelling: &str, header: &RecordHeader) {
         let number = u32::try_from(self.records.len()).ok();
-        let text_at = u32::try_from(self.text.len()).ok();
+        let text_at = u32::try_from(self.long_text.len()).ok();
         let (Some(number), Some(text_at)) = (number.filter(|&n| n <= SLOT_RECORD), text_at) else {
             // (Far more than the cache holds before it is cleared.)
             return;
         };
-        self.records.push(RecordHeader { text_at, ..*header });
-        self.text.push_str(word);
-        self.text.push_str(spelling);
+        if header.is_short() {
+            self.records.push(RecordHeader {
+                text_at: 0,
+                ..*header
+            });
+            for part in [word, spelling] {
+                self.short_text.push_str(part);
+                self.short_text
+                    .push_str(ZERO_WINDOW.get(part.len()..).unwrap_or_default());
+            }
+        } else {
+            self.records.push(RecordHeader { text_at, ..*header });
+            self.long_text.push_str(word);
+            self.long_text.push_str(spelling);
+            self.short_text.push_str(ZERO_WINDOW);
+            self.short_text.push_str(ZERO_WINDOW);
+        }
         let hash = word_hash(word.as_bytes(), header.flags & SLOT_CONTEXT);
         self.place(slot_tag(hash) | number, hash);
     }
@@ -709,7 +940,8 @@ impl SpellingTable {
         self.slots.fill(0);
         self.len = 0;
         self.records.clear();
-        self.text.clear();
+        self.short_text.clear();
+        self.long_text.clear();
     }
 }
 
@@ -828,6 +1060,34 @@ fn word_char_class(table: &[u8; 256], lead: u8, next: u8) -> u8 {
         return 0;
     }
     table[(usize::from(row) << 6) | usize::from(next & 0x3F)]
+}
+
+/// The length of the plain word that starts `window` (`words`: its words; `table`: the
+/// [`WORD_CHARS`]) where it ends at the window's first ASCII byte (`سوز `) or at an Arabic
+/// mark right before that byte (`سوز،`, `سوز؟`): the bytes before that end are the word if
+/// the word cache has them, since it holds words of word characters only. `None` where the
+/// word ends otherwise, or the window holds no ASCII byte: the word is then read. The first
+/// ASCII byte is found without a branch, and the tests after it are branches: the next
+/// word's start waits for the length, and a branch the processor predicts (most words end
+/// at the ASCII byte) does not make it wait for them.
+#[inline(always)]
+fn plain_word_end(table: &[u8; 256], window: &Window, words: &WindowWords) -> Option<usize> {
+    let end = first_ascii_in(words);
+    let word_char_before = |end: usize| {
+        let lead = window_byte(window, end.wrapping_sub(2));
+        word_char_class(table, lead, window_byte(window, end.wrapping_sub(1))) != 0
+    };
+    if end >= WINDOW_BYTES {
+        None
+    } else if word_char_before(end) {
+        Some(end)
+    } else if window_byte(window, end.wrapping_sub(2)).wrapping_sub(0xD8) <= 3
+        && word_char_before(end.wrapping_sub(2))
+    {
+        Some(end.wrapping_sub(2))
+    } else {
+        None
+    }
 }
 
 /// Whether a straight quote between `text_before` and `after` opens a quotation of more than
@@ -1234,51 +1494,117 @@ impl ToCyrillic<'_> {
             return None;
         }
         let context = slot_context(self.prev_proper, false);
-        // The word is the bytes up to the first ASCII byte if the last of them ends a word
-        // character: the cache holds words of word characters only, so if it has them, they
-        // are the word. Else (`سوز،`) the word is read.
-        // A mark of the Arabic block between a word character and the ASCII (`سوز،`, `سوز؟`):
-        // the bytes before it are the word if the cache has them (it holds words of word
-        // characters only), else the word is read.
-        let to_ascii = len_to_ascii(bytes).unwrap_or_default();
-        let is_word_char_at = |end: usize| match bytes.get(end.wrapping_sub(2)..end) {
-            Some(&[lead, next]) => word_char_class(self.word_chars, lead, next) != 0,
-            _ => false,
+        let padded;
+        let window = match bytes.first_chunk::<WINDOW_BYTES>() {
+            Some(window) => window,
+            None => {
+                padded = padded_window(bytes);
+                &padded
+            }
         };
-        let len = if is_word_char_at(to_ascii) {
-            to_ascii
-        } else if matches!(bytes.get(to_ascii.wrapping_sub(2)), Some(0xD8..=0xDB))
-            && is_word_char_at(to_ascii - 2)
-        {
-            to_ascii - 2
-        } else {
-            word_len_and_letters(self.word_chars, bytes).0
-        };
-        // (`plain_word`: the record is a plain word's, no hyphen follows.)
-        if len == 0 || bytes.get(len) == Some(&b'-') {
+        let words = window_words(window);
+        let len = plain_word_end(self.word_chars, window, &words)
+            .unwrap_or_else(|| word_len_and_letters(self.word_chars, bytes).0);
+        // (`plain_word`: the record is a plain word's, no hyphen follows. A word longer than a
+        // window is no short record's.)
+        if len == 0 || len > WINDOW_BYTES || bytes.get(len) == Some(&b'-') {
             return None;
         }
-        let word = bytes.get(..len)?;
-        let hash = word_hash(word, context);
-        let (spelling, header) = self.cache.lookup(self.cache_config, hash, context, word)?;
+        let word = window_prefix(&words, len);
+        let hash = hash_finish(hash_window(&word), len, context);
+        let (padded, header) =
+            self.cache
+                .lookup_short(self.cache_config, hash, context, &word, len)?;
         if header.flags & SLOT_PLAIN == 0 {
             return None;
         }
-        let state = header.state();
+        let spelling_len = usize::from(header.spelling_len);
         // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
-        let celsius_letter = spelling == "с";
-        let sentence = self.casing == Casing::Sentence;
+        let celsius_letter = u64_at(padded.as_bytes(), 0) == CELSIUS_LETTER_PADDED;
         let sentence_start = std::mem::replace(&mut self.sentence_start, false);
         let out_start = self.out.len();
         // Whether anything but the cache has cased the word (its case is then read off `out`).
-        let mut recased = self.takes_sentence_capital(sentence_start, spelling);
+        let recased = sentence_start
+            && self.takes_sentence_capital(sentence_start, padded.get(..spelling_len)?);
         if recased {
-            push_capitalised(&mut self.out, spelling);
+            push_capitalised(&mut self.out, padded.get(..spelling_len)?);
         } else {
-            self.out.push_str(spelling);
+            // The whole window, and then back to the spelling's end: a copy of a fixed length
+            // (a few moves), not a call that branches on the length.
+            self.out.push_str(padded);
+            self.out.truncate(out_start + spelling_len);
         }
         // `compound`:
         let previous = self.last_plain.take();
+        // (`case_pair` cases this word after a word that the next one cases; else, for a
+        // quiet word, no rule below changes anything but `case_after_number` that of a
+        // sentence start.)
+        let in_pair = header.pair_word != NO_PAIR_WORD;
+        let cases_this =
+            |previous: PlainWord| previous.cased_before || previous.first_of_pair && in_pair;
+        let quiet = header.quiet && !previous.is_some_and(cases_this);
+        if quiet {
+            let (last_word, last_plain, written) =
+                header.quiet_word_state(out_start, self.out.len(), sentence_start);
+            self.last_word = Some(last_word);
+            self.prev_proper = false;
+            self.last_plain = Some(last_plain);
+            self.last_compounds.push(written);
+            if recased {
+                self.case_after_number(out_start, &text[start + len..]);
+            }
+        } else {
+            let word = CachedPlainWord {
+                header: *header,
+                out_start,
+                sentence_start,
+                previous,
+                celsius_letter,
+            };
+            self.after_cached_plain_word(text, start, len, word, recased);
+        }
+        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
+        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
+        // does.
+        let mut read = len;
+        // (`joins_patronym` wants a space after the word.)
+        let patronym_next = bytes.get(len) == Some(&b' ')
+            && bytes
+                .get(len + 1..)
+                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
+        if patronym_next && self.joins_patronym(&text[start + len..]) {
+            read += 1;
+        } else if bytes.get(len) == Some(&b' ') {
+            // `run`'s single space between words, written here: after a word it is never the
+            // space of `1969 -جىلى` (`year_space` wants a digit before it).
+            self.out.push(' ');
+            read += 1;
+        }
+        Some(read)
+    }
+
+    /// The rest of [`Self::cached_plain_word`] after the word's spelling (from `out_start`,
+    /// the end of `out` before it, on; `len`: the word's length in `text` from `start`; the
+    /// spelling `recased` for a sentence start, or else as cached), for a word that is not
+    /// quiet: the casing rules that can change it.
+    #[inline(never)]
+    fn after_cached_plain_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        len: usize,
+        word: CachedPlainWord,
+        mut recased: bool,
+    ) {
+        let CachedPlainWord {
+            header,
+            out_start,
+            sentence_start,
+            previous,
+            celsius_letter,
+        } = word;
+        let state = header.state();
+        let sentence = self.casing == Casing::Sentence;
         self.last_word = Some(LastWord {
             start: out_start,
             letters: state.letters,
@@ -1347,24 +1673,6 @@ impl ToCyrillic<'_> {
             self.case_name_in_a_list(this);
         }
         self.last_compounds.push(this);
-        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
-        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
-        // does.
-        let mut read = len;
-        // (`joins_patronym` wants a space after the word.)
-        let patronym_next = bytes.get(len) == Some(&b' ')
-            && bytes
-                .get(len + 1..)
-                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
-        if patronym_next && self.joins_patronym(&text[start + len..]) {
-            read += 1;
-        } else if bytes.get(len) == Some(&b' ') {
-            // `run`'s single space between words, written here: after a word it is never the
-            // space of `1969 -جىلى` (`year_space` wants a digit before it).
-            self.out.push(' ');
-            read += 1;
-        }
-        Some(read)
     }
 
     /// Cases the word written from `out_start` on (`after`: the text read after it) when it
@@ -3531,6 +3839,54 @@ mod tests {
             assert!(table.get(other_context, word).is_none());
         }
         assert!(table.get(0, "\u{0628}").is_none());
+        // The fast path finds the short records by their window, with the spelling padded.
+        for (word, spelling, context, _) in &words {
+            let bytes = word.as_bytes();
+            if bytes.len() > WINDOW_BYTES || spelling.len() > WINDOW_BYTES {
+                continue;
+            }
+            let window = window_of(bytes);
+            let hash = word_hash(bytes, *context);
+            let (padded, _) = table
+                .get_short(hash, *context, &window, bytes.len())
+                .expect("a short record");
+            assert_eq!(padded.len(), WINDOW_BYTES);
+            assert_eq!(padded.trim_end_matches('\0'), spelling);
+            assert!(table
+                .get_short(hash, context ^ SLOT_AFTER_NAME, &window, bytes.len())
+                .is_none());
+        }
+    }
+
+    #[test]
+    fn a_words_window_gives_its_end_and_its_hash() {
+        let text = "ءسوز، قازاق ءتىلى؟ ابв «ءسوز» ".repeat(3);
+        for (start, _) in text.char_indices() {
+            let bytes = &text.as_bytes()[start..];
+            let ascii = bytes.iter().position(u8::is_ascii).unwrap_or(bytes.len());
+            let words = window_of(bytes);
+            assert_eq!(first_ascii_in(&words), ascii.min(WINDOW_BYTES));
+            let padded = padded_window(bytes.get(..WINDOW_BYTES).unwrap_or(bytes));
+            let end = plain_word_end(&WORD_CHARS, &padded, &words);
+            if let Some(len) = end {
+                assert!(len <= ascii, "{:?}", &text[start..]);
+                assert!(text.is_char_boundary(start + len));
+                assert!(text[start..start + len]
+                    .chars()
+                    .last()
+                    .is_some_and(is_word_char));
+            }
+            for len in 0..=bytes.len().min(WINDOW_BYTES) {
+                let hash = hash_finish(hash_window(&window_prefix(&words, len)), len, 0);
+                assert_eq!(hash, word_hash(&bytes[..len], 0));
+            }
+        }
+    }
+
+    #[test]
+    fn the_celsius_letter_padded_is_the_letter_and_zero_bytes() {
+        let padded = padded_window("с".as_bytes());
+        assert_eq!(window_words(&padded)[0], CELSIUS_LETTER_PADDED);
     }
 
     fn cyrillic(text: &str, style: Style) -> String {
