@@ -1360,7 +1360,7 @@ struct ToCyrillic<'r> {
     #[cfg(feature = "lexicon")]
     key: String,
     /// How a letter-spaced run joined by a hyphen to a part without a vowel letter is read
-    /// (see [`Self::unless_it_converts_back_read_the_run_as_an_abbreviation`]).
+    /// (see [`Self::where_it_converts_back_read_the_run_after_as_an_abbreviation`]).
     runs_after_vowelless_parts: RunsAfterVowellessParts,
     /// Letters of the word being spelled, hamza removed (reused between words).
     letters: Vec<char>,
