@@ -2362,7 +2362,9 @@ impl ToCyrillic<'_> {
     /// [`Self::converts_back_remembered`].
     fn spell_uncached(&mut self, text: &str, start: usize, remember: bool) -> usize {
         let out_start = self.out.len();
-        let sentence_start = self.sentence_start;
+        // Each pass starts from the words as they were (a dropped pass's places in the
+        // output would point into what the next one writes).
+        let state = self.word_state();
         let passes: &[Pass] = match self.words {
             WordSource::Lexicon => &[Pass::Lexicon, Pass::LetterModel, Pass::Rules],
             WordSource::Rules => &[Pass::Rules],
@@ -2370,7 +2372,7 @@ impl ToCyrillic<'_> {
         let mut len = 0;
         for &pass in passes {
             self.out.truncate(out_start);
-            self.sentence_start = sentence_start;
+            self.restore_word_state(state);
             len = self.spell_compound(text, start, pass);
             if pass == Pass::Rules {
                 self.unless_it_converts_back_keep_patronyms_plain(
@@ -2421,7 +2423,7 @@ impl ToCyrillic<'_> {
             return len;
         }
         let spelled = self.out[out_start..].to_owned();
-        let sentence_start = self.sentence_start;
+        let state = self.word_state();
         self.out.truncate(out_start);
         self.runs_after_vowelless_parts = RunsAfterVowellessParts::Abbreviation;
         let again = self.spell_compound(text, start, Pass::Rules);
@@ -2431,7 +2433,7 @@ impl ToCyrillic<'_> {
         }
         self.out.truncate(out_start);
         self.out.push_str(&spelled);
-        self.sentence_start = sentence_start;
+        self.restore_word_state(state);
         len
     }
 
@@ -2458,7 +2460,7 @@ impl ToCyrillic<'_> {
             return;
         }
         let spelled = self.out[out_start..].to_owned();
-        let sentence_start = self.sentence_start;
+        let state = self.word_state();
         self.out.truncate(out_start);
         // The run before the letter (and the space before it), then the word from the letter.
         let run_end = start + last_letter - ' '.len_utf8();
@@ -2468,7 +2470,7 @@ impl ToCyrillic<'_> {
         if last_letter + rest != len || !self.converts_back(&self.out[out_start..], tote) {
             self.out.truncate(out_start);
             self.out.push_str(&spelled);
-            self.sentence_start = sentence_start;
+            self.restore_word_state(state);
         }
     }
 
@@ -2676,6 +2678,27 @@ impl ToCyrillic<'_> {
             }
         }
         (units >= 2).then_some((len, units))
+    }
+
+    /// What the reader keeps about the words it has written (their places in the output among
+    /// it), to be put back with the output when a second reading of a compound is dropped.
+    fn word_state(&self) -> WordState {
+        WordState {
+            sentence_start: self.sentence_start,
+            last_word: self.last_word,
+            prev_proper: self.prev_proper,
+            last_plain: self.last_plain,
+            last_compounds: self.last_compounds,
+        }
+    }
+
+    /// Puts back what [`Self::word_state`] kept.
+    fn restore_word_state(&mut self, state: WordState) {
+        self.sentence_start = state.sentence_start;
+        self.last_word = state.last_word;
+        self.prev_proper = state.prev_proper;
+        self.last_plain = state.last_plain;
+        self.last_compounds = state.last_compounds;
     }
 
     /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
@@ -3779,6 +3802,16 @@ fn yeh_group(next: char) -> Option<YehGroup> {
 
 fn is_cyrillic_vowel(c: char) -> bool {
     letters::is_paired_vowel(c) || matches!(c, 'е' | 'э' | 'я' | 'ю' | 'ё' | 'и' | 'у')
+}
+
+/// The reader's facts about the words it has written (see [`ToCyrillic::word_state`]).
+#[derive(Clone, Copy, Debug)]
+struct WordState {
+    sentence_start: bool,
+    last_word: Option<LastWord>,
+    prev_proper: bool,
+    last_plain: Option<PlainWord>,
+    last_compounds: LastCompounds,
 }
 
 /// How [`ToCyrillic::spell_compound`] reads a letter-spaced run joined by a hyphen to a part

@@ -243,6 +243,24 @@ fn fuzz_findings_convert_to_tote_idempotently() {
     }
 }
 
+/// M4 (docs/FUZZING.md, session 7): a second reading of a compound that was dropped left the
+/// reader's last word pointing into the dropped spelling (a panic on a char boundary).
+#[test]
+fn a_dropped_second_reading_of_a_compound_leaves_no_stale_word_behind() {
+    for text in [
+        "\u{FFFD} әش ى ٶ-عۇشқызі\u{FFFD}.",
+        "\u{FFFD} ش ل أ-ب \u{FFFD}ش \u{FFFD}أ-ب \u{FFFD} :ۇ\u{FFFD}ۇ",
+    ] {
+        for style in Style::ALL {
+            for casing in [Casing::Sentence, Casing::Lower] {
+                let converter = Converter::builder().style(style).casing(casing).build();
+                let once = converter.to_cyrillic(text);
+                assert_eq!(converter.to_cyrillic(&once), once, "{text:?} {style}");
+            }
+        }
+    }
+}
+
 /// G1, G2 (docs/FUZZING.md): combining marks after a spelled letter, a joiner before
 /// punctuation or next to a Latin look-alike.
 #[test]
