@@ -1993,6 +1993,17 @@ impl ToCyrillic<'_> {
         else {
             return false;
         };
+        // A name glued to letters, marks or joiners before it is part of a chain that
+        // `to_arabic` reads as a whole, and may keep a patronymic joined to it (a joiner next to
+        // a Latin look-alike does): joined, it would not be written apart again.
+        let glued = self.out[..name.start].chars().next_back().is_some_and(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '\u{200C}' | '\u{200D}')
+                || segment::is_combining_mark(c)
+        });
+        if glued {
+            return false;
+        }
         let joins = (unknown_to_lexicon || capitalised()) && !ends_in_case_ending(written)
             || self.is_name(&[written, form.cyrillic.as_str()].concat());
         if joins && self.casing == Casing::Sentence {

@@ -243,6 +243,22 @@ fn fuzz_findings_convert_to_tote_idempotently() {
     }
 }
 
+/// M5 (docs/FUZZING.md, session 7): a patronymic read joined to a name glued by a joiner to a
+/// Latin look-alike (`б\u{200C}Kцң ұлы`), where `to_arabic` keeps the chain whole and does not
+/// write it apart again.
+#[test]
+fn a_patronymic_after_a_name_in_a_look_alike_chain_keeps_a_stable_tote_image() {
+    let text = "Zб\u{200C}Kцң ұлы";
+    for style in Style::ALL {
+        for casing in [Casing::Sentence, Casing::Lower] {
+            let converter = Converter::builder().style(style).casing(casing).build();
+            let tote = converter.to_arabic(text);
+            let back = converter.to_cyrillic(&tote);
+            assert_eq!(converter.to_arabic(&back), tote, "{style} {casing:?}: {back:?}");
+        }
+    }
+}
+
 /// M4 (docs/FUZZING.md, session 7): a second reading of a compound that was dropped left the
 /// reader's last word pointing into the dropped spelling (a panic on a char boundary).
 #[test]
