@@ -254,7 +254,11 @@ fn a_patronymic_after_a_name_in_a_look_alike_chain_keeps_a_stable_tote_image() {
             let converter = Converter::builder().style(style).casing(casing).build();
             let tote = converter.to_arabic(text);
             let back = converter.to_cyrillic(&tote);
-            assert_eq!(converter.to_arabic(&back), tote, "{style} {casing:?}: {back:?}");
+            assert_eq!(
+                converter.to_arabic(&back),
+                tote,
+                "{style} {casing:?}: {back:?}"
+            );
         }
     }
 }
