@@ -808,7 +808,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
             append_window(out, window, o);
             o = 0;
         }
-        let simple = simple_words::<LETTER_SPACED>(bytes, i, table, rules, out, window, o);
+        let simple = simple_words::<LETTER_SPACED>(bytes, i, table, rules, hamza, out, window, o);
         (i, o) = (simple.at, simple.o);
         if !simple.at_word_end {
             let Some((end, word_end, takes_hamza)) =
@@ -908,14 +908,15 @@ struct SimpleWords {
 }
 
 /// The fast path of [`plain_words`] for the common case: converts the words from byte `at`
-/// of `bytes` on, at offset `o` of `window` (at most [`FULL`]), as long as each is a
-/// one-part plain word (see [`plain_part`]) or an abbreviation the style letter-spaces (see
-/// [`letter_spaced`]), ended by ASCII other than a letter or a hyphen and followed by a space
-/// and a letter, and its hamza does not go before a `«` already in `out`. One loop, with the style's facts in registers, where [`plain_word`] and
-/// [`plain_words_in`] had a call and some 80 instructions a word more. Writes and decides
-/// exactly as they do (tested against the general rules), and stops at a word start (the
-/// word left to them) or after the last word written, before what follows it; the window is
-/// appended to `out` when it fills up, as [`plain_words_in`] appends it.
+/// of `bytes` on, at offset `o` of `window` (at most [`FULL`]), with the style's `hamza` (as
+/// two bytes of UTF-8), as long as each is a one-part plain word (see [`plain_part`]) or an
+/// abbreviation the style letter-spaces (see [`letter_spaced`]), ended by ASCII other than a
+/// letter or a hyphen and followed by a space and a letter, and its hamza does not go before
+/// a `«` already in `out`. One loop, with the style's facts in registers, where
+/// [`plain_word`] and [`plain_words_in`] had a call and some 80 instructions a word more.
+/// Writes and decides exactly as they do (tested against the general rules), and stops at a
+/// word start (the word left to them) or after the last word written, before what follows
+/// it; the window is appended to `out` when it fills up, as [`plain_words_in`] appends it.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn simple_words<const LETTER_SPACED: bool>(
@@ -923,6 +924,7 @@ fn simple_words<const LETTER_SPACED: bool>(
     mut at: usize,
     table: &ByteTable,
     rules: &StyleRules,
+    hamza: [u8; 2],
     out: &mut String,
     window: &mut Window,
     mut o: usize,
@@ -931,9 +933,6 @@ fn simple_words<const LETTER_SPACED: bool>(
         at,
         o,
         at_word_end: false,
-    };
-    let Some(hamza) = two_bytes(rules.hamza) else {
-        return stop(at, o);
     };
     loop {
         let Some(run) = window
