@@ -2433,18 +2433,14 @@ impl ToCyrillic<'_> {
         if !run_follows {
             return len;
         }
-        let spelled = self.out[out_start..].to_owned();
-        let state = self.word_state();
-        self.out.truncate(out_start);
+        let first = self.take_out_reading(out_start);
         self.runs_after_vowelless_parts = RunsAfterVowellessParts::Abbreviation;
         let again = self.spell_compound(text, start, Pass::Rules);
         self.runs_after_vowelless_parts = RunsAfterVowellessParts::CarryTheFront;
         if again > len && self.converts_back(&self.out[out_start..], &text[start..start + again]) {
             return again;
         }
-        self.out.truncate(out_start);
-        self.out.push_str(&spelled);
-        self.restore_word_state(state);
+        self.put_back_reading(out_start, first);
         len
     }
 
@@ -2470,18 +2466,14 @@ impl ToCyrillic<'_> {
         if self.converts_back(&self.out[out_start..], tote) {
             return;
         }
-        let spelled = self.out[out_start..].to_owned();
-        let state = self.word_state();
-        self.out.truncate(out_start);
+        let first = self.take_out_reading(out_start);
         // The run before the letter (and the space before it), then the word from the letter.
         let run_end = start + last_letter - ' '.len_utf8();
         self.spell_compound(&text[..run_end], start, Pass::Rules);
         self.out.push(' ');
         let rest = self.spell_uncached(text, start + last_letter, remember);
         if last_letter + rest != len || !self.converts_back(&self.out[out_start..], tote) {
-            self.out.truncate(out_start);
-            self.out.push_str(&spelled);
-            self.restore_word_state(state);
+            self.put_back_reading(out_start, first);
         }
     }
 
@@ -2710,6 +2702,26 @@ impl ToCyrillic<'_> {
         self.prev_proper = state.prev_proper;
         self.last_plain = state.last_plain;
         self.last_compounds = state.last_compounds;
+    }
+
+    /// Takes the reading of a compound written from `out_start` on out of the output, with
+    /// the word state after it, for a second reading ([`Self::put_back_reading`] if that is
+    /// dropped).
+    fn take_out_reading(&mut self, out_start: usize) -> Reading {
+        let reading = Reading {
+            spelled: self.out[out_start..].to_owned(),
+            state: self.word_state(),
+        };
+        self.out.truncate(out_start);
+        reading
+    }
+
+    /// Puts the `reading` that [`Self::take_out_reading`] took out back at `out_start`, in
+    /// place of whatever was written there since.
+    fn put_back_reading(&mut self, out_start: usize, reading: Reading) {
+        self.out.truncate(out_start);
+        self.out.push_str(&reading.spelled);
+        self.restore_word_state(reading.state);
     }
 
     /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
@@ -3823,6 +3835,14 @@ struct WordState {
     prev_proper: bool,
     last_plain: Option<PlainWord>,
     last_compounds: LastCompounds,
+}
+
+/// A reading of a compound taken out of the output (see [`ToCyrillic::take_out_reading`]).
+struct Reading {
+    /// Its spelling.
+    spelled: String,
+    /// The word state after it.
+    state: WordState,
 }
 
 /// How [`ToCyrillic::spell_compound`] reads a letter-spaced run joined by a hyphen to a part
