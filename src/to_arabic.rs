@@ -1539,7 +1539,7 @@ fn continues_word(text: &str, end: usize) -> bool {
 }
 
 /// A zero-width non-joiner or joiner (U+200C, U+200D).
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 

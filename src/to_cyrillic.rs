@@ -1997,9 +1997,7 @@ impl ToCyrillic<'_> {
         // `to_arabic` reads as a whole, and may keep a patronymic joined to it (a joiner next to
         // a Latin look-alike does): joined, it would not be written apart again.
         let glued = self.out[..name.start].chars().next_back().is_some_and(|c| {
-            c.is_alphanumeric()
-                || matches!(c, '\u{200C}' | '\u{200D}')
-                || segment::is_combining_mark(c)
+            c.is_alphanumeric() || to_arabic::is_joiner(c) || segment::is_combining_mark(c)
         });
         if glued {
             return false;
