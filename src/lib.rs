@@ -109,10 +109,10 @@ pub mod fixtures;
 mod letter_grams;
 #[cfg(feature = "lexicon")]
 mod letter_model;
-mod letters;
 #[cfg(feature = "lexicon")]
 mod lexicon;
 mod normalize;
+mod orthography;
 mod segment;
 mod stream;
 mod style;
@@ -144,6 +144,8 @@ pub use style::{
     StyleRules, VowelThenE, YearHyphen,
 };
 pub use to_cyrillic::{Casing, WordSource};
+
+use orthography::letters;
 
 /// Converts Cyrillic text to tote in `style`.
 ///

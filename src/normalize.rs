@@ -142,9 +142,11 @@ fn next_cleanup(arabic: &[bool; 256], text: &str, from: usize) -> Option<usize> 
             continue;
         }
         match (b, bytes.get(i + 1).copied()) {
-            (0xD8..=0xDB, Some(_)) => {
+            (letters::ARABIC_LEAD_FIRST..=letters::ARABIC_LEAD_LAST, Some(_)) => {
                 // The whole run of characters of U+0600..U+06FF (a word).
-                while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
+                while let [lead @ letters::ARABIC_LEAD_FIRST..=letters::ARABIC_LEAD_LAST, next, ..] =
+                    bytes[i..]
+                {
                     if arabic[letters::arabic_offset(lead, next)] {
                         return Some(i);
                     }
@@ -192,7 +194,9 @@ pub(crate) fn cleanup_at(text: &str, at: usize) -> bool {
         return false;
     };
     match (b, bytes.get(at + 1).copied()) {
-        (0xD8..=0xDB, Some(next)) => ARABIC_CLEANUP[letters::arabic_offset(b, next)],
+        (letters::ARABIC_LEAD_FIRST..=letters::ARABIC_LEAD_LAST, Some(next)) => {
+            ARABIC_CLEANUP[letters::arabic_offset(b, next)]
+        }
         (0xE2, _) => is_joiner_utf8(&bytes[at..]),
         (0xEF, _) => text
             .get(at..)

@@ -154,7 +154,7 @@ impl ToArabic<'_> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if matches!(b, 0xD0..=0xD3) && self.paths == Paths::Fast {
+            if letters::is_cyrillic_lead(b) && self.paths == Paths::Fast {
                 let end = plain_words(text, i, self.table, self.rules, self.out, &mut self.window);
                 if end > i {
                     i = end;

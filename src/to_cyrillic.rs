@@ -1490,7 +1490,7 @@ impl ToCyrillic<'_> {
         let bytes = text.as_bytes().get(start..)?;
         // Every tote word character starts with one of these bytes: the marks, digits and
         // line feeds between words leave here at once.
-        if !matches!(bytes.first(), Some(0xD8..=0xDB)) {
+        if !bytes.first().is_some_and(|&b| letters::is_arabic_lead(b)) {
             return None;
         }
         let context = slot_context(self.prev_proper, false);

@@ -5,7 +5,7 @@
 //! the tables it writes with these functions (through [`crate::generator`]), so the keys the
 //! data holds can never disagree with the keys the converter looks up.
 
-use crate::letters::{self, flags, tote};
+use crate::letters::{self, flags, tote, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 
 /// The look-up key of a Cyrillic word (any case): its tote letters, without hamza and
 /// without the `ев` yeh.
@@ -17,13 +17,17 @@ pub fn key_of_cyrillic(word: &str, key: &mut String) {
     let (mut after_yeh, mut yeh_ae) = (false, false);
     // Byte by byte over the two-byte Cyrillic letters (every word of the data files): the
     // same as [`key_of_cyrillic_chars`], which takes anything else.
-    while let &[lead @ 0xD0..=0xD3, continuation, ref after @ ..] = rest {
+    while let &[lead @ CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, continuation, ref after @ ..] =
+        rest
+    {
         let letter = table.get(lead, continuation);
         if letter.flags & flags::IN_TABLE == 0 {
             return key_of_cyrillic_chars(word, key);
         }
         if letter.flags & flags::PAIR_FIRST != 0 {
-            if let &[lead @ 0xD0..=0xD3, continuation, ref after_pair @ ..] = after {
+            if let &[lead @ CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, continuation, ref after_pair @ ..] =
+                after
+            {
                 let next = table.get(lead, continuation);
                 if let Some(merged) = letters::merged_pair(letter.lower, next.lower) {
                     key.push_str(merged);

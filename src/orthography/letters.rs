@@ -5,6 +5,31 @@
 
 use std::sync::LazyLock;
 
+/// The lead bytes of the two-byte UTF-8 encodings of U+0400..U+04FF, the Cyrillic block:
+/// every Cyrillic letter starts with a byte in `CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST`, and
+/// its low two bits are bits 7..6 of the code point's offset from U+0400.
+pub(crate) const CYRILLIC_LEAD_FIRST: u8 = 0xD0;
+/// The last lead byte of the Cyrillic block (see [`CYRILLIC_LEAD_FIRST`]).
+pub(crate) const CYRILLIC_LEAD_LAST: u8 = 0xD3;
+/// The lead bytes of the two-byte UTF-8 encodings of U+0600..U+06FF, the Arabic block: every
+/// tote letter starts with a byte in `ARABIC_LEAD_FIRST..=ARABIC_LEAD_LAST`, and its low two
+/// bits are bits 7..6 of the code point's offset from U+0600.
+pub(crate) const ARABIC_LEAD_FIRST: u8 = 0xD8;
+/// The last lead byte of the Arabic block (see [`ARABIC_LEAD_FIRST`]).
+pub(crate) const ARABIC_LEAD_LAST: u8 = 0xDB;
+
+/// Whether `byte` is the lead byte of a character of the Cyrillic block (U+0400..U+04FF).
+#[inline]
+pub(crate) const fn is_cyrillic_lead(byte: u8) -> bool {
+    matches!(byte, CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST)
+}
+
+/// Whether `byte` is the lead byte of a character of the Arabic block (U+0600..U+06FF).
+#[inline]
+pub(crate) const fn is_arabic_lead(byte: u8) -> bool {
+    matches!(byte, ARABIC_LEAD_FIRST..=ARABIC_LEAD_LAST)
+}
+
 /// Tote letters used by the table (and by the rest of the crate by name).
 pub(crate) mod tote {
     pub const ALEF: char = '\u{0627}'; // ا  а ә
@@ -617,7 +642,7 @@ mod tests {
                 letter.is_some(),
                 "{first:#x} {second:#x}"
             );
-            if letter.is_none() && matches!(first, 0xD0..=0xD3) && (0x80..0xC0).contains(&second) {
+            if letter.is_none() && is_cyrillic_lead(first) && (0x80..0xC0).contains(&second) {
                 assert_eq!(
                     packed,
                     packed_flags(flags::MULTI_TOTE),
