@@ -102,6 +102,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod converter;
 mod detect;
 mod embedded_table;
 mod error;
@@ -133,6 +134,7 @@ pub mod generator {
 
 use std::borrow::Cow;
 
+pub use converter::{Casing, Converter, ConverterBuilder, WordSource};
 pub use detect::{detect_script, guess_style, Script};
 pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
 pub use stream::{
@@ -143,7 +145,6 @@ pub use style::{
     Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
     StyleRules, VowelThenE, YearHyphen,
 };
-pub use to_cyrillic::{Casing, WordSource};
 
 use orthography::letters;
 
@@ -176,108 +177,4 @@ pub fn to_cyrillic(text: &str, style: Style) -> Cow<'_, str> {
 /// Converts `text` to the `target` script in `style`.
 pub fn convert(text: &str, target: Script, style: Style) -> Cow<'_, str> {
     Converter::new(style).convert(text, target)
-}
-
-/// A converter configured once and reused: style and casing. `Copy`, `Send` and `Sync`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Converter {
-    rules: StyleRules,
-    style: Style,
-    casing: Casing,
-    words: WordSource,
-}
-
-impl Default for StyleRules {
-    fn default() -> Self {
-        Style::default().rules()
-    }
-}
-
-impl Converter {
-    /// A converter for `style` with the default casing.
-    pub fn new(style: Style) -> Self {
-        Converter {
-            rules: style.rules(),
-            style,
-            casing: Casing::default(),
-            words: WordSource::default(),
-        }
-    }
-
-    /// A builder to set the style and casing.
-    pub fn builder() -> ConverterBuilder {
-        ConverterBuilder::default()
-    }
-
-    /// The style this converter writes and reads.
-    pub fn style(&self) -> Style {
-        self.style
-    }
-
-    /// Cyrillic -> tote.
-    pub fn to_arabic<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        to_arabic::to_arabic(text, &self.rules)
-    }
-
-    /// Tote -> Cyrillic.
-    pub fn to_cyrillic<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        to_cyrillic::to_cyrillic(text, &self.rules, self.casing, self.words)
-    }
-
-    /// Converts `text` to the `target` script.
-    pub fn convert<'a>(&self, text: &'a str, target: Script) -> Cow<'a, str> {
-        match target {
-            Script::Arabic => self.to_arabic(text),
-            Script::Cyrillic => self.to_cyrillic(text),
-        }
-    }
-}
-
-/// Builds a [`Converter`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ConverterBuilder {
-    style: Style,
-    casing: Casing,
-    words: WordSource,
-}
-
-impl ConverterBuilder {
-    /// Sets the style (default [`Style::Kazinform`]).
-    pub fn style(mut self, style: Style) -> Self {
-        self.style = style;
-        self
-    }
-
-    /// Sets how tote -> Cyrillic restores case (default [`Casing::Sentence`]).
-    pub fn casing(mut self, casing: Casing) -> Self {
-        self.casing = casing;
-        self
-    }
-
-    /// Sets where tote -> Cyrillic takes word spellings from (default: the lexicon when the
-    /// `lexicon` feature is on).
-    pub fn words(mut self, words: WordSource) -> Self {
-        self.words = words;
-        self
-    }
-
-    /// The converter.
-    pub fn build(self) -> Converter {
-        Converter {
-            casing: self.casing,
-            words: self.words,
-            ..Converter::new(self.style)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn converter_is_send_and_sync() {
-        fn assert_send_sync<T: Send + Sync>() {}
-        assert_send_sync::<Converter>();
-    }
 }

@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 
+use crate::converter::{Casing, WordSource};
 use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
 use crate::lexicon::{AfterName, PairCase, PairWord, Suffix, WordCase};
@@ -29,20 +30,6 @@ use crate::to_arabic::{MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
 type PairWord = u32;
 #[cfg(feature = "lexicon")]
 use crate::{letter_model, lexicon};
-
-/// How letter case is restored in tote -> Cyrillic output (tote has no case).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Casing {
-    /// Capital letter at the start of the text, of each line, after `.`, `!`, `?` and after
-    /// an opening `«` or `“` (titles and quoted speech: `«Қазақ» газеті`); proper
-    /// nouns as the lexicon writes them; abbreviations (letter-spaced runs) in capitals. The
-    /// default.
-    #[default]
-    Sentence,
-    /// Lower case (proper nouns too), except abbreviations, which stay in capitals so that
-    /// they convert back.
-    Lower,
-}
 
 /// Converts tote text to Cyrillic in the given style.
 pub(crate) fn to_cyrillic<'a>(
@@ -3493,18 +3480,6 @@ enum Pass {
     /// The letter model for every word.
     LetterModel,
     /// The rules alone (always right-inverse, no check needed).
-    Rules,
-}
-
-/// Where Cyrillic spellings of tote words come from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum WordSource {
-    /// The embedded lexicon first (words seen in a corpus, and known stems with known suffix
-    /// chains), then the rules. The default when the `lexicon` feature is on.
-    #[cfg_attr(feature = "lexicon", default)]
-    Lexicon,
-    /// The rules alone. The default (and the only source) without the `lexicon` feature.
-    #[cfg_attr(not(feature = "lexicon"), default)]
     Rules,
 }
 
