@@ -104,13 +104,8 @@
 
 mod converter;
 mod detect;
-mod embedded_table;
 mod error;
 pub mod fixtures;
-mod letter_grams;
-#[cfg(feature = "lexicon")]
-mod letter_model;
-#[cfg(feature = "lexicon")]
 mod lexicon;
 mod normalize;
 mod orthography;
@@ -119,7 +114,6 @@ mod stream;
 mod style;
 mod to_arabic;
 mod to_cyrillic;
-mod word_key;
 
 /// What `tools/lexgen` computes with the crate's own code, so that the tables it writes into
 /// `data/` agree with the library that reads them: the words' look-up keys, the letter
@@ -127,9 +121,9 @@ mod word_key;
 /// in any release.
 #[doc(hidden)]
 pub mod generator {
-    pub use crate::embedded_table::{write_number_table, write_table};
-    pub use crate::letter_grams::{count_letter_grams, name_gram_key, NAME_PRIOR_KEY};
-    pub use crate::word_key::key_of_cyrillic;
+    pub use crate::lexicon::grams::{count_letter_grams, name_gram_key, NAME_PRIOR_KEY};
+    pub use crate::lexicon::keys::key_of_cyrillic;
+    pub use crate::lexicon::table_format::{write_number_table, write_table};
 }
 
 use std::borrow::Cow;
@@ -146,6 +140,8 @@ pub use style::{
     StyleRules, VowelThenE, YearHyphen,
 };
 
+#[cfg(feature = "lexicon")]
+use lexicon::letter_model;
 use orthography::letters;
 
 /// Converts Cyrillic text to tote in `style`.

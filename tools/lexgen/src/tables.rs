@@ -1,6 +1,6 @@
 //! `data/lexicon.bin` and `data/dictionary.bin`: the big tables of `data/lexicon.txt` and
 //! `data/dictionary.txt` laid out so that the library queries them in place and builds
-//! nothing when it loads them (the layout is `kazakh_script`'s `src/embedded_table.rs`).
+//! nothing when it loads them (the layout is `kazakh_script`'s `src/lexicon/table_format.rs`).
 //!
 //! Each is made from the text it sits next to, read the way the library reads it, so a
 //! binary file holds nothing its text does not and keeps its text's licence. Each starts with

@@ -8,9 +8,9 @@
 
 use std::sync::LazyLock;
 
-use crate::embedded_table::NumberTable;
-use crate::letter_grams::{gram_key, symbol_of_letter, BOUNDARY, ORDER};
 use crate::lexicon;
+use crate::lexicon::grams::{gram_key, symbol_of_letter, BOUNDARY, ORDER};
+use crate::lexicon::table_format::NumberTable;
 
 /// Candidates kept during the search.
 const BEAM: usize = 8;
@@ -18,7 +18,7 @@ const BEAM: usize = 8;
 const BACK_OFF: f32 = 0.4;
 
 /// The model: the count of every letter n-gram (n = 1..=ORDER) over the lexicon's words,
-/// counted by `tools/lexgen` ([`crate::letter_grams`]) and read in place from the embedded
+/// counted by `tools/lexgen` ([`crate::lexicon::grams`]) and read in place from the embedded
 /// data.
 pub(crate) struct LetterModel {
     /// [`gram_key`] -> the count.
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn the_embedded_counts_are_those_of_the_lexicons_words() {
-        let counts = crate::letter_grams::count_letter_grams(lexicon::get().all_words());
+        let counts = crate::lexicon::grams::count_letter_grams(lexicon::get().all_words());
         let model = get();
         for (&key, &count) in &counts {
             assert_eq!(model.counts.get(key), Some(count), "{key:x}");
