@@ -15,8 +15,8 @@
 # on a loaded machine the parallel conversion of large inputs (on all cores) gains less wall
 # time than on an idle one. Memory is the largest peak RSS of any run, from GNU time
 # (/usr/bin/time).
-# Targets of issue 5: convert/iconv <= 1.0 (to arabic), <= 1.5 (to cyrillic), peak RSS
-# <= 64 MB each.
+# The project's speed and memory targets for the whole process: convert/iconv <= 1.0
+# (to arabic), <= 1.5 (to cyrillic), peak RSS <= 64 MB each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

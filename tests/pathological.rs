@@ -1,8 +1,8 @@
-//! Pathological input (issue 6, item 4): a 20 MB single word in either script, a million
-//! hamzas, long runs of combining marks, scripts alternating character by character, a 10 MB
-//! line of ordinary words without a newline, and empty input. Every test asserts the real
-//! output, computed independently of the converter (a repeated unit whose conversion is clear
-//! from the rules), not just "no panic".
+//! Pathological input: a 20 MB single word in either script, a million hamzas, long runs of
+//! combining marks, scripts alternating character by character, a 10 MB line of ordinary
+//! words without a newline, and empty input. Every test asserts the real output, computed
+//! independently of the converter (a repeated unit whose conversion is clear from the rules),
+//! not just "no panic".
 //!
 //! # Linear time, bounded memory
 //!
@@ -19,17 +19,17 @@
 //!
 //! # Sizes
 //!
-//! `cargo test --release` runs the sizes of the issue. Debug builds (`cargo test`, as CI runs
-//! it) divide every size by [`DEBUG_DIVISOR`], so that the file takes well under 20 s on a
+//! `cargo test --release` runs the sizes named above. Debug builds (`cargo test`, as CI
+//! runs it) divide every size by [`DEBUG_DIVISOR`], so that the file takes well under 20 s on a
 //! 2-core machine; the inputs are still far beyond what a quadratic pass could handle.
 //!
-//! Five of these cases were quadratic or superlinear when they were written (the lexicon
-//! look-up of a tote word hashed every split of it, patronymic splitting summed the stem again
-//! for every position, the URL check scanned to the next space from every token start); they
-//! are linear now and run here.
+//! Five of these cases guard against superlinear work that is easy to write: a lexicon
+//! look-up of a tote word that hashes every split of it, patronymic splitting that sums the
+//! stem again for every position, a URL check that scans to the next space from every token
+//! start.
 //!
-//! Lines of 100 MB without a newline are the streaming API's case (issue "Throughput and
-//! streaming") and are tested there, not here.
+//! Lines of 100 MB without a newline are the streaming API's case and are tested in
+//! `tests/stream.rs`, not here.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::borrow::Cow;
@@ -612,7 +612,8 @@ fn a_10_mb_line_of_seed_text() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// More inputs that must stay linear: found superlinear while writing this file.
+// More inputs that must stay linear: each of them takes a path where superlinear work is easy
+// to write.
 
 /// A long word ending in the patronymic `ұлы` (`қазақ…қазақұлы`): the patronymic is split off
 /// (`قازاق… ۇلى`) in every style; and a word made of `ұлы` again and again, where every `ұлы`

@@ -191,10 +191,10 @@ fn seeds_read_one_byte_at_a_time_convert_as_whole() {
     }
 }
 
-/// Texts on which random streaming found cuts that changed the output (session 5): a number
-/// at the end of the line before initials (`1\nТ. бқ`: the initials' "no number before them"
-/// looked across the line feed), and a one-letter tote word after a Cyrillic word glued to it
-/// (`Бізت. ب.`: the cut counted the Cyrillic letters as the word's).
+/// Texts where a cut is easy to get wrong: a number at the end of the line before initials
+/// (`1\nТ. бқ`: the initials' "no number before them" must not look across the line feed), and
+/// a one-letter tote word after a Cyrillic word glued to it (`Бізت. ب.`: the cut must not count
+/// the Cyrillic letters as the word's).
 #[test]
 fn texts_where_random_cuts_went_wrong_stream_as_whole() {
     for (text, style) in [
@@ -551,8 +551,8 @@ proptest! {
 }
 
 /// Many small pieces on several threads: the buffers that pieces and outputs pass between
-/// them keep their sizes (their capacities once doubled at every piece, until allocation
-/// failed; a proptest case found it).
+/// them keep their sizes (a buffer whose capacity doubled at every piece would exhaust
+/// memory).
 #[test]
 fn buffers_stay_small_over_many_pieces() {
     let text = seed_text(0, false).repeat(20);
