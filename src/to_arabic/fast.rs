@@ -3,11 +3,13 @@
 //! combinations specialised at compile time. They write what the general rules
 //! ([`super::general`]) write, checked against them by a proptest.
 
-use crate::letters::{flags, packed_flags, tote, ByteTable};
+use crate::letters::{tote, ByteTable};
+use crate::orthography::conventions::{is_joiner, style_comma};
+use crate::orthography::hamza::takes_hamza;
 use crate::segment;
 use crate::style::{Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, StyleRules};
 
-use super::general::{is_joiner, joins_look_alikes};
+use super::general::joins_look_alikes;
 use super::part::{finish_part, is_spaceable, plain_part, spell_word_letters};
 use super::window::{append_window, insert, put, put_short, put_small, Window, FULL, WORD_ROOM};
 
@@ -122,14 +124,6 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
     i
 }
 
-/// The comma of the style after a letter (never between digits).
-fn style_comma(rules: &StyleRules) -> char {
-    match rules.comma {
-        CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
-        CommaRule::Latin => ',',
-    }
-}
-
 /// Where the hamza of a word goes (see [`hamza_at`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum HamzaAt {
@@ -140,7 +134,7 @@ enum HamzaAt {
 }
 
 /// Where the hamza of a word whose tote starts at offset `o` of `window` goes, as
-/// [`insert_hamza`](super::general::insert_hamza) puts it: before a `«` right before the word where the style wants it so
+/// [`insert_hamza`](crate::orthography::hamza::insert_hamza) puts it: before a `«` right before the word where the style wants it so
 /// (in the window, or at the end of `out` for a word at the window's start), else before the
 /// word.
 #[inline(always)]
@@ -339,7 +333,7 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
 /// What stands between a word ending at byte `end` and the next one where that is more than
 /// [`between_words`] takes, but still only characters that the general rules write one by
 /// one, each as it is or as a mark of the style, without looking at the words around: inert
-/// ASCII, `,` (Arabic unless between digits, as [`ToArabic::comma`](super::general::ToArabic::comma) decides), `?` and `;`
+/// ASCII, `,` (Arabic unless between digits, as [`comma_at`](crate::orthography::conventions::comma_at) decides), `?` and `;`
 /// (their tote marks), a `-` after anything but a digit (after a year, the style may space
 /// it), and `«`, `»` and the punctuation of U+2010..=U+2027 (dashes, quotes, ellipsis) as
 /// they are; the last before the next word is no hyphen. Writes it at offset `o` of `window`;
@@ -476,13 +470,6 @@ pub(super) fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
         takes_hamza(any)
     };
     Some((at, o_at, hamza))
-}
-
-/// Whether a word whose letters' flags, or-ed together, are `any` (as [`packed_flags`]
-/// places them) takes a hamza: a front vowel and no front marker.
-#[inline(always)]
-fn takes_hamza(any: u32) -> bool {
-    any & packed_flags(flags::FRONT_VOWEL) != 0 && any & packed_flags(flags::FRONT_MARKER) == 0
 }
 
 /// The length of the word of ASCII letters at byte `at` of `bytes` (a compound starts there)

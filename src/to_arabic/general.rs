@@ -5,19 +5,22 @@
 
 use crate::letters::{self, tote, ByteTable};
 use crate::normalize;
-use crate::segment::{self, WordChar};
-use crate::style::{
-    Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, StyleRules,
-    VowelThenE, YearHyphen,
+use crate::orthography::conventions::{
+    comma_at, ends_four_digit_year, is_joiner, starts_with_jyl, MAX_ABBREVIATION_LEN,
+    VOWELS_BEFORE_E,
 };
+use crate::orthography::hamza::{harmony_flags, insert_hamza, needs_hamza};
+use crate::orthography::patronyms::patronymic_splits;
+use crate::segment::{self, WordChar};
+use crate::style::{Abbreviations, HamzaScope, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
 
 use super::fast::latin_word_len;
 use super::window::Window;
-use super::{Paths, MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E};
+use super::Paths;
 
 /// One letter of a word being converted.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Letter {
+struct Letter {
     /// The character as written (after look-alike repair and composition).
     written: char,
     /// Its lower-case Cyrillic letter, or `None` for a character outside the table (passed
@@ -121,7 +124,9 @@ impl<'r> ToArabic<'r> {
             return i + self.compound(text, i);
         }
         match c {
-            ',' => self.out.push(self.comma(text, i)),
+            ',' => self
+                .out
+                .push(comma_at(text.as_bytes(), i, self.rules.comma)),
             '?' => self.out.push(tote::QUESTION_MARK),
             ';' => self.out.push(tote::SEMICOLON),
             '-' if self.rules.year_hyphen == YearHyphen::SpaceBefore
@@ -155,17 +160,6 @@ impl<'r> ToArabic<'r> {
             self.out.insert(hyphen_at, ' ');
         }
         next + len
-    }
-
-    fn comma(&self, text: &str, at: usize) -> char {
-        let bytes = text.as_bytes();
-        let between_digits = at > 0
-            && bytes[at - 1].is_ascii_digit()
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
-        match self.rules.comma {
-            CommaRule::ArabicExceptBetweenDigits if !between_digits => tote::COMMA,
-            _ => ',',
-        }
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
@@ -319,7 +313,8 @@ impl<'r> ToArabic<'r> {
         while from < end {
             let (to, known) = run_at(&self.word, from, end);
             if known && self.run_kind(from, to) == SegmentKind::Word {
-                let splits = patronymic_splits(&self.word[from..to], self.rules.patronymics);
+                let splits =
+                    patronymic_splits(lowers(&self.word[from..to]), self.rules.patronymics);
                 if let Some(&at) = splits.first() {
                     return Some(from + at);
                 }
@@ -368,7 +363,7 @@ impl<'r> ToArabic<'r> {
             // No split in a chain that keeps its look-alikes: the space would end the chain
             // for the next reading.
             SegmentKind::Word if !self.keep_look_alikes => {
-                patronymic_splits(letters, self.rules.patronymics)
+                patronymic_splits(lowers(letters), self.rules.patronymics)
             }
             _ => Vec::new(),
         };
@@ -432,7 +427,9 @@ impl<'r> ToArabic<'r> {
                 SegmentKind::Abbreviation => self.emit_abbreviation(segment.start, segment.end),
                 SegmentKind::Word => {
                     let hamza = match self.rules.hamza_scope {
-                        HamzaScope::EachPart => needs_hamza(&self.word[segment.start..segment.end]),
+                        HamzaScope::EachPart => {
+                            needs_hamza(table_letters(&self.word[segment.start..segment.end]))
+                        }
                         HamzaScope::WholeWord => {
                             !continues_run && self.run_needs_hamza(&segments[index..])
                         }
@@ -452,7 +449,7 @@ impl<'r> ToArabic<'r> {
             if !joined || segment.kind != SegmentKind::Word {
                 break;
             }
-            let (f, m) = harmony_flags(&self.word[segment.start..segment.end]);
+            let (f, m) = harmony_flags(table_letters(&self.word[segment.start..segment.end]));
             front |= f;
             marker |= m;
         }
@@ -475,7 +472,7 @@ impl<'r> ToArabic<'r> {
             if index > start {
                 self.out.push(' ');
             }
-            let hamza = needs_hamza(&self.word[index..index + 1]);
+            let hamza = needs_hamza(table_letters(&self.word[index..index + 1]));
             self.emit_word(index, index + 1, hamza);
         }
     }
@@ -512,25 +509,6 @@ impl<'r> ToArabic<'r> {
                 .push_str(letters::tote_of(lower).unwrap_or_default());
         }
     }
-}
-
-/// Writes the hamza of a word whose tote starts at byte `at` of `out`: there, or before a `«`
-/// right before the word where the style wants it so.
-pub(super) fn insert_hamza(out: &mut String, rules: &StyleRules, at: usize) {
-    let hamza = rules.hamza;
-    if rules.hamza_at_quote == HamzaAtQuote::BeforeQuote && out[..at].ends_with('«') {
-        out.insert(at - '«'.len_utf8(), hamza);
-    } else if at == out.len() {
-        out.push(hamza);
-    } else {
-        out.insert(at, hamza);
-    }
-}
-
-/// A zero-width non-joiner or joiner (U+200C, U+200D).
-#[inline]
-pub(crate) fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Whether `rest`, starting with joiners, has a Cyrillic letter right after them (after a
@@ -634,26 +612,6 @@ fn look_alike_chain(text: &str) -> (usize, Chain) {
     (len, chain)
 }
 
-/// Whether a patronym (`ұлы`, `қызы`) starts after the first of `written`, the lower-case
-/// letters of a word that tote writes (`ь`, `ъ` left out). Every split of
-/// [`patronymic_splits`] is at such a place, so words without one are not split.
-#[inline]
-pub(super) fn patronym_inside(written: impl Iterator<Item = char>) -> bool {
-    // The last letters seen, newest last (as long as the longest patronym).
-    let mut window = ['\0'; 4];
-    for (before, c) in written.enumerate() {
-        window = [window[1], window[2], window[3], c];
-        // `before` letters came before `c`: a patronym ending at `c` starts after the first.
-        if PATRONYMS
-            .iter()
-            .any(|p| before >= p.len() && window.ends_with(p))
-        {
-            return true;
-        }
-    }
-    false
-}
-
 /// Reads Latin look-alikes in a Cyrillic word as the Cyrillic letters they imitate
 /// (`бiлiм` with Latin `i`), but only when every non-Cyrillic letter of the word is one:
 /// a real mixed word (`Kazinform-ның` parts, brand names) keeps its Latin letters.
@@ -683,171 +641,14 @@ fn repair_lookalikes(letters: &mut [Letter]) {
     }
 }
 
-/// (has a front vowel, has a front marker) over the Cyrillic letters of a word.
-fn harmony_flags(letters: &[Letter]) -> (bool, bool) {
-    let mut front = false;
-    let mut marker = false;
-    for lower in letters.iter().filter_map(|l| l.lower) {
-        front |= letters::is_front_vowel(lower);
-        marker |= letters::is_front_marker(lower);
-    }
-    (front, marker)
+/// Each letter's lower-case Cyrillic letter, `None` for a character outside the table.
+#[inline]
+fn lowers(word: &[Letter]) -> impl Iterator<Item = Option<char>> + Clone + '_ {
+    word.iter().map(|l| l.lower)
 }
 
-/// The hamza rule: a front vowel and no front marker.
-fn needs_hamza(letters: &[Letter]) -> bool {
-    let (front, marker) = harmony_flags(letters);
-    front && !marker
-}
-
-/// Whether the four bytes before `at` are a year: four digits, not more, and not inside an
-/// address (after a character of a URL's syntax: `a(://1700`), whose extent as a passthrough
-/// token must not change with the space `to_cyrillic` drops. (A letter before the digits may
-/// be a Latin look-alike that reads as Cyrillic: it decides nothing here.)
-pub(crate) fn ends_four_digit_year(bytes: &[u8], at: usize) -> bool {
-    at >= 4
-        && bytes[at - 4..at].iter().all(u8::is_ascii_digit)
-        && (at == 4 || !(bytes[at - 5].is_ascii_digit() || b"/:@_~+=&#\\".contains(&bytes[at - 5])))
-}
-
-/// Whether the tote `after_hyphen` starts with a form of `жыл` (`جىل`, after the word's
-/// `hamza` if it has one: `ءجىلىۇش`): then the hyphen of a year before it takes a space in
-/// [`YearHyphen::SpaceBefore`] styles, and `to_cyrillic` drops that space again.
-pub(crate) fn starts_with_jyl(after_hyphen: &str, hamza: char) -> bool {
-    after_hyphen
-        .strip_prefix(hamza)
-        .unwrap_or(after_hyphen)
-        .starts_with("\u{062C}\u{0649}\u{0644}")
-}
-
-/// Case suffixes that may follow a patronymic (`Байтұрсынұлының`).
-pub(super) const PATRONYMIC_ENDINGS: &[&str] = &[
-    "",
-    "ның",
-    "на",
-    "н",
-    "нан",
-    "нда",
-    "мен",
-    "ндағы",
-    "ндай",
-    "нша",
-];
-
-/// A patronymic the rule splits off, in tote (`ۇلىنىڭ`) and in lower-case Cyrillic (`ұлының`).
-pub(crate) struct PatronymForm {
-    pub(crate) tote: String,
-    pub(crate) cyrillic: String,
-}
-
-/// Every tote word that the patronymic rule splits off (`ۇلى`, `ۇلىنىڭ`, `قىزى`, ...), with
-/// its Cyrillic.
-pub(crate) fn split_patronym_forms() -> &'static [PatronymForm] {
-    static FORMS: std::sync::LazyLock<Vec<PatronymForm>> = std::sync::LazyLock::new(|| {
-        PATRONYMS
-            .iter()
-            .flat_map(|p| {
-                PATRONYMIC_ENDINGS.iter().map(move |e| {
-                    let cyrillic: String = p.iter().copied().chain(e.chars()).collect();
-                    PatronymForm {
-                        tote: cyrillic.chars().filter_map(letters::tote_of).collect(),
-                        cyrillic,
-                    }
-                })
-            })
-            .collect()
-    });
-    &FORMS
-}
-
-/// Whether the style would write a patronymic inside this Cyrillic word as a separate word.
-pub(crate) fn splits_patronym(word: &str, rule: Patronymics) -> bool {
-    let letters: Vec<Letter> = word
-        .chars()
-        .map(|c| Letter {
-            written: c,
-            lower: letters::lower(c),
-        })
-        .collect();
-    !patronymic_splits(&letters, rule).is_empty()
-}
-
-/// `ұлы` and `қызы` in lower-case letters.
-pub(crate) const PATRONYMS: [&[char]; 2] = [&['ұ', 'л', 'ы'], &['қ', 'ы', 'з', 'ы']];
-
-/// The first of [`PATRONYMS`], as text.
-pub(super) const PATRONYM_UL: &str = "ұлы";
-/// The second of [`PATRONYMS`], as text.
-pub(super) const PATRONYM_QYZ: &str = "қызы";
-
-/// Where the style writes `ұлы`/`қызы` as separate words: the start of each split-off piece,
-/// as indices into `letters`, ascending. Empty for almost every word (and then allocation
-/// free).
-pub(super) fn patronymic_splits(letters: &[Letter], rule: Patronymics) -> Vec<usize> {
-    let mut splits = Vec::new();
-    if letters.iter().any(|l| l.lower.is_none()) {
-        return splits;
-    }
-    // Most words have no patronym inside: tell without collecting anything.
-    let written = letters
-        .iter()
-        .filter_map(|l| l.lower)
-        .filter(|&c| letters::tote_of(c).is_some_and(|t| !t.is_empty()));
-    if !patronym_inside(written) {
-        return splits;
-    }
-    // Matching is done on the letters tote writes (ь and ъ are not), as `to_cyrillic` sees
-    // them when it reads the word back; `index` maps back to `letters`.
-    let (index, lower): (Vec<usize>, Vec<char>) = letters
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| l.lower.map(|c| (i, c)))
-        .filter(|&(_, c)| letters::tote_of(c).is_some_and(|t| !t.is_empty()))
-        .unzip();
-    let patronym_at = |at: usize| PATRONYMS.iter().find(|p| lower[at..].starts_with(p));
-    // Stem length in tote letters before each position (prefix sums: linear in the word).
-    let mut stem_tote_len = Vec::with_capacity(lower.len() + 1);
-    stem_tote_len.push(0usize);
-    for &l in &lower {
-        let len = letters::tote_of(l).map_or(0, |t| t.chars().count());
-        stem_tote_len.push(stem_tote_len.last().copied().unwrap_or(0) + len);
-    }
-    let tote_len = |at: usize| stem_tote_len[at];
-    // A patronym and its ending span at most this many letters.
-    let longest_tail = 4 + PATRONYMIC_ENDINGS
-        .iter()
-        .map(|e| e.chars().count())
-        .max()
-        .unwrap_or(0);
-    match rule {
-        Patronymics::SplitAfterName => {
-            // From the end: a patronym and a case ending after a stem of two or more letters;
-            // the stem may end in one again (`...ұлыұлы`).
-            let mut end = lower.len();
-            while let Some(at) = (end.saturating_sub(longest_tail).max(1)..end)
-                .rev()
-                .find(|&at| {
-                    tote_len(at) >= 2
-                        && patronym_at(at).is_some_and(|p| {
-                            PATRONYMIC_ENDINGS
-                                .iter()
-                                .any(|e| lower[at + p.len()..end].iter().copied().eq(e.chars()))
-                        })
-                })
-            {
-                splits.push(at);
-                end = at;
-            }
-            splits.reverse();
-        }
-        Patronymics::SplitEverywhere => {
-            splits.extend(
-                (1..lower.len()).filter(|&at| patronym_at(at).is_some() && tote_len(at) >= 1),
-            );
-        }
-    }
-    for split in &mut splits {
-        *split = index[*split];
-    }
-    splits
+/// The lower-case Cyrillic letters of `word` (its letters of the table).
+#[inline]
+fn table_letters(word: &[Letter]) -> impl Iterator<Item = char> + '_ {
+    word.iter().filter_map(|l| l.lower)
 }

@@ -27,10 +27,13 @@ use crate::segment;
 use crate::style::{CommaRule, StyleRules};
 
 use general::ToArabic;
-pub(crate) use general::{
-    ends_four_digit_year, is_joiner, split_patronym_forms, splits_patronym, starts_with_jyl,
-    PATRONYMS,
+
+// Re-exported for the reader (`to_cyrillic`), which imports them from here; they belong to
+// `orthography` and are to be imported from there.
+pub(crate) use crate::orthography::conventions::{
+    ends_four_digit_year, is_joiner, starts_with_jyl, MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E,
 };
+pub(crate) use crate::orthography::patronyms::{split_patronym_forms, splits_patronym};
 
 mod fast;
 mod general;
@@ -38,14 +41,6 @@ mod part;
 #[cfg(test)]
 mod tests;
 mod window;
-
-/// Longest all-caps word treated as an abbreviation (`ҰҚШҰ`, `ҚРСІМ`); longer all-caps words
-/// (`ТҮРКСОЙ`, headlines) are converted as words.
-pub(crate) const MAX_ABBREVIATION_LEN: usize = 5;
-
-/// Vowels after which `е` gets an inserted `ي` in [`VowelThenE::InsertYeh`](crate::style::VowelThenE::InsertYeh) styles.
-pub(crate) const VOWELS_BEFORE_E: &[char] =
-    &['а', 'ә', 'о', 'ө', 'ұ', 'ү', 'ы', 'і', 'я', 'ю', 'ё'];
 
 /// Converts Cyrillic text to tote in the given style.
 pub(crate) fn to_arabic<'a>(text: &'a str, rules: &StyleRules) -> Cow<'a, str> {
@@ -63,13 +58,22 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
     convert_into(text, rules, out, Paths::Fast);
 }
 
+/// Converts Cyrillic text to tote by the general rules alone, never the fast paths: the
+/// specification of the writer, what the reader checks its candidate spellings against (the
+/// fast paths write the same bytes, checked by a proptest, but are not the specification).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn to_arabic_general(text: &str, rules: &StyleRules) -> String {
+    let mut out = String::new();
+    convert_into(text, rules, &mut out, Paths::GeneralOnly);
+    out
+}
+
 /// Which ways `ToArabic::run` may take through a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Paths {
     /// The fast paths where they apply, else the general rules.
     Fast,
     /// The general rules for every word (what the fast paths are tested against).
-    #[cfg_attr(not(test), allow(dead_code))]
     GeneralOnly,
 }
 

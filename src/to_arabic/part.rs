@@ -3,11 +3,11 @@
 //! to the general rules (abbreviations, patronyms inside).
 
 use crate::letters::{self, flags, packed_flags, ByteTable};
-use crate::style::{Patronymics, StyleRules, VowelThenE};
+use crate::orthography::conventions::MAX_ABBREVIATION_LEN;
+use crate::orthography::patronyms::has_patronym;
+use crate::style::{StyleRules, VowelThenE};
 
-use super::general::{patronym_inside, PATRONYMIC_ENDINGS, PATRONYM_QYZ, PATRONYM_UL};
 use super::window::{put, put_short, WORD_ROOM};
-use super::MAX_ABBREVIATION_LEN;
 
 /// How many letters [`spell_word_letters`] converts at once, without a branch on each.
 const BLOCK_LETTERS: usize = 8;
@@ -287,75 +287,4 @@ pub(super) fn is_spaceable(table: &ByteTable, letters: &[u8], any: u32) -> bool 
     any & packed_flags(flags::UPPER | flags::MULTI_TOTE) == packed_flags(flags::UPPER)
         && (4..=2 * MAX_ABBREVIATION_LEN).contains(&letters.len())
         && letters.chunks_exact(2).all(upper)
-}
-
-/// Whether a plain word (UTF-8 of table letters) whose letters' flags, or-ed together, are
-/// `any` may have a patronym that [`patronymic_splits`](super::general::patronymic_splits) splits off by `rule`: such words take
-/// the general path. Exact for a word of lower-case letters each written with one tote letter
-/// under [`Patronymics::SplitAfterName`] (`құлындар` has none to split), else any patronym
-/// inside counts.
-fn has_patronym(table: &ByteTable, word: &[u8], any: u32, rule: Patronymics) -> bool {
-    if any & packed_flags(flags::UPPER | flags::SILENT) == 0 {
-        if rule == Patronymics::SplitAfterName && any & packed_flags(flags::MULTI_TOTE) == 0 {
-            return ends_with_patronymic(word);
-        }
-        return has_lower_case_patronym(word);
-    }
-    let written = word
-        .chunks_exact(2)
-        .map(|pair| table.get(pair[0], pair[1]))
-        .filter(|letter| !letter.tote.is_empty())
-        .map(|letter| letter.lower);
-    patronym_inside(written)
-}
-
-/// [`has_patronym`] for a word of lower-case letters each written with one tote letter, under
-/// [`Patronymics::SplitAfterName`]: whether it ends with a patronym and one of its endings
-/// after a stem of two letters or more, the one split [`patronymic_splits`](super::general::patronymic_splits) looks for first
-/// (from the end; it finds the others only before that one). Its letters are then its
-/// written letters, two bytes each, and a letter is one tote letter.
-fn ends_with_patronymic(word: &[u8]) -> bool {
-    // A patronym and its ending span at most this many letters (two bytes each); the stem
-    // has two at least.
-    const LONGEST_TAIL: usize = {
-        let (mut longest, mut index) = (0, 0);
-        while index < PATRONYMIC_ENDINGS.len() {
-            if PATRONYMIC_ENDINGS[index].len() > longest {
-                longest = PATRONYMIC_ENDINGS[index].len();
-            }
-            index += 1;
-        }
-        (PATRONYM_QYZ.len() + longest) / 2
-    };
-    const STEM_LETTERS: usize = 2;
-    let letters = word.len() / 2;
-    (letters.saturating_sub(LONGEST_TAIL).max(STEM_LETTERS)..letters).any(|at| {
-        let rest = &word[2 * at..];
-        [PATRONYM_UL.as_bytes(), PATRONYM_QYZ.as_bytes()]
-            .iter()
-            .find(|patronym| rest.starts_with(patronym))
-            .is_some_and(|patronym| {
-                let ending = &rest[patronym.len()..];
-                PATRONYMIC_ENDINGS.iter().any(|e| e.as_bytes() == ending)
-            })
-    })
-}
-
-/// [`has_patronym`] for a word of lower-case letters that are all written (no `ь`, `ъ`):
-/// then its letters are its written letters, two bytes each, and a patronym inside is one
-/// that starts after the first letter. Found on the bytes, from each `ы` that ends one.
-pub(super) fn has_lower_case_patronym(word: &[u8]) -> bool {
-    let letter = |c: &str| u16::from_le_bytes([c.as_bytes()[0], c.as_bytes()[1]]);
-    let [y, u, l, q, z] = ["ы", "ұ", "л", "қ", "з"].map(letter);
-    // The three letters before the one at `at`, oldest first.
-    let mut before = [0u16; 3];
-    for (at, pair) in word.chunks_exact(2).enumerate() {
-        let c = u16::from_le_bytes([pair[0], pair[1]]);
-        // `ұлы` or `қызы` ends at `at` and starts after the first letter.
-        if c == y && ((at >= 3 && before[1..] == [u, l]) || (at >= 4 && before == [q, y, z])) {
-            return true;
-        }
-        before = [before[1], before[2], c];
-    }
-    false
 }

@@ -1,8 +1,6 @@
 //! Unit tests of the writer: single rules, and the fast paths checked against the general
 //! rules (a proptest over words of every letter, and the seeds).
 
-use super::general::{patronym_inside, PATRONYM_QYZ, PATRONYM_UL};
-use super::part::has_lower_case_patronym;
 use super::*;
 use crate::Style;
 
@@ -38,42 +36,6 @@ fn egemen_splits_ұлы_inside_words() {
     assert_eq!(arabic("зұлым", Style::Egemen), "ز ۇلىم");
     assert_eq!(arabic("зұлым", Style::Kazinform), "زۇلىم");
     assert_eq!(arabic("Қабышұлы", Style::Kazinform), "قابىش ۇلى");
-}
-
-#[test]
-fn patronyms_are_found_on_the_bytes_as_on_the_letters() {
-    let words = [
-        "ұлы",
-        "қызы",
-        "зұлым",
-        "абайұлы",
-        "қыздың",
-        "аққызы",
-        "қызықызы",
-        "ұлыұлы",
-        "ақызы",
-        "бұлы",
-        "жазылған",
-        "қызмет",
-        "сұлу",
-        "ұл",
-        "қыз",
-        "нұрқызым",
-    ];
-    for word in words {
-        assert_eq!(
-            has_lower_case_patronym(word.as_bytes()),
-            patronym_inside(word.chars()),
-            "{word}"
-        );
-    }
-}
-
-/// [`to_arabic`] by the general rules alone.
-fn by_general_rules(text: &str, rules: &StyleRules) -> String {
-    let mut out = String::new();
-    convert_into(text, rules, &mut out, Paths::GeneralOnly);
-    out
 }
 
 /// Letters for the fast paths' test: every letter of the table in both cases (those
@@ -113,7 +75,7 @@ proptest::proptest! {
         style in proptest::sample::select(Style::ALL.to_vec()),
     ) {
         let rules = style.rules();
-        proptest::prop_assert_eq!(to_arabic(&text, &rules), by_general_rules(&text, &rules));
+        proptest::prop_assert_eq!(to_arabic(&text, &rules), to_arabic_general(&text, &rules));
     }
 }
 
@@ -127,17 +89,11 @@ fn the_fast_paths_write_what_the_general_rules_write_on_the_seeds() {
             let rules = style.rules();
             assert_eq!(
                 to_arabic(seed, &rules),
-                by_general_rules(seed, &rules),
+                to_arabic_general(seed, &rules),
                 "{style:?}"
             );
         }
     }
-}
-
-#[test]
-fn the_patronyms_as_text_are_the_patronyms() {
-    let as_text = PATRONYMS.map(|p| p.iter().collect::<String>());
-    assert_eq!(as_text, [PATRONYM_UL, PATRONYM_QYZ]);
 }
 
 #[test]
