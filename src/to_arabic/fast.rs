@@ -3,7 +3,7 @@
 //! combinations specialised at compile time. They write what the general rules
 //! ([`super::general`]) write, checked against them by a proptest.
 
-use crate::letters::{tote, ByteTable};
+use crate::letters::{self, tote, ByteTable, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 use crate::orthography::conventions::{is_joiner, style_comma};
 use crate::orthography::hamza::takes_hamza;
 use crate::segment;
@@ -100,7 +100,7 @@ fn plain_words_in<const EACH_PART: bool, const LETTER_SPACED: bool>(
         }
         // Mostly a space and the next word: straight to it.
         match bytes[i..] {
-            [b' ', 0xD0..=0xD3, ..] => {
+            [b' ', CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, ..] => {
                 let Some(space) = put(window, o, b" ") else {
                     break;
                 };
@@ -239,7 +239,11 @@ fn simple_words<const LETTER_SPACED: bool>(
             o,
             at_word_end: true,
         };
-        if !(next == b' ' && bytes.get(at + 1).is_some_and(|b| matches!(b, 0xD0..=0xD3))) {
+        if !(next == b' '
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&b| letters::is_cyrillic_lead(b)))
+        {
             return word_end;
         }
         let Some(space) = window.get_mut(o) else {
@@ -327,7 +331,7 @@ fn between_words(bytes: &[u8], end: usize) -> Option<(bool, usize)> {
         .iter()
         .position(|&b| !segment::is_inert_ascii(b))?;
     let next = from + inert;
-    (inert > 0 && matches!(bytes[next], 0xD0..=0xD3)).then_some((comma, next))
+    (inert > 0 && letters::is_cyrillic_lead(bytes[next])).then_some((comma, next))
 }
 
 /// What stands between a word ending at byte `end` and the next one where that is more than
@@ -357,7 +361,7 @@ fn punctuation_between_words(
         // (Never the start of the text: a word ends at `end`.)
         let before = *bytes.get(at.checked_sub(1)?)?;
         (at, o) = match *rest {
-            [0xD0..=0xD3, ..] if at > end && before != b'-' => {
+            [CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, ..] if at > end && before != b'-' => {
                 return Some((at, o));
             }
             [b',', ..] => {
@@ -445,7 +449,7 @@ pub(super) fn plain_word<const EACH_PART: bool, const LETTER_SPACED: bool>(
         match bytes[at..] {
             // Mostly what ends a word: a space or the end of the text.
             [] | [b' ', ..] => break,
-            [b'-', 0xD0..=0xD3, ..] => {
+            [b'-', CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, ..] => {
                 o_at = put(window, o_at, b"-")?;
                 if rules.hyphen_spacing == HyphenSpacing::SpaceAfter {
                     o_at = put(window, o_at, b" ")?;

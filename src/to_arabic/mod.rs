@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use crate::letters;
+use crate::letters::{self, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 use crate::segment;
 use crate::style::{CommaRule, StyleRules};
 
@@ -86,10 +86,11 @@ fn convert_into(text: &str, rules: &StyleRules, out: &mut String, paths: Paths) 
 }
 
 /// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark the style
-/// rewrites. Checked on bytes: every Cyrillic letter starts with a byte in 0xD0..=0xD3.
+/// rewrites. Checked on bytes: every Cyrillic letter starts with a lead byte of the Cyrillic
+/// block ([`letters::is_cyrillic_lead`]).
 fn needs_conversion(text: &str, rules: &StyleRules) -> bool {
     text.bytes().any(|b| {
-        matches!(b, 0xD0..=0xD3 | b'?' | b';')
+        matches!(b, CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST | b'?' | b';')
             || (b == b',' && rules.comma == CommaRule::ArabicExceptBetweenDigits)
     })
 }

@@ -2,7 +2,9 @@
 //! through the byte-indexed letter table, eight at a time, and the checks that send a part
 //! to the general rules (abbreviations, patronyms inside).
 
-use crate::letters::{self, flags, packed_flags, ByteTable};
+use crate::letters::{
+    self, flags, packed_flags, ByteTable, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST,
+};
 use crate::orthography::conventions::MAX_ABBREVIATION_LEN;
 use crate::orthography::patronyms::has_patronym;
 use crate::style::{StyleRules, VowelThenE};
@@ -29,15 +31,21 @@ const SLOTS_KEPT: [[u32; BLOCK_LETTERS]; BLOCK_LETTERS + 1] = {
 };
 
 /// How many of the [`BLOCK_LETTERS`] two-byte slots of `block` start with a lead byte of
-/// U+0400..U+04FF (0xD0..=0xD3) before the first that does not: the letters of a word, read
+/// U+0400..U+04FF ([`CYRILLIC_LEAD_FIRST`]..=[`CYRILLIC_LEAD_LAST`]) before the first that does not: the letters of a word, read
 /// without a branch. (In valid UTF-8 a continuation byte follows each such lead byte.)
 #[inline(always)]
 fn leading_cyrillic_slots(block: &[u8; 2 * BLOCK_LETTERS]) -> usize {
     // Each slot is a 16-bit lane of a `u64`, its lead byte the low byte: masked to its top six
-    // bits and compared with 0xD0, a lane is 0 for a lead and at most 0xFC else, so adding
-    // 0x7FFF sets the lane's top bit exactly for the others, with no carry out of the lane.
-    const LEAD_BITS: u64 = 0x00FC_00FC_00FC_00FC;
-    const LEAD: u64 = 0x00D0_00D0_00D0_00D0;
+    // bits (the four lead bytes differ only in the low two) and compared with the first lead
+    // byte, a lane is 0 for a lead and at most 0xFC else, so adding 0x7FFF sets the lane's top
+    // bit exactly for the others, with no carry out of the lane.
+    const _: () = assert!(
+        CYRILLIC_LEAD_FIRST % 4 == 0 && CYRILLIC_LEAD_LAST - CYRILLIC_LEAD_FIRST == 3,
+        "the Cyrillic lead bytes are four, aligned on four"
+    );
+    const LANES: u64 = 0x0001_0001_0001_0001;
+    const LEAD_BITS: u64 = (!(CYRILLIC_LEAD_LAST - CYRILLIC_LEAD_FIRST)) as u64 * LANES;
+    const LEAD: u64 = CYRILLIC_LEAD_FIRST as u64 * LANES;
     const CARRY: u64 = 0x7FFF_7FFF_7FFF_7FFF;
     const TOP: u64 = 0x8000_8000_8000_8000;
     let not_lead = |half: &[u8]| {
@@ -249,7 +257,7 @@ fn spell_part(
         let letter = table.get(lead, continuation);
         if bits & flags::PAIR_FIRST != 0 {
             // `и` before `я` or `ю`: one tote group.
-            if let &[lead @ 0xD0..=0xD3, continuation, ..] = rest {
+            if let &[lead @ CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST, continuation, ..] = rest {
                 let next = table.get(lead, continuation);
                 let merged = (next.flags & flags::PAIR_SECOND != 0)
                     .then(|| letters::merged_pair(letter.lower, next.lower))
