@@ -14,8 +14,11 @@
 //!   table only, in one part or several joined by single hyphens, no abbreviation, no patronym
 //!   inside); [`fast`] converts runs of those straight from their UTF-8 bytes with the
 //!   byte-indexed table of [`letters::BYTE_TABLE`], and [`part`] spells each part of such a
-//!   word. Both write into the fixed output [`window`], which is appended to the output in
-//!   blocks. A proptest checks that the fast paths write what the general rules write.
+//!   word (the fast paths are two files, the run of words and the letters of one part, so
+//!   that each stays short enough to read whole). Both write into the fixed output [`window`],
+//!   which is appended to the output in blocks. A proptest checks that the fast paths write
+//!   what the general rules write; [`to_arabic_general`] is the general path alone, the
+//!   specification the reader checks its candidate spellings against.
 //!
 //! Everything the fast paths and the general rules share about Kazakh orthography (harmony and
 //! the hamza, patronyms, the style conventions) lives in [`crate::orthography`].
