@@ -380,11 +380,12 @@ fn byte_index(lead: u8, continuation: u8) -> usize {
 }
 
 /// How many patronyms `to_arabic` splits off (`ұлы`, `қызы`).
-const PATRONYM_COUNT: usize = crate::to_arabic::PATRONYMS.len();
+const PATRONYM_COUNT: usize = super::patronyms::PATRONYMS.len();
 
 /// The byte-indexed table (see [`ByteTable`]).
 pub(crate) static BYTE_TABLE: LazyLock<ByteTable> = LazyLock::new(|| {
-    use crate::to_arabic::{PATRONYMS, VOWELS_BEFORE_E};
+    use super::conventions::VOWELS_BEFORE_E;
+    use super::patronyms::PATRONYMS;
     let empty = ByteLetter {
         tote: "",
         tote_after_vowel: "",
