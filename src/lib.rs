@@ -103,7 +103,6 @@
 #![warn(missing_docs)]
 
 mod converter;
-mod detect;
 mod embedded_table;
 mod error;
 pub mod fixtures;
@@ -112,9 +111,8 @@ mod letter_grams;
 mod letter_model;
 #[cfg(feature = "lexicon")]
 mod lexicon;
-mod normalize;
 mod orthography;
-mod segment;
+mod script;
 mod stream;
 mod style;
 mod to_arabic;
@@ -135,8 +133,8 @@ pub mod generator {
 use std::borrow::Cow;
 
 pub use converter::{Casing, Converter, ConverterBuilder, WordSource};
-pub use detect::{detect_script, guess_style, Script};
 pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
+pub use script::detect::{detect_script, guess_style, Script};
 pub use stream::{
     complete_utf8_prefix_len, safe_split_points, StreamConverter, StreamError, StreamStats,
     Utf8Mode,
@@ -147,6 +145,8 @@ pub use style::{
 };
 
 use orthography::letters;
+// The converters name the script-level modules by their short paths.
+use script::{normalize, segment};
 
 /// Converts Cyrillic text to tote in `style`.
 ///
