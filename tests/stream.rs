@@ -366,7 +366,7 @@ fn invalid_utf8_is_reported_at_its_offset() {
                 .convert_stream(Reads::new(&bytes, sizes), io::sink(), target)
                 .unwrap_err();
             assert!(
-                matches!(error, StreamError::InvalidUtf8 { offset: o } if o == offset as u64),
+                matches!(error, StreamError::InvalidUtf8(ref e) if e.offset == offset as u64),
                 "{error}"
             );
         }
