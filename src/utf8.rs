@@ -52,11 +52,7 @@ pub fn complete_prefix_len(bytes: &[u8]) -> usize {
 /// assert_eq!(decode(b"o\xFF", Utf8Mode::Strict, 100).unwrap_err().offset, 101);
 /// assert_eq!(decode(b"o\xFF", Utf8Mode::Lossy, 100).unwrap(), "o\u{FFFD}");
 /// ```
-pub fn decode(
-    bytes: &[u8],
-    mode: Utf8Mode,
-    offset: u64,
-) -> Result<Cow<'_, str>, InvalidUtf8Error> {
+pub fn decode(bytes: &[u8], mode: Utf8Mode, offset: u64) -> Result<Cow<'_, str>, InvalidUtf8Error> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
         Err(_) if mode == Utf8Mode::Lossy => Ok(String::from_utf8_lossy(bytes)),
