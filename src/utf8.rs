@@ -1,6 +1,6 @@
 //! UTF-8 of byte input, for programs that read bytes themselves: where a buffer read from a
 //! stream can be cut without splitting a character ([`complete_prefix_len`]), and bytes
-//! decoded with invalid sequences reported ([`InvalidUtf8Error`](crate::InvalidUtf8Error),
+//! decoded with invalid sequences reported ([`InvalidUtf8Error`],
 //! with the offset in the input) or replaced ([`Utf8Mode`]).
 
 use std::borrow::Cow;
