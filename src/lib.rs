@@ -24,8 +24,8 @@
 //!
 //! # A converter built once
 //!
-//! [`Converter`] holds a style and the casing mode; it is cheap to copy, `Send + Sync`, and
-//! converts in either direction:
+//! [`Converter`] holds a style (or custom [`StyleRules`]), the casing mode and the word
+//! source; it is cheap to copy, `Send + Sync`, and converts in either direction:
 //!
 //! ```
 //! use kazakh_script::{Casing, Converter, Script, Style};
