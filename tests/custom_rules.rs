@@ -95,7 +95,9 @@ fn every_combination_of_conventions_reads_back_what_it_writes() {
     for rules in combinations {
         let converter = Converter::builder().rules(rules).build();
         let tote = converter.to_arabic(&text);
-        let again = converter.to_arabic(&converter.to_cyrillic(&tote)).into_owned();
+        let again = converter
+            .to_arabic(&converter.to_cyrillic(&tote))
+            .into_owned();
         if again != tote {
             let line = tote
                 .lines()
@@ -118,7 +120,9 @@ fn the_publishers_rules_are_their_styles_and_custom_ones_none() {
         assert_eq!(converter.style(), Some(style));
         assert_eq!(converter, Converter::new(style));
     }
-    let custom = Style::Egemen.rules().with_comma(CommaRule::ArabicExceptBetweenDigits);
+    let custom = Style::Egemen
+        .rules()
+        .with_comma(CommaRule::ArabicExceptBetweenDigits);
     assert_eq!(Converter::builder().rules(custom).build().style(), None);
     // The last of `style` and `rules` set wins.
     let converter = Converter::builder()

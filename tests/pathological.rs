@@ -1,8 +1,8 @@
-//! Pathological input (issue 6, item 4): a 20 MB single word in either script, a million
-//! hamzas, long runs of combining marks, scripts alternating character by character, a 10 MB
-//! line of ordinary words without a newline, and empty input. Every test asserts the real
-//! output, computed independently of the converter (a repeated unit whose conversion is clear
-//! from the rules), not just "no panic".
+//! Pathological input: a 20 MB single word in either script, a million hamzas, long runs of
+//! combining marks, scripts alternating character by character, a 10 MB line of ordinary words
+//! without a newline, and empty input. Every test asserts the real output, computed
+//! independently of the converter (a repeated unit whose conversion is clear from the rules),
+//! not just "no panic".
 //!
 //! # Linear time, bounded memory
 //!

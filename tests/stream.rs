@@ -191,10 +191,10 @@ fn seeds_read_one_byte_at_a_time_convert_as_whole() {
     }
 }
 
-/// Texts on which random streaming found cuts that changed the output (session 5): a number
-/// at the end of the line before initials (`1\nТ. бқ`: the initials' "no number before them"
-/// looked across the line feed), and a one-letter tote word after a Cyrillic word glued to it
-/// (`Бізت. ب.`: the cut counted the Cyrillic letters as the word's).
+/// Texts on which random streaming found cuts that changed the output: a number at the end of
+/// the line before initials (`1\nТ. бқ`: the initials' "no number before them" looked across
+/// the line feed), and a one-letter tote word after a Cyrillic word glued to it (`Бізت. ب.`:
+/// the cut counted the Cyrillic letters as the word's).
 #[test]
 fn texts_where_random_cuts_went_wrong_stream_as_whole() {
     for (text, style) in [
