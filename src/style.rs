@@ -1,7 +1,8 @@
 //! Publisher styles: the conventions that differ between tote editions.
 //!
-//! A [`Style`] names a publisher; [`StyleRules`] spells out what it does, one named field per
-//! convention, so that the converters never branch on the publisher itself.
+//! A [`Style`] names a publisher; [`StyleRules`] spells out what it does, one convention per
+//! field, so that the converters never branch on the publisher itself. Custom rules start
+//! from a publisher's and change conventions one by one.
 
 use std::fmt;
 use std::str::FromStr;
