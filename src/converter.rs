@@ -1,5 +1,6 @@
-//! [`Converter`]: a style, a casing mode and a word source chosen once, then used to convert
-//! in either direction, with its builder and the options it holds.
+//! [`Converter`]: a style (a publisher's or custom rules), a casing mode and a word source
+//! chosen once, then used to convert in either direction, with its builder and the options it
+//! holds.
 
 use std::borrow::Cow;
 
@@ -7,6 +8,7 @@ use crate::style::{Style, StyleRules};
 use crate::{to_arabic, to_cyrillic, Script};
 
 /// How letter case is restored in tote -> Cyrillic output (tote has no case).
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Casing {
     /// Capital letter at the start of the text, of each line, after `.`, `!`, `?` and after
@@ -21,6 +23,7 @@ pub enum Casing {
 }
 
 /// Where Cyrillic spellings of tote words come from.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WordSource {
     /// The embedded lexicon first (words seen in a corpus, and known stems with known suffix
@@ -32,11 +35,11 @@ pub enum WordSource {
     Rules,
 }
 
-/// A converter configured once and reused: style and casing. `Copy`, `Send` and `Sync`.
+/// A converter configured once and reused: style rules, casing and word source. `Copy`,
+/// `Send` and `Sync`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Converter {
     pub(crate) rules: StyleRules,
-    style: Style,
     pub(crate) casing: Casing,
     pub(crate) words: WordSource,
 }
@@ -52,20 +55,46 @@ impl Converter {
     pub fn new(style: Style) -> Self {
         Converter {
             rules: style.rules(),
-            style,
             casing: Casing::default(),
             words: WordSource::default(),
         }
     }
 
-    /// A builder to set the style and casing.
+    /// A builder to set the style (or custom rules), casing and word source.
     pub fn builder() -> ConverterBuilder {
         ConverterBuilder::default()
     }
 
-    /// The style this converter writes and reads.
-    pub fn style(&self) -> Style {
-        self.style
+    /// The publisher style whose rules this converter writes and reads, or `None` when its
+    /// rules are custom ones that match no [`Style`] (see [`ConverterBuilder::rules`]).
+    ///
+    /// ```
+    /// use kazakh_script::{Converter, HyphenSpacing, Style};
+    /// assert_eq!(Converter::new(Style::Egemen).style(), Some(Style::Egemen));
+    ///
+    /// let rules = Style::Kazinform.rules().with_hyphen_spacing(HyphenSpacing::SpaceAfter);
+    /// assert_eq!(Converter::builder().rules(rules).build().style(), None);
+    /// ```
+    pub fn style(&self) -> Option<Style> {
+        Style::ALL
+            .into_iter()
+            .find(|style| style.rules() == self.rules)
+    }
+
+    /// The conventions this converter writes and reads: its style's [`Style::rules`], or the
+    /// custom rules it was built with.
+    pub fn rules(&self) -> StyleRules {
+        self.rules
+    }
+
+    /// How tote -> Cyrillic restores case.
+    pub fn casing(&self) -> Casing {
+        self.casing
+    }
+
+    /// Where tote -> Cyrillic takes word spellings from.
+    pub fn words(&self) -> WordSource {
+        self.words
     }
 
     /// Cyrillic -> tote.
@@ -90,15 +119,34 @@ impl Converter {
 /// Builds a [`Converter`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ConverterBuilder {
-    style: Style,
+    rules: StyleRules,
     casing: Casing,
     words: WordSource,
 }
 
 impl ConverterBuilder {
-    /// Sets the style (default [`Style::Kazinform`]).
+    /// Sets the style (default [`Style::Kazinform`]): its rules replace any set before.
     pub fn style(mut self, style: Style) -> Self {
-        self.style = style;
+        self.rules = style.rules();
+        self
+    }
+
+    /// Sets custom rules: a publisher's [`Style::rules`] with some conventions changed.
+    /// They replace any style or rules set before. A converter with rules that match no
+    /// [`Style`] has no [`Converter::style`].
+    ///
+    /// ```
+    /// use kazakh_script::{CommaRule, Converter, Style};
+    ///
+    /// // Kazinform with a Latin comma.
+    /// let converter = Converter::builder()
+    ///     .rules(Style::Kazinform.rules().with_comma(CommaRule::Latin))
+    ///     .build();
+    /// assert_eq!(converter.to_arabic("Алматы, Астана"), "الماتى, استانا");
+    /// assert_eq!(Converter::new(Style::Kazinform).to_arabic("Алматы, Астана"), "الماتى، استانا");
+    /// ```
+    pub fn rules(mut self, rules: StyleRules) -> Self {
+        self.rules = rules;
         self
     }
 
@@ -118,9 +166,9 @@ impl ConverterBuilder {
     /// The converter.
     pub fn build(self) -> Converter {
         Converter {
+            rules: self.rules,
             casing: self.casing,
             words: self.words,
-            ..Converter::new(self.style)
         }
     }
 }

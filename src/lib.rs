@@ -24,8 +24,8 @@
 //!
 //! # A converter built once
 //!
-//! [`Converter`] holds a style and the casing mode; it is cheap to copy, `Send + Sync`, and
-//! converts in either direction:
+//! [`Converter`] holds a style (or custom [`StyleRules`]), the casing mode and the word
+//! source; it is cheap to copy, `Send + Sync`, and converts in either direction:
 //!
 //! ```
 //! use kazakh_script::{Casing, Converter, Script, Style};
@@ -51,6 +51,16 @@
 //! assert_eq!(guess_style(text), Style::Kazinform2023);
 //! ```
 //!
+//! A custom style starts from a publisher's [`StyleRules`] and changes a convention; the
+//! builder accepts it ([`ConverterBuilder::rules`]):
+//!
+//! ```
+//! use kazakh_script::{CommaRule, Converter, Style};
+//! let rules = Style::Kazinform.rules().with_comma(CommaRule::Latin);
+//! let converter = Converter::builder().rules(rules).build();
+//! assert_eq!(converter.to_arabic("Біз, сіз"), "ءبىز, ءسىز");
+//! ```
+//!
 //! # Tote -> Cyrillic
 //!
 //! Tote does not write the difference between а/ә, о/ө, ұ/ү, ы/і in every word, nor и/й,
@@ -71,6 +81,8 @@
 //! assert_eq!(to_cyrillic("\u{0674}بىز \u{FED7}\u{FE8E}\u{FEAF}\u{FE8D}ـ\u{FED6}", Style::Kazinform), "Біз қазақ");
 //! ```
 //!
+//! [`clean_tote`] gives that clean form of tote on its own (for search indexing, say).
+//!
 //! # What passes through
 //!
 //! Conversion never fails and never panics. Digits, Latin words, URLs, e-mail addresses,
@@ -84,7 +96,8 @@
 //! whole text: the input is cut only at places where that is provably so (after line feeds;
 //! in long lines, after whitespace in Cyrillic, after punctuation and spaces in tote).
 //! Invalid UTF-8 is an error with its byte offset, or replaced by U+FFFD in
-//! [`Utf8Mode::Lossy`]. [`safe_split_points`] gives such cuts for text in memory.
+//! [`Utf8Mode::Lossy`]. [`safe_split_points`] gives such cuts for text in memory; [`utf8`]
+//! has the UTF-8 helpers for programs that read bytes themselves.
 //!
 //! ```
 //! use kazakh_script::{Converter, Script, StreamConverter, Style, Utf8Mode};
@@ -103,17 +116,16 @@
 #![warn(missing_docs)]
 
 mod converter;
-mod detect;
 mod error;
 pub mod fixtures;
 mod lexicon;
-mod normalize;
 mod orthography;
-mod segment;
+mod script;
 mod stream;
 mod style;
 mod to_arabic;
 mod to_cyrillic;
+pub mod utf8;
 
 /// What `tools/lexgen` computes with the crate's own code, so that the tables it writes into
 /// `data/` agree with the library that reads them: the words' look-up keys, the letter
@@ -129,20 +141,20 @@ pub mod generator {
 use std::borrow::Cow;
 
 pub use converter::{Casing, Converter, ConverterBuilder, WordSource};
-pub use detect::{detect_script, guess_style, Script};
 pub use error::{InvalidUtf8Error, ParseScriptError, ParseStyleError};
-pub use stream::{
-    complete_utf8_prefix_len, safe_split_points, StreamConverter, StreamError, StreamStats,
-    Utf8Mode,
-};
+pub use script::detect::{detect_script, guess_style, Script};
+pub use script::normalize::clean_tote;
+pub use stream::{safe_split_points, StreamConverter, StreamError, StreamStats, Utf8Mode};
 pub use style::{
-    Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
+    Abbreviations, CommaRule, Hamza, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
     StyleRules, VowelThenE, YearHyphen,
 };
 
 #[cfg(feature = "lexicon")]
 use lexicon::letter_model;
 use orthography::letters;
+// The converters name the script-level modules by their short paths.
+use script::{normalize, segment};
 
 /// Converts Cyrillic text to tote in `style`.
 ///

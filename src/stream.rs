@@ -10,9 +10,12 @@ use std::sync::{Arc, Mutex};
 
 use thiserror::Error;
 
+use crate::error::InvalidUtf8Error;
+use crate::utf8::complete_prefix_len;
 use crate::{to_arabic, to_cyrillic, Converter, Script};
 
 /// What streaming conversion does with input that is not valid UTF-8.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Utf8Mode {
     /// Stop at the first invalid byte with [`StreamError::InvalidUtf8`]. The default.
@@ -24,14 +27,13 @@ pub enum Utf8Mode {
 }
 
 /// Why streaming conversion stopped.
+#[non_exhaustive]
 #[derive(Debug, Error)]
 pub enum StreamError {
-    /// The input is not valid UTF-8 (in [`Utf8Mode::Strict`]).
-    #[error("invalid UTF-8 at byte {offset}")]
-    InvalidUtf8 {
-        /// Offset of the first invalid byte from the start of the input.
-        offset: u64,
-    },
+    /// The input is not valid UTF-8 (in [`Utf8Mode::Strict`]), with the offset of the first
+    /// invalid byte.
+    #[error(transparent)]
+    InvalidUtf8(#[from] InvalidUtf8Error),
     /// Reading or writing failed.
     #[error("I/O error: {0}")]
     Io(#[from] io::Error),
@@ -636,7 +638,7 @@ impl Utf8Decoder {
         let complete = if end_of_input {
             len
         } else {
-            complete_utf8_prefix_len(&raw[..len])
+            complete_prefix_len(&raw[..len])
         };
         let mut bytes = &raw[..complete];
         // After an invalid sequence, the rest is checked by the standard check alone, which
@@ -656,9 +658,7 @@ impl Utf8Decoder {
                     out.push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
                     self.offset += valid as u64;
                     if self.mode == Utf8Mode::Strict {
-                        return Err(StreamError::InvalidUtf8 {
-                            offset: self.offset,
-                        });
+                        return Err(InvalidUtf8Error::new(self.offset).into());
                     }
                     let invalid = error.error_len().unwrap_or(bytes.len() - valid);
                     out.push(char::REPLACEMENT_CHARACTER);
@@ -683,35 +683,6 @@ impl Utf8Decoder {
 /// [`Utf8Decoder::decode`] for what follows an error.)
 fn validate_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
-}
-
-/// Length of `bytes` without an incomplete UTF-8 sequence at its end (the start of a
-/// character whose other bytes are still to be read): where a buffer read from a stream can
-/// be cut without splitting a character.
-///
-/// ```
-/// use kazakh_script::complete_utf8_prefix_len;
-/// let bytes = "қа".as_bytes();
-/// assert_eq!(complete_utf8_prefix_len(bytes), 4);
-/// assert_eq!(complete_utf8_prefix_len(&bytes[..3]), 2);
-/// ```
-pub fn complete_utf8_prefix_len(bytes: &[u8]) -> usize {
-    // The last byte that is not a continuation byte, within a character's reach of the end.
-    let tail = bytes.len().saturating_sub(3);
-    let Some(start) = (tail..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
-        return bytes.len();
-    };
-    let needed = match bytes[start] {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF7 => 4,
-        _ => 1,
-    };
-    if bytes.len() - start < needed {
-        start
-    } else {
-        bytes.len()
-    }
 }
 
 /// The offset after the last line feed in `text[from..to]`.
@@ -814,15 +785,6 @@ mod tests {
         let ready = order.push(done(0, true, "ءبىز "));
         let outputs: Vec<String> = ready.into_iter().map(|(_, out)| out).collect();
         assert_eq!(outputs.concat(), "Біз қазақ тілі");
-    }
-
-    #[test]
-    fn an_incomplete_character_at_the_end_is_kept() {
-        let text = "қа".as_bytes();
-        assert_eq!(complete_utf8_prefix_len(text), 4);
-        assert_eq!(complete_utf8_prefix_len(&text[..3]), 2);
-        assert_eq!(complete_utf8_prefix_len(&"€".as_bytes()[..2]), 0);
-        assert_eq!(complete_utf8_prefix_len(b"ab\x80"), 3);
     }
 
     #[test]

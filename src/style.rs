@@ -1,7 +1,8 @@
 //! Publisher styles: the conventions that differ between tote editions.
 //!
-//! A [`Style`] names a publisher; [`StyleRules`] spells out what it does, one named field per
-//! convention, so that the converters never branch on the publisher itself.
+//! A [`Style`] names a publisher; [`StyleRules`] spells out what it does, one convention per
+//! field, so that the converters never branch on the publisher itself. Custom rules start
+//! from a publisher's and change conventions one by one.
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,6 +20,7 @@ use crate::letters::tote;
 /// | [`Xinjiang`](Style::Xinjiang) | U+0674 | `ٴ«بىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1991 -جىلى` | as written | split off names |
 ///
 /// `?` becomes `؟` and `;` becomes `؛` in every style.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Style {
     /// Kazinform (kazinform.kz tote edition) as published in 2025: the default.
@@ -117,30 +119,192 @@ impl FromStr for Style {
     }
 }
 
-/// The conventions of one style, one field per convention.
+/// The conventions of one style, one per field: what [`Style::rules`] spells out for a
+/// publisher, and what a custom style starts from.
+///
+/// A custom style takes a publisher's rules and changes one or more conventions with the
+/// `with_*` methods; [`ConverterBuilder::rules`](crate::ConverterBuilder::rules) accepts it.
+/// Every combination of the conventions is read back as it is written: tote written with
+/// custom rules converts back to the same tote with the same rules.
+///
+/// ```
+/// use kazakh_script::{CommaRule, Converter, Style};
+///
+/// // Kazinform, but with the Latin comma.
+/// let rules = Style::Kazinform.rules().with_comma(CommaRule::Latin);
+/// let converter = Converter::builder().rules(rules).build();
+/// assert_eq!(converter.to_arabic("Біз, сіз"), "ءبىز, ءسىز");
+/// assert_eq!(converter.to_cyrillic("ءبىز, ءسىز"), "Біз, сіз");
+/// assert_eq!(converter.style(), None);
+/// assert_eq!(converter.rules().comma(), CommaRule::Latin);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StyleRules {
-    /// The hamza code point written (U+0621 or U+0674).
-    pub hamza: char,
+    /// The hamza code point written: one of [`Hamza`]'s, never any other character, so
+    /// that the reader recognises it.
+    pub(crate) hamza: char,
+    pub(crate) hamza_at_quote: HamzaAtQuote,
+    pub(crate) hamza_scope: HamzaScope,
+    pub(crate) comma: CommaRule,
+    pub(crate) vowel_then_e: VowelThenE,
+    pub(crate) abbreviations: Abbreviations,
+    pub(crate) year_hyphen: YearHyphen,
+    pub(crate) hyphen_spacing: HyphenSpacing,
+    pub(crate) patronymics: Patronymics,
+}
+
+impl StyleRules {
+    /// The hamza written.
+    pub fn hamza(&self) -> Hamza {
+        if self.hamza == tote::HIGH_HAMZA {
+            Hamza::High
+        } else {
+            Hamza::Standalone
+        }
+    }
+
+    /// These rules with the hamza `hamza`.
+    #[must_use]
+    pub fn with_hamza(self, hamza: Hamza) -> Self {
+        StyleRules {
+            hamza: hamza.as_char(),
+            ..self
+        }
+    }
+
     /// Where the hamza goes when the word starts right after `«`.
-    pub hamza_at_quote: HamzaAtQuote,
+    pub fn hamza_at_quote(&self) -> HamzaAtQuote {
+        self.hamza_at_quote
+    }
+
+    /// These rules with the hamza placed next to `«` as `hamza_at_quote` says.
+    #[must_use]
+    pub fn with_hamza_at_quote(self, hamza_at_quote: HamzaAtQuote) -> Self {
+        StyleRules {
+            hamza_at_quote,
+            ..self
+        }
+    }
+
     /// Which unit of a hyphenated word gets its own hamza.
-    pub hamza_scope: HamzaScope,
+    pub fn hamza_scope(&self) -> HamzaScope {
+        self.hamza_scope
+    }
+
+    /// These rules with the hamza scope `hamza_scope`.
+    #[must_use]
+    pub fn with_hamza_scope(self, hamza_scope: HamzaScope) -> Self {
+        StyleRules {
+            hamza_scope,
+            ..self
+        }
+    }
+
     /// How commas are written.
-    pub comma: CommaRule,
+    pub fn comma(&self) -> CommaRule {
+        self.comma
+    }
+
+    /// These rules with commas written as `comma` says.
+    #[must_use]
+    pub fn with_comma(self, comma: CommaRule) -> Self {
+        StyleRules { comma, ..self }
+    }
+
     /// How `е` after a vowel is written (`Тоқаев`).
-    pub vowel_then_e: VowelThenE,
+    pub fn vowel_then_e(&self) -> VowelThenE {
+        self.vowel_then_e
+    }
+
+    /// These rules with `е` after a vowel written as `vowel_then_e` says.
+    #[must_use]
+    pub fn with_vowel_then_e(self, vowel_then_e: VowelThenE) -> Self {
+        StyleRules {
+            vowel_then_e,
+            ..self
+        }
+    }
+
     /// How all-caps abbreviations are written (`ИЫҰ`).
-    pub abbreviations: Abbreviations,
+    pub fn abbreviations(&self) -> Abbreviations {
+        self.abbreviations
+    }
+
+    /// These rules with all-caps abbreviations written as `abbreviations` says.
+    #[must_use]
+    pub fn with_abbreviations(self, abbreviations: Abbreviations) -> Self {
+        StyleRules {
+            abbreviations,
+            ..self
+        }
+    }
+
     /// Whether a four-digit year before `-жыл...` gets a space before the hyphen.
-    pub year_hyphen: YearHyphen,
+    pub fn year_hyphen(&self) -> YearHyphen {
+        self.year_hyphen
+    }
+
+    /// These rules with the hyphen after a year spaced as `year_hyphen` says.
+    #[must_use]
+    pub fn with_year_hyphen(self, year_hyphen: YearHyphen) -> Self {
+        StyleRules {
+            year_hyphen,
+            ..self
+        }
+    }
+
     /// How a hyphen between two words is spaced.
-    pub hyphen_spacing: HyphenSpacing,
+    pub fn hyphen_spacing(&self) -> HyphenSpacing {
+        self.hyphen_spacing
+    }
+
+    /// These rules with a hyphen between two words spaced as `hyphen_spacing` says.
+    #[must_use]
+    pub fn with_hyphen_spacing(self, hyphen_spacing: HyphenSpacing) -> Self {
+        StyleRules {
+            hyphen_spacing,
+            ..self
+        }
+    }
+
     /// Where `ұлы`/`қызы` are written as separate words.
-    pub patronymics: Patronymics,
+    pub fn patronymics(&self) -> Patronymics {
+        self.patronymics
+    }
+
+    /// These rules with `ұлы`/`қызы` split off as `patronymics` says.
+    #[must_use]
+    pub fn with_patronymics(self, patronymics: Patronymics) -> Self {
+        StyleRules {
+            patronymics,
+            ..self
+        }
+    }
+}
+
+/// The hamza code point a style writes. Tote in either is read, whatever the style.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hamza {
+    /// U+0621 ARABIC LETTER HAMZA (`ء`), as Kazinform and Egemen write it.
+    Standalone,
+    /// U+0674 ARABIC LETTER HIGH HAMZA (`ٴ`), the Unicode-recommended Kazakh hamza, as
+    /// written in Xinjiang.
+    High,
+}
+
+impl Hamza {
+    /// The code point.
+    pub fn as_char(self) -> char {
+        match self {
+            Hamza::Standalone => tote::HAMZA,
+            Hamza::High => tote::HIGH_HAMZA,
+        }
+    }
 }
 
 /// Where the hamza of a word goes when the word starts right after `«`.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HamzaAtQuote {
     /// `ء«بىر`
@@ -150,6 +314,7 @@ pub enum HamzaAtQuote {
 }
 
 /// Which unit of a hyphenated word the hamza rule looks at.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HamzaScope {
     /// The whole hyphenated word gets at most one hamza, at its start: `ءىس-شارا`, `ىس-تاجىريبە`.
@@ -159,6 +324,7 @@ pub enum HamzaScope {
 }
 
 /// How the comma is written.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CommaRule {
     /// `،`, except between two digits (`796,2`).
@@ -168,6 +334,7 @@ pub enum CommaRule {
 }
 
 /// How `е` right after a vowel letter is written.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VowelThenE {
     /// With a `ي` before it: `Тоқаев` -> `توقايەۆ`.
@@ -177,6 +344,7 @@ pub enum VowelThenE {
 }
 
 /// How all-caps abbreviations (two to five letters) are written.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Abbreviations {
     /// Letter by letter with spaces: `ИЫҰ` -> `ي ى ۇ`.
@@ -186,6 +354,7 @@ pub enum Abbreviations {
 }
 
 /// Spacing of `1969-жылы`.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum YearHyphen {
     /// `1969 -جىلى`.
@@ -195,6 +364,7 @@ pub enum YearHyphen {
 }
 
 /// Spacing of a hyphen between two Kazakh words.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HyphenSpacing {
     /// `سونداي- اق`.
@@ -204,6 +374,7 @@ pub enum HyphenSpacing {
 }
 
 /// Where `ұлы` and `қызы` are written as separate words.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Patronymics {
     /// After a name (a stem of two or more letters), when the word ends in the patronymic and
@@ -229,7 +400,7 @@ mod tests {
     #[test]
     fn xinjiang_differs_from_kazinform_only_in_the_hamza() {
         let (k, x) = (Style::Kazinform.rules(), Style::Xinjiang.rules());
-        assert_eq!(x.hamza, '\u{0674}');
+        assert_eq!(x.hamza(), Hamza::High);
         assert_eq!(
             StyleRules {
                 hamza: k.hamza,

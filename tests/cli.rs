@@ -761,8 +761,12 @@ fn help_and_version() {
 // first 64 KiB (the head) and converts inputs over 4 MiB (or of unknown size and longer than
 // the head) on all cores.
 
-/// What the example reads ahead of each input.
-const HEAD_BYTES: usize = 64 * 1024;
+/// The example's sizes, from its own source: [`limits::HEAD_BYTES`] is what it reads ahead of
+/// each input.
+#[allow(dead_code)]
+#[path = "../examples/convert/limits.rs"]
+mod limits;
+use limits::HEAD_BYTES;
 
 /// The concatenation of the seeds `names`, repeated until it has at least `len` bytes.
 fn repeated_seeds(names: &[&str], len: usize) -> String {

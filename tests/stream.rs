@@ -366,7 +366,7 @@ fn invalid_utf8_is_reported_at_its_offset() {
                 .convert_stream(Reads::new(&bytes, sizes), io::sink(), target)
                 .unwrap_err();
             assert!(
-                matches!(error, StreamError::InvalidUtf8 { offset: o } if o == offset as u64),
+                matches!(error, StreamError::InvalidUtf8(ref e) if e.offset == offset as u64),
                 "{error}"
             );
         }
@@ -551,8 +551,8 @@ proptest! {
 }
 
 /// Many small pieces on several threads: the buffers that pieces and outputs pass between
-/// them keep their sizes (a buffer whose capacity doubled at every piece would exhaust
-/// memory).
+/// them keep their sizes (their capacities once doubled at every piece, until allocation
+/// failed; a proptest case found it).
 #[test]
 fn buffers_stay_small_over_many_pieces() {
     let text = seed_text(0, false).repeat(20);

@@ -216,8 +216,31 @@ pub(crate) fn latin_punctuation(c: char) -> Option<char> {
     }
 }
 
-/// Cleans up tote input (see the module docs). Borrowed when nothing changes. Clean runs
-/// between the places that need it are copied whole.
+/// Brings tote text in any encoding habit to one clean form, the form the converter reads:
+/// one hamza code point (U+0621) for every hamza form, letters instead of their precomposed
+/// hamza forms, presentation forms and Persian, Urdu or Arabic look-alikes, no tatweel, no
+/// joiners inside words, ASCII digits for Arabic-Indic ones, the hamza of a quoted word
+/// after the `«` rather than before it, and Latin `,` `?` `;` for `،` `؟` `؛`. Everything else
+/// is kept. Two spellings of the same tote give the same clean form, so it suits search
+/// indexing and comparing texts. Borrowed when nothing changes.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use kazakh_script::clean_tote;
+///
+/// // High hamza, presentation forms and tatweel: the same word as the plain spelling.
+/// assert_eq!(clean_tote("\u{0674}بىز \u{FED7}\u{FE8E}\u{FEAF}\u{FE8D}ـ\u{FED6}"), "ءبىز قازاق");
+/// // Precomposed hamza letter, Arabic-Indic digits, Arabic comma and question mark.
+/// assert_eq!(clean_tote("\u{0675}ر ١٩٩١، ءبىز؟"), "ءار 1991, ءبىز?");
+/// // Text already clean is borrowed.
+/// assert!(matches!(clean_tote("قازاق ءتىلى"), Cow::Borrowed(_)));
+/// ```
+pub fn clean_tote(text: &str) -> Cow<'_, str> {
+    tote_text(text)
+}
+
+/// Cleans up tote input (see the module docs and [`clean_tote`]). Borrowed when nothing
+/// changes. Clean runs between the places that need it are copied whole.
 pub(crate) fn tote_text(text: &str) -> Cow<'_, str> {
     let arabic = &*ARABIC_CLEANUP;
     let Some(first) = next_cleanup(arabic, text, 0) else {

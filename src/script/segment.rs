@@ -1,6 +1,6 @@
 //! Splitting text into words and the runs around them, on `&str` without allocating.
 
-use crate::detect::is_arabic_script;
+use super::detect::is_arabic_script;
 use crate::letters;
 
 /// What a character is to the Cyrillic word scanner.

@@ -195,15 +195,15 @@ mod tests {
     fn the_tote_seeds_are_recognised() {
         let seeds = [
             (
-                include_str!("../fixtures/seeds/000-egemen-qazaqstan.arabic.egemen.txt"),
+                include_str!("../../fixtures/seeds/000-egemen-qazaqstan.arabic.egemen.txt"),
                 Style::Egemen,
             ),
             (
-                include_str!("../fixtures/seeds/001-kazinform.arabic.kazinform-2023.txt"),
+                include_str!("../../fixtures/seeds/001-kazinform.arabic.kazinform-2023.txt"),
                 Style::Kazinform2023,
             ),
             (
-                include_str!("../fixtures/seeds/003-kazinform.arabic.kazinform.txt"),
+                include_str!("../../fixtures/seeds/003-kazinform.arabic.kazinform.txt"),
                 Style::Kazinform,
             ),
         ];
