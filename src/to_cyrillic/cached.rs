@@ -1,0 +1,356 @@
+//! The cached fast path: a word whose spelling is in the word cache is copied, and only the
+//! casing rules that can change it run.
+
+use crate::converter::{Casing, WordSource};
+use crate::letters::{self};
+
+use super::casing::{capitalise_at, push_capitalised, LastWord};
+use super::names::{PlainWord, Written};
+use super::scan::{
+    cacheable_compound, plain_word, plain_word_end, starts_as_patronym, word_len_and_letters,
+};
+use super::window::{
+    hash_finish, hash_window, padded_window, u64_at, window_prefix, window_words, WINDOW_BYTES,
+};
+use super::word_cache::{
+    slot_context, CachedState, RecordHeader, NO_PAIR_WORD, SLOT_NAME_HEAD, SLOT_PAIR_FIRST,
+    SLOT_PLAIN, SLOT_UPPER,
+};
+use super::ToCyrillic;
+
+impl ToCyrillic<'_> {
+    /// The word branch of [`Self::run`] (with [`Self::compound`]) for a plain word whose
+    /// spelling is in the word cache: most words of a long text. The same steps in the same
+    /// order, but each casing rule after the spelling is only called where it can change
+    /// something, as the cached facts of the word tell (most words are lower-case known words
+    /// in no casing pair, after which none of them does), and the word is read once. Returns
+    /// the bytes read; `None`, having changed nothing, if no plain word starts at `start` or
+    /// it is not cached.
+    #[inline]
+    pub(super) fn cached_plain_word(&mut self, text: &str, start: usize) -> Option<usize> {
+        let bytes = text.as_bytes().get(start..)?;
+        // Every tote word character starts with one of these bytes: the marks, digits and
+        // line feeds between words leave here at once.
+        if !bytes.first().is_some_and(|&b| letters::is_arabic_lead(b)) {
+            return None;
+        }
+        let context = slot_context(self.prev_proper, false);
+        let padded;
+        let window = match bytes.first_chunk::<WINDOW_BYTES>() {
+            Some(window) => window,
+            None => {
+                padded = padded_window(bytes);
+                &padded
+            }
+        };
+        let words = window_words(window);
+        let len = plain_word_end(self.word_chars, window, &words)
+            .unwrap_or_else(|| word_len_and_letters(self.word_chars, bytes).0);
+        // (`plain_word`: the record is a plain word's, no hyphen follows. A word longer than a
+        // window is no short record's.)
+        if len == 0 || len > WINDOW_BYTES || bytes.get(len) == Some(&b'-') {
+            return None;
+        }
+        let word = window_prefix(&words, len);
+        let hash = hash_finish(hash_window(&word), len, context);
+        let (padded, header) =
+            self.cache
+                .lookup_short(self.cache_config, hash, context, &word, len)?;
+        if header.flags & SLOT_PLAIN == 0 {
+            return None;
+        }
+        let spelling_len = usize::from(header.spelling_len);
+        // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
+        let celsius_letter = u64_at(padded.as_bytes(), 0) == CELSIUS_LETTER_PADDED;
+        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let out_start = self.out.len();
+        // Whether anything but the cache has cased the word (its case is then read off `out`).
+        let recased = sentence_start
+            && self.takes_sentence_capital(sentence_start, padded.get(..spelling_len)?);
+        if recased {
+            push_capitalised(&mut self.out, padded.get(..spelling_len)?);
+        } else {
+            // The whole window, and then back to the spelling's end: a copy of a fixed length
+            // (a few moves), not a call that branches on the length.
+            self.out.push_str(padded);
+            self.out.truncate(out_start + spelling_len);
+        }
+        // `compound`:
+        let previous = self.last_plain.take();
+        // (`case_pair` cases this word after a word that the next one cases; else, for a
+        // quiet word, no rule below changes anything but `case_after_number` that of a
+        // sentence start.)
+        let in_pair = header.pair_word != NO_PAIR_WORD;
+        let cases_this =
+            |previous: PlainWord| previous.cased_before || previous.first_of_pair && in_pair;
+        let quiet = header.quiet && !previous.is_some_and(cases_this);
+        if quiet {
+            let (last_word, last_plain, written) =
+                header.quiet_word_state(out_start, self.out.len(), sentence_start);
+            self.last_word = Some(last_word);
+            self.prev_proper = false;
+            self.last_plain = Some(last_plain);
+            self.last_compounds.push(written);
+            if recased {
+                self.case_after_number(out_start, &text[start + len..]);
+            }
+        } else {
+            let word = CachedPlainWord {
+                header: *header,
+                out_start,
+                sentence_start,
+                previous,
+                celsius_letter,
+            };
+            self.after_cached_plain_word(text, start, len, word, recased);
+        }
+        // A patronymic joins a name only (a capitalised word, one the lexicon does not know,
+        // or one it knows joined: `Өтемісұлы`), and only a word that starts as a patronymic
+        // does.
+        let mut read = len;
+        // (`joins_patronym` wants a space after the word.)
+        let patronym_next = bytes.get(len) == Some(&b' ')
+            && bytes
+                .get(len + 1..)
+                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
+        if patronym_next && self.joins_patronym(&text[start + len..]) {
+            read += 1;
+        } else if bytes.get(len) == Some(&b' ') {
+            // `run`'s single space between words, written here: after a word it is never the
+            // space of `1969 -جىلى` (`year_space` wants a digit before it).
+            self.out.push(' ');
+            read += 1;
+        }
+        Some(read)
+    }
+
+    /// The rest of [`Self::cached_plain_word`] after the word's spelling (from `out_start`,
+    /// the end of `out` before it, on; `len`: the word's length in `text` from `start`; the
+    /// spelling `recased` for a sentence start, or else as cached), for a word that is not
+    /// quiet: the casing rules that can change it.
+    #[inline(never)]
+    fn after_cached_plain_word(
+        &mut self,
+        text: &str,
+        start: usize,
+        len: usize,
+        word: CachedPlainWord,
+        mut recased: bool,
+    ) {
+        let CachedPlainWord {
+            header,
+            out_start,
+            sentence_start,
+            previous,
+            celsius_letter,
+        } = word;
+        let state = header.state();
+        let sentence = self.casing == Casing::Sentence;
+        self.last_word = Some(LastWord {
+            start: out_start,
+            letters: state.letters,
+            known: state.known,
+            abbreviation_stop: Some((self.out.len(), header.abbreviation_stop)),
+        });
+        self.prev_proper = state.proper;
+        let this = PlainWord {
+            start: out_start,
+            end: self.out.len(),
+            pair_word: state.pair_word,
+            sentence_start,
+            first_of_pair: header.flags & SLOT_PAIR_FIRST != 0,
+            cased_before: header.cased_before,
+        };
+        // `case_pair` needs a first word that the next one can case (by a pair with it or by
+        // the casing before any word), `case_before_name_head` a second word that makes names.
+        let name_head = header.flags & SLOT_NAME_HEAD != 0;
+        if let Some(previous) = previous {
+            let pair = previous.first_of_pair && this.pair_word.is_some();
+            if pair || previous.cased_before {
+                self.case_pair(previous, this);
+                recased = true;
+            }
+            if name_head {
+                self.case_before_name_head(previous, this);
+                recased = true;
+            }
+        }
+        self.last_plain = Some(this);
+        // `run`, after `compound`: (a word as cached, in lower case and no `с`, is cased
+        // after no number)
+        let upper_as_cached = header.flags & SLOT_UPPER != 0;
+        let after_number_may_case = recased || upper_as_cached || celsius_letter;
+        if after_number_may_case && self.case_after_number(out_start, &text[start + len..]) {
+            recased = true;
+        }
+        // The tests that `capitalise_initials` starts with, and its first: a stop (and a
+        // space) before the word, else it finds no initials.
+        let unknown = self.words == WordSource::Lexicon && !state.known;
+        let after_a_stop = || {
+            let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
+            before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
+        };
+        if sentence && out_start != 0 && (self.prev_proper || unknown) && after_a_stop() {
+            self.capitalise_initials(out_start, &text[..start]);
+            recased = true;
+        }
+        let this = Written {
+            start: out_start,
+            end: self.out.len(),
+            sentence_start,
+        };
+        let upper = if recased {
+            letters::starts_upper(&self.out[out_start..])
+        } else {
+            upper_as_cached
+        };
+        // (`is_written_name`.)
+        if sentence && !sentence_start && upper {
+            // (Only a surname makes given names: a word as cached that looks like none
+            // changes nothing there.)
+            if recased || header.surname {
+                self.case_given_names(out_start);
+            }
+            self.case_name_in_a_list(this);
+        }
+        self.last_compounds.push(this);
+    }
+
+    /// Converts the compound starting at byte `start`; returns its length in bytes.
+    ///
+    /// Spellings from data (the lexicon, the letter model) are checked on the whole compound:
+    /// unless it converts back to exactly the tote it came from, the compound is spelled
+    /// again with less data, down to the rules alone.
+    pub(super) fn compound(&mut self, text: &str, start: usize) -> usize {
+        let previous = self.last_plain.take();
+        let Some(word) = plain_word(&text[start..]) else {
+            return self.cached(text, start);
+        };
+        let (config, context) = (self.cache_config, slot_context(self.prev_proper, false));
+        let out_start = self.out.len();
+        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let cached = self
+            .cache
+            .get(config, context, word)
+            .map(|(spelling, state)| {
+                self.out.push_str(spelling);
+                state
+            });
+        let state = match cached {
+            Some(state) => state,
+            None => {
+                self.compound_uncached(text, start);
+                let state = CachedState {
+                    letters: self.last_word.map_or(0, |w| w.letters),
+                    known: self.last_word.is_some_and(|w| w.known),
+                    proper: self.prev_proper,
+                    pair_word: self.pair_word(out_start),
+                };
+                let flags = context | SLOT_PLAIN | self.pair_flags(state.pair_word);
+                self.cache
+                    .insert(config, flags, word, &self.out[out_start..], state);
+                state
+            }
+        };
+        self.last_word = Some(LastWord {
+            start: out_start,
+            letters: state.letters,
+            known: state.known,
+            abbreviation_stop: None,
+        });
+        self.prev_proper = state.proper;
+        if self.takes_sentence_capital(sentence_start, &self.out[out_start..]) {
+            capitalise_at(&mut self.out, out_start);
+        }
+        let this = PlainWord {
+            start: out_start,
+            end: self.out.len(),
+            pair_word: state.pair_word,
+            sentence_start,
+            // (Without the record's flags at hand: any pair word may be.)
+            first_of_pair: state.pair_word.is_some(),
+            cased_before: state.pair_word.is_some(),
+        };
+        if let Some(previous) = previous {
+            self.case_pair(previous, this);
+            self.case_before_name_head(previous, this);
+        }
+        self.last_plain = Some(this);
+        word.len()
+    }
+
+    /// Converts the compound starting at byte `start` that is no plain word: through the word
+    /// cache if it is a hyphenated word or a word of one letter (see [`cacheable_compound`]),
+    /// else spelled each time. Returns its length in bytes.
+    fn cached(&mut self, text: &str, start: usize) -> usize {
+        let Some(word) = cacheable_compound(&text[start..]) else {
+            // (Spelled again at each place: whether its spelling converts back is kept.)
+            return self.compound_uncached_remembering(text, start);
+        };
+        let config = self.cache_config;
+        let context = slot_context(self.prev_proper, self.sentence_start);
+        let out_start = self.out.len();
+        if let Some((spelling, state)) = self.cache.get(config, context, word) {
+            self.out.push_str(spelling);
+            // The last part starts after the last hyphen (checked when it was cached).
+            let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
+            self.last_word = Some(LastWord {
+                start: out_start + last_part,
+                letters: state.letters,
+                known: state.known,
+                abbreviation_stop: None,
+            });
+            self.prev_proper = state.proper;
+            self.sentence_start = false;
+            return word.len();
+        }
+        let len = self.compound_uncached(text, start);
+        let spelling = &self.out[out_start..];
+        let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
+        // Cached only when the state after it is what a cache hit restores.
+        let restorable = len == word.len()
+            && !self.sentence_start
+            && self
+                .last_word
+                .is_some_and(|w| w.start == out_start + last_part);
+        if let (true, Some(last)) = (restorable, self.last_word) {
+            let state = CachedState {
+                letters: last.letters,
+                known: last.known,
+                proper: self.prev_proper,
+                pair_word: None,
+            };
+            self.cache.insert(config, context, word, spelling, state);
+        }
+        len
+    }
+}
+
+/// What [`ToCyrillic::after_cached_plain_word`] is handed of a cached plain word written.
+#[derive(Clone, Copy)]
+struct CachedPlainWord {
+    header: RecordHeader,
+    /// Where its spelling starts in the output.
+    out_start: usize,
+    /// Whether it started a sentence.
+    sentence_start: bool,
+    /// The plain word before it ([`ToCyrillic::last_plain`]).
+    previous: Option<PlainWord>,
+    /// Whether its spelling is `с`.
+    celsius_letter: bool,
+}
+
+/// The first eight bytes of the spelling `с` padded (as the word cache stores it),
+/// little-endian: `с` (D1 81) and zero bytes.
+const CELSIUS_LETTER_PADDED: u64 = 0x81D1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_celsius_letter_padded_is_the_letter_and_zero_bytes() {
+        let padded = padded_window("с".as_bytes());
+        assert_eq!(window_words(&padded)[0], CELSIUS_LETTER_PADDED);
+    }
+}
