@@ -21,7 +21,7 @@ impl ToCyrillic<'_> {
     /// A run of two or more one-letter words separated by single spaces (`ي ى ۇ`), in styles
     /// that letter-space abbreviations: its byte length and number of letters.
     pub(super) fn abbreviation_run(&self, text: &str) -> Option<(usize, usize)> {
-        if self.rules.abbreviations != Abbreviations::LetterSpaced {
+        if self.config.rules.abbreviations != Abbreviations::LetterSpaced {
             return None;
         }
         let mut len = 0;
@@ -44,11 +44,15 @@ impl ToCyrillic<'_> {
     pub(super) fn emit_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
         // The spelling depends on nothing else (and the configuration): it is cached, under a
         // key that no word has (see `run_key`).
-        self.run_key.clear();
-        self.run_key
+        self.scratch.run_key.clear();
+        self.scratch
+            .run_key
             .push(if apart { RUN_APART_KEY } else { RUN_KEY });
-        self.run_key.push_str(run);
-        if let Some((spelling, _)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+        self.scratch.run_key.push_str(run);
+        if let Some((spelling, _)) =
+            self.cache
+                .get(self.config.cache_table, 0, &self.scratch.run_key)
+        {
             self.out.push_str(spelling);
             return;
         }
@@ -61,9 +65,9 @@ impl ToCyrillic<'_> {
             pair_word: None,
         };
         self.cache.insert(
-            self.cache_config,
+            self.config.cache_table,
             0,
-            &self.run_key,
+            &self.scratch.run_key,
             &self.out[out_start..],
             state,
         );
@@ -72,7 +76,7 @@ impl ToCyrillic<'_> {
     /// [`Self::emit_abbreviation`], uncached.
     fn spell_abbreviation(&mut self, run: &str, units: usize, apart: bool) {
         #[cfg(feature = "lexicon")]
-        if apart && self.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
+        if apart && self.config.words == WordSource::Lexicon && self.emit_known_abbreviations(run) {
             return;
         }
         let _ = apart;
@@ -212,9 +216,9 @@ impl ToCyrillic<'_> {
             let vowel = |c: char| is_tote_vowel(c) || c == tote::AE;
             (high(pair[0]) && vowel(pair[1])) || (vowel(pair[0]) && high(pair[1]))
         };
-        let applies = self.rules.abbreviations == Abbreviations::Joined
-            && (2..=MAX_ABBREVIATION_LEN).contains(&self.letters.len())
-            && self.letters.windows(2).any(hiatus);
+        let applies = self.config.rules.abbreviations == Abbreviations::Joined
+            && (2..=MAX_ABBREVIATION_LEN).contains(&self.scratch.letters.len())
+            && self.scratch.letters.windows(2).any(hiatus);
         if !applies {
             return;
         }

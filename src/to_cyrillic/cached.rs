@@ -4,8 +4,8 @@
 use crate::converter::{Casing, WordSource};
 use crate::letters::{self};
 
-use super::casing::{capitalise_at, push_capitalised, LastWord};
-use super::names::{PlainWord, Written};
+use super::casing::{capitalise_at, case_after_number, push_capitalised, LastWord};
+use super::names::{case_before_name_head, pair_flags, PlainWord, Written};
 use super::scan::{
     cacheable_compound, plain_word, plain_word_end, starts_as_patronym, word_len_and_letters,
 };
@@ -34,7 +34,7 @@ impl ToCyrillic<'_> {
         if !bytes.first().is_some_and(|&b| letters::is_arabic_lead(b)) {
             return None;
         }
-        let context = slot_context(self.prev_proper, false);
+        let context = slot_context(self.state.prev_proper, false);
         let padded;
         let window = match bytes.first_chunk::<WINDOW_BYTES>() {
             Some(window) => window,
@@ -44,8 +44,8 @@ impl ToCyrillic<'_> {
             }
         };
         let words = window_words(window);
-        let len = plain_word_end(self.word_chars, window, &words)
-            .unwrap_or_else(|| word_len_and_letters(self.word_chars, bytes).0);
+        let len = plain_word_end(self.config.word_chars, window, &words)
+            .unwrap_or_else(|| word_len_and_letters(self.config.word_chars, bytes).0);
         // (`plain_word`: the record is a plain word's, no hyphen follows. A word longer than a
         // window is no short record's.)
         if len == 0 || len > WINDOW_BYTES || bytes.get(len) == Some(&b'-') {
@@ -55,18 +55,20 @@ impl ToCyrillic<'_> {
         let hash = hash_finish(hash_window(&word), len, context);
         let (padded, header) =
             self.cache
-                .lookup_short(self.cache_config, hash, context, &word, len)?;
+                .lookup_short(self.config.cache_table, hash, context, &word, len)?;
         if header.flags & SLOT_PLAIN == 0 {
             return None;
         }
         let spelling_len = usize::from(header.spelling_len);
         // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
         let celsius_letter = u64_at(padded.as_bytes(), 0) == CELSIUS_LETTER_PADDED;
-        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let sentence_start = std::mem::replace(&mut self.state.sentence_start, false);
         let out_start = self.out.len();
         // Whether anything but the cache has cased the word (its case is then read off `out`).
         let recased = sentence_start
-            && self.takes_sentence_capital(sentence_start, padded.get(..spelling_len)?);
+            && self
+                .config
+                .takes_sentence_capital(sentence_start, padded.get(..spelling_len)?);
         if recased {
             push_capitalised(&mut self.out, padded.get(..spelling_len)?);
         } else {
@@ -76,7 +78,7 @@ impl ToCyrillic<'_> {
             self.out.truncate(out_start + spelling_len);
         }
         // `compound`:
-        let previous = self.last_plain.take();
+        let previous = self.state.last_plain.take();
         // (`case_pair` cases this word after a word that the next one cases; else, for a
         // quiet word, no rule below changes anything but `case_after_number` that of a
         // sentence start.)
@@ -87,12 +89,12 @@ impl ToCyrillic<'_> {
         if quiet {
             let (last_word, last_plain, written) =
                 header.quiet_word_state(out_start, self.out.len(), sentence_start);
-            self.last_word = Some(last_word);
-            self.prev_proper = false;
-            self.last_plain = Some(last_plain);
-            self.last_compounds.push(written);
+            self.state.last_word = Some(last_word);
+            self.state.prev_proper = false;
+            self.state.last_plain = Some(last_plain);
+            self.state.last_compounds.push(written);
             if recased {
-                self.case_after_number(out_start, &text[start + len..]);
+                case_after_number(&mut self.out, &self.config, out_start, &text[start + len..]);
             }
         } else {
             let word = CachedPlainWord {
@@ -112,8 +114,12 @@ impl ToCyrillic<'_> {
         let patronym_next = bytes.get(len) == Some(&b' ')
             && bytes
                 .get(len + 1..)
-                .is_some_and(|next| starts_as_patronym(self.patronym_starts, next));
-        if patronym_next && self.joins_patronym(&text[start + len..]) {
+                .is_some_and(|next| starts_as_patronym(self.config.patronym_starts, next));
+        if patronym_next
+            && self
+                .state
+                .joins_patronym(&self.config, &mut self.out, &text[start + len..])
+        {
             read += 1;
         } else if bytes.get(len) == Some(&b' ') {
             // `run`'s single space between words, written here: after a word it is never the
@@ -145,14 +151,14 @@ impl ToCyrillic<'_> {
             celsius_letter,
         } = word;
         let state = header.state();
-        let sentence = self.casing == Casing::Sentence;
-        self.last_word = Some(LastWord {
+        let sentence = self.config.casing == Casing::Sentence;
+        self.state.last_word = Some(LastWord {
             start: out_start,
             letters: state.letters,
             known: state.known,
             abbreviation_stop: Some((self.out.len(), header.abbreviation_stop)),
         });
-        self.prev_proper = state.proper;
+        self.state.prev_proper = state.proper;
         let this = PlainWord {
             start: out_start,
             end: self.out.len(),
@@ -167,31 +173,35 @@ impl ToCyrillic<'_> {
         if let Some(previous) = previous {
             let pair = previous.first_of_pair && this.pair_word.is_some();
             if pair || previous.cased_before {
-                self.case_pair(previous, this);
+                self.state
+                    .case_pair(&mut self.out, &mut self.scratch, previous, this);
                 recased = true;
             }
             if name_head {
-                self.case_before_name_head(previous, this);
+                case_before_name_head(&self.config, &mut self.out, previous, this);
                 recased = true;
             }
         }
-        self.last_plain = Some(this);
+        self.state.last_plain = Some(this);
         // `run`, after `compound`: (a word as cached, in lower case and no `с`, is cased
         // after no number)
         let upper_as_cached = header.flags & SLOT_UPPER != 0;
         let after_number_may_case = recased || upper_as_cached || celsius_letter;
-        if after_number_may_case && self.case_after_number(out_start, &text[start + len..]) {
+        if after_number_may_case
+            && case_after_number(&mut self.out, &self.config, out_start, &text[start + len..])
+        {
             recased = true;
         }
         // The tests that `capitalise_initials` starts with, and its first: a stop (and a
         // space) before the word, else it finds no initials.
-        let unknown = self.words == WordSource::Lexicon && !state.known;
+        let unknown = self.config.words == WordSource::Lexicon && !state.known;
         let after_a_stop = || {
             let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
             before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
         };
-        if sentence && out_start != 0 && (self.prev_proper || unknown) && after_a_stop() {
-            self.capitalise_initials(out_start, &text[..start]);
+        if sentence && out_start != 0 && (self.state.prev_proper || unknown) && after_a_stop() {
+            self.state
+                .capitalise_initials(&self.config, &mut self.out, out_start, &text[..start]);
             recased = true;
         }
         let this = Written {
@@ -209,11 +219,15 @@ impl ToCyrillic<'_> {
             // (Only a surname makes given names: a word as cached that looks like none
             // changes nothing there.)
             if recased || header.surname {
-                self.case_given_names(out_start);
+                self.state
+                    .last_compounds
+                    .case_given_names(&self.config, &mut self.out, out_start);
             }
-            self.case_name_in_a_list(this);
+            self.state
+                .last_compounds
+                .case_name_in_a_list(&mut self.out, this);
         }
-        self.last_compounds.push(this);
+        self.state.last_compounds.push(this);
     }
 
     /// Converts the compound starting at byte `start`; returns its length in bytes.
@@ -222,13 +236,16 @@ impl ToCyrillic<'_> {
     /// unless it converts back to exactly the tote it came from, the compound is spelled
     /// again with less data, down to the rules alone.
     pub(super) fn compound(&mut self, text: &str, start: usize) -> usize {
-        let previous = self.last_plain.take();
+        let previous = self.state.last_plain.take();
         let Some(word) = plain_word(&text[start..]) else {
             return self.cached(text, start);
         };
-        let (config, context) = (self.cache_config, slot_context(self.prev_proper, false));
+        let (config, context) = (
+            self.config.cache_table,
+            slot_context(self.state.prev_proper, false),
+        );
         let out_start = self.out.len();
-        let sentence_start = std::mem::replace(&mut self.sentence_start, false);
+        let sentence_start = std::mem::replace(&mut self.state.sentence_start, false);
         let cached = self
             .cache
             .get(config, context, word)
@@ -241,25 +258,28 @@ impl ToCyrillic<'_> {
             None => {
                 self.compound_uncached(text, start);
                 let state = CachedState {
-                    letters: self.last_word.map_or(0, |w| w.letters),
-                    known: self.last_word.is_some_and(|w| w.known),
-                    proper: self.prev_proper,
-                    pair_word: self.pair_word(out_start),
+                    letters: self.state.last_word.map_or(0, |w| w.letters),
+                    known: self.state.last_word.is_some_and(|w| w.known),
+                    proper: self.state.prev_proper,
+                    pair_word: self.config.pair_word(&self.out[out_start..]),
                 };
-                let flags = context | SLOT_PLAIN | self.pair_flags(state.pair_word);
+                let flags = context | SLOT_PLAIN | pair_flags(state.pair_word);
                 self.cache
                     .insert(config, flags, word, &self.out[out_start..], state);
                 state
             }
         };
-        self.last_word = Some(LastWord {
+        self.state.last_word = Some(LastWord {
             start: out_start,
             letters: state.letters,
             known: state.known,
             abbreviation_stop: None,
         });
-        self.prev_proper = state.proper;
-        if self.takes_sentence_capital(sentence_start, &self.out[out_start..]) {
+        self.state.prev_proper = state.proper;
+        if self
+            .config
+            .takes_sentence_capital(sentence_start, &self.out[out_start..])
+        {
             capitalise_at(&mut self.out, out_start);
         }
         let this = PlainWord {
@@ -272,10 +292,11 @@ impl ToCyrillic<'_> {
             cased_before: state.pair_word.is_some(),
         };
         if let Some(previous) = previous {
-            self.case_pair(previous, this);
-            self.case_before_name_head(previous, this);
+            self.state
+                .case_pair(&mut self.out, &mut self.scratch, previous, this);
+            case_before_name_head(&self.config, &mut self.out, previous, this);
         }
-        self.last_plain = Some(this);
+        self.state.last_plain = Some(this);
         word.len()
     }
 
@@ -287,21 +308,21 @@ impl ToCyrillic<'_> {
             // (Spelled again at each place: whether its spelling converts back is kept.)
             return self.compound_uncached_remembering(text, start);
         };
-        let config = self.cache_config;
-        let context = slot_context(self.prev_proper, self.sentence_start);
+        let config = self.config.cache_table;
+        let context = slot_context(self.state.prev_proper, self.state.sentence_start);
         let out_start = self.out.len();
         if let Some((spelling, state)) = self.cache.get(config, context, word) {
             self.out.push_str(spelling);
             // The last part starts after the last hyphen (checked when it was cached).
             let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
-            self.last_word = Some(LastWord {
+            self.state.last_word = Some(LastWord {
                 start: out_start + last_part,
                 letters: state.letters,
                 known: state.known,
                 abbreviation_stop: None,
             });
-            self.prev_proper = state.proper;
-            self.sentence_start = false;
+            self.state.prev_proper = state.proper;
+            self.state.sentence_start = false;
             return word.len();
         }
         let len = self.compound_uncached(text, start);
@@ -309,15 +330,16 @@ impl ToCyrillic<'_> {
         let last_part = spelling.rfind('-').map_or(0, |hyphen| hyphen + 1);
         // Cached only when the state after it is what a cache hit restores.
         let restorable = len == word.len()
-            && !self.sentence_start
+            && !self.state.sentence_start
             && self
+                .state
                 .last_word
                 .is_some_and(|w| w.start == out_start + last_part);
-        if let (true, Some(last)) = (restorable, self.last_word) {
+        if let (true, Some(last)) = (restorable, self.state.last_word) {
             let state = CachedState {
                 letters: last.letters,
                 known: last.known,
-                proper: self.prev_proper,
+                proper: self.state.prev_proper,
                 pair_word: None,
             };
             self.cache.insert(config, context, word, spelling, state);

@@ -6,101 +6,128 @@ use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
 
+use super::names::{LastCompounds, PlainWord};
 use super::scan::{is_alphabetic, is_word_char, word_len};
-use super::ToCyrillic;
+use super::{Config, Scratch};
 
-impl ToCyrillic<'_> {
-    /// Cases the word written from `out_start` on (`after`: the text read after it) when it
-    /// follows a number: a month's name is in lower case (`1 қазан`, `22-тамызда`, not the
-    /// city `Қазан`: all 201 in the corpus), and the one-letter word `с` right after a number
-    /// or a degree sign is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after
-    /// a space (24 of 27 in the corpus are `С`). Returns whether it changed the word's case.
-    #[inline(always)]
-    pub(super) fn case_after_number(&mut self, out_start: usize, after: &str) -> bool {
-        // (This runs after every word: the bytes before it, or before the space before it,
-        // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
-        // or the hyphen of `22-тамызда`.)
-        // (0 for a byte before the start of `out`: no byte this looks for.)
-        let bytes = self.out.as_bytes();
-        let back = |n: usize| {
-            out_start
-                .checked_sub(n)
-                .and_then(|at| bytes.get(at))
-                .map_or(0, |&b| b)
-        };
-        let (last, before_last) = match back(1) {
-            b' ' => (back(2), back(3)),
-            last => (last, back(2)),
-        };
-        let may_follow_a_number = last.is_ascii_digit()
-            || last == b'-'
-            || matches!(last, 0xB0 | 0xBA) && before_last == 0xC2;
-        self.casing == Casing::Sentence
-            && may_follow_a_number
-            && self.case_after_a_number(out_start, after)
+/// What the casing rules know of the words written: the state that passes from word to word.
+/// Copied whole where a reading of a compound is taken out and may be put back.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct CasingState {
+    /// Whether the next word starts a sentence.
+    pub(super) sentence_start: bool,
+    /// The last word written (`None` after an abbreviation).
+    pub(super) last_word: Option<LastWord>,
+    /// Whether the last word written is a capitalised name and only a space or a hyphen
+    /// followed it.
+    pub(super) prev_proper: bool,
+    /// The last plain word written, for casing it together with the next.
+    pub(super) last_plain: Option<PlainWord>,
+    /// The last three compounds written, the last first: for the given names before a
+    /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
+    pub(super) last_compounds: LastCompounds,
+}
+
+/// Cases the word written from `out_start` on (`after`: the text read after it) when it
+/// follows a number: a month's name is in lower case (`1 қазан`, `22-тамызда`, not the
+/// city `Қазан`: all 201 in the corpus), and the one-letter word `с` right after a number
+/// or a degree sign is the Celsius sign `С` (`20°С`, `28С`), but for `с.` (seconds) after
+/// a space (24 of 27 in the corpus are `С`). Returns whether it changed the word's case.
+#[inline(always)]
+pub(super) fn case_after_number(
+    out: &mut String,
+    config: &Config,
+    out_start: usize,
+    after: &str,
+) -> bool {
+    // (This runs after every word: the bytes before it, or before the space before it,
+    // tell first whether a number may stand there: a digit, `°` or `º` (C2 B0, C2 BA),
+    // or the hyphen of `22-тамызда`.)
+    // (0 for a byte before the start of `out`: no byte this looks for.)
+    let bytes = out.as_bytes();
+    let back = |n: usize| {
+        out_start
+            .checked_sub(n)
+            .and_then(|at| bytes.get(at))
+            .map_or(0, |&b| b)
+    };
+    let (last, before_last) = match back(1) {
+        b' ' => (back(2), back(3)),
+        last => (last, back(2)),
+    };
+    let may_follow_a_number =
+        last.is_ascii_digit() || last == b'-' || matches!(last, 0xB0 | 0xBA) && before_last == 0xC2;
+    config.casing == Casing::Sentence
+        && may_follow_a_number
+        && case_after_a_number(out, out_start, after)
+}
+
+/// [`case_after_number`] where a number may stand before the word.
+#[cold]
+fn case_after_a_number(out: &mut String, out_start: usize, after: &str) -> bool {
+    /// The months' names, the stems of their forms.
+    const MONTHS: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    let before = &out[..out_start];
+    let (spaced, before) = match before.strip_suffix(' ') {
+        Some(before) => (true, before),
+        None => (false, before),
+    };
+    let word = &out[out_start..];
+    if word == "с" {
+        let after_number = before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
+        let celsius = after_number && !(spaced && after.starts_with('.'));
+        if celsius {
+            out.replace_range(out_start.., "С");
+        }
+        return celsius;
     }
-
-    /// [`Self::case_after_number`] where a number may stand before the word.
-    #[cold]
-    fn case_after_a_number(&mut self, out_start: usize, after: &str) -> bool {
-        /// The months' names, the stems of their forms.
-        const MONTHS: [&str; 12] = [
-            "қаңтар",
-            "ақпан",
-            "наурыз",
-            "сәуір",
-            "мамыр",
-            "маусым",
-            "шілде",
-            "тамыз",
-            "қыркүйек",
-            "қазан",
-            "қараша",
-            "желтоқсан",
-        ];
-        let before = &self.out[..out_start];
-        let (spaced, before) = match before.strip_suffix(' ') {
-            Some(before) => (true, before),
-            None => (false, before),
-        };
-        let word = &self.out[out_start..];
-        if word == "с" {
-            let after_number =
-                before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
-            let celsius = after_number && !(spaced && after.starts_with('.'));
-            if celsius {
-                self.out.replace_range(out_start.., "С");
-            }
-            return celsius;
-        }
-        let after_number = before
-            .strip_suffix('-')
-            .unwrap_or(before)
-            .ends_with(|c: char| c.is_ascii_digit());
-        if !after_number || !letters::starts_upper(word) {
-            return false;
-        }
-        let lower = word.to_lowercase();
-        let month = MONTHS.iter().any(|month| lower.starts_with(month));
-        if month {
-            let first = word.chars().next().map_or(0, char::len_utf8);
-            self.out
-                .replace_range(out_start..out_start + first, &lower[..first]);
-        }
-        month
+    let after_number = before
+        .strip_suffix('-')
+        .unwrap_or(before)
+        .ends_with(|c: char| c.is_ascii_digit());
+    if !after_number || !letters::starts_upper(word) {
+        return false;
     }
+    let lower = word.to_lowercase();
+    let month = MONTHS.iter().any(|month| lower.starts_with(month));
+    if month {
+        let first = word.chars().next().map_or(0, char::len_utf8);
+        out.replace_range(out_start..out_start + first, &lower[..first]);
+    }
+    month
+}
 
+impl CasingState {
     /// Initials: single letters with a stop, right before the word written from `out_start`
     /// on (`Ж.Елебеков`, `Н. Ә. Назарбаев`), and no number before them (`2019 ж. Астана`).
     /// When the word is a name (capitalised as one, or unknown to the lexicon), the initials
     /// and the word take capitals.
     /// Only letters written from tote count (`input` is the text read before the word): a
     /// Cyrillic letter that passed through is left as it is.
-    pub(super) fn capitalise_initials(&mut self, out_start: usize, input: &str) {
-        if self.casing != Casing::Sentence || out_start == 0 {
+    pub(super) fn capitalise_initials(
+        &mut self,
+        config: &Config,
+        out: &mut String,
+        out_start: usize,
+        input: &str,
+    ) {
+        if config.casing != Casing::Sentence || out_start == 0 {
             return;
         }
-        let unknown = self.words == WordSource::Lexicon
+        let unknown = config.words == WordSource::Lexicon
             && self
                 .last_word
                 .is_some_and(|w| w.start == out_start && !w.known);
@@ -108,7 +135,7 @@ impl ToCyrillic<'_> {
             return;
         }
         let mut initials = Vec::new();
-        let mut before = &self.out[..out_start];
+        let mut before = &out[..out_start];
         let mut input = input;
         while let Some(unit) = before.strip_suffix(' ').unwrap_or(before).strip_suffix('.') {
             let mut chars = unit.chars();
@@ -145,20 +172,29 @@ impl ToCyrillic<'_> {
             return;
         }
         for at in initials {
-            capitalise_at(&mut self.out, at);
+            capitalise_at(out, at);
         }
-        capitalise_at(&mut self.out, out_start);
+        capitalise_at(out, out_start);
         self.prev_proper = true;
     }
 
     /// Updates the sentence state for the character `c` written between words (`before` and
     /// `after`: the text read before and after it).
-    pub(super) fn track_with_lexicon(&mut self, c: char, before: &str, after: &str) {
+    pub(super) fn track_between_words(
+        &mut self,
+        config: &Config,
+        out: &str,
+        scratch: &mut Scratch,
+        c: char,
+        before: &str,
+        after: &str,
+    ) {
         let next = || after.chars().next();
         match c {
             // A stop right after a one-letter word or a known abbreviation is the
             // abbreviation's: `т.б. көптеген`, `5 млн. адам`.
-            '.' if self.after_one_letter_word() || self.after_abbreviation() => {}
+            '.' if self.after_one_letter_word(out)
+                || self.after_abbreviation(config, out, scratch) => {}
             '.' | '!' | '?' | '…' | '\n' => self.sentence_start = true,
             c if c.is_whitespace() => {}
             // A closing quote or bracket ends what the stop was inside: `«Иә!» деді`. Some
@@ -192,32 +228,38 @@ impl ToCyrillic<'_> {
 
     /// Whether the last thing written is a word the lexicon knows as an abbreviation whose
     /// stop ends no sentence (`млн`).
-    fn after_abbreviation(&mut self) -> bool {
+    fn after_abbreviation(&self, config: &Config, out: &str, scratch: &mut Scratch) -> bool {
         #[cfg(feature = "lexicon")]
-        if let Some(word) = self.last_word.filter(|_| self.words == WordSource::Lexicon) {
+        if let Some(word) = self
+            .last_word
+            .filter(|_| config.words == WordSource::Lexicon)
+        {
             // (Known for a word from the cache, if nothing was written after it.)
             if let Some((end, stop)) = word.abbreviation_stop {
-                if end == self.out.len() {
+                if end == out.len() {
                     return stop;
                 }
             }
-            return is_abbreviation_stop(&self.out[word.start..], &mut self.key);
+            return is_abbreviation_stop(&out[word.start..], &mut scratch.key);
         }
+        let _ = (config, out, scratch);
         false
     }
 
     /// Whether the last thing written is a word of one letter.
-    fn after_one_letter_word(&self) -> bool {
+    fn after_one_letter_word(&self, out: &str) -> bool {
         // (One character is one whose length is all of it: no counting of the characters.)
         self.last_word.is_some_and(|word| {
-            let written = &self.out[word.start..];
+            let written = &out[word.start..];
             written
                 .chars()
                 .next()
                 .is_some_and(|c| c.len_utf8() == written.len())
         })
     }
+}
 
+impl Config<'_> {
     /// Whether a word (Cyrillic, as written) at a sentence start (`sentence_start`) takes its
     /// capital: in sentence casing, but for a speech verb ([`is_speech_verb`]). One test for
     /// the three places that write a word: `cached_plain_word`, `compound` (a word it found in

@@ -41,11 +41,10 @@ use crate::converter::{Casing, WordSource};
 use crate::normalize;
 use crate::style::StyleRules;
 
-use casing::LastWord;
-use names::{LastCompounds, PlainWord};
-use reading::RunsAfterVowellessParts;
+use casing::CasingState;
+use names::LastCompounds;
 use scan::{PATRONYM_STARTS, WORD_CHARS};
-use word_cache::{CacheConfig, WordCache, WORD_CACHE};
+use word_cache::{CacheConfig, WordCache, NO_TABLE, WORD_CACHE};
 
 pub(crate) use casing::{is_dateline_place, SENTENCE_OR_CLAUSE_MARKS};
 pub(crate) use word_cache::WarmWordCache;
@@ -90,35 +89,65 @@ pub(crate) fn to_cyrillic_into(
     sentence_start: &mut bool,
     out: &mut String,
 ) {
+    convert_into(
+        text,
+        rules,
+        casing,
+        words,
+        sentence_start,
+        out,
+        Paths::Cached,
+    );
+}
+
+/// Which paths a conversion takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Paths {
+    /// The word cache and the cached fast path, for the words they hold: what the crate does.
+    Cached,
+    /// The general path alone: every word spelled anew, no word cache. Tests check that
+    /// [`Paths::Cached`] writes the same.
+    #[cfg_attr(not(test), allow(dead_code))]
+    GeneralOnly,
+}
+
+/// [`to_cyrillic_into`] by the given paths.
+fn convert_into(
+    text: &str,
+    rules: &StyleRules,
+    casing: Casing,
+    words: WordSource,
+    sentence_start: &mut bool,
+    out: &mut String,
+    paths: Paths,
+) {
     // The thread's word cache is taken for the conversion (and put back after it), so that
     // a word's look-up is a plain field access. A conversion started from inside this one
     // would find the cache empty: it would spell its words again, with the same result.
     let mut cache = WORD_CACHE.with(std::cell::RefCell::take);
-    let cache_config = cache.config_index(CacheConfig {
-        rules: *rules,
-        casing,
-        words,
-    });
+    let cache_table = match paths {
+        Paths::Cached => cache.config_index(CacheConfig {
+            rules: *rules,
+            casing,
+            words,
+        }),
+        Paths::GeneralOnly => NO_TABLE,
+    };
     let mut converter = ToCyrillic {
-        rules,
-        casing,
-        words,
+        config: Config {
+            rules,
+            casing,
+            words,
+            cache_table,
+            word_chars: &WORD_CHARS,
+            patronym_starts: &PATRONYM_STARTS,
+        },
         out: std::mem::take(out),
-        sentence_start: *sentence_start,
-        #[cfg(feature = "lexicon")]
-        key: String::new(),
-        letters: Vec::new(),
-        runs_after_vowelless_parts: RunsAfterVowellessParts::CarryTheFront,
-        run_key: String::new(),
-        #[cfg(feature = "lexicon")]
-        recased: String::new(),
-        last_word: None,
-        prev_proper: false,
-        last_plain: None,
-        last_compounds: LastCompounds::default(),
-        cache_config,
-        word_chars: &WORD_CHARS,
-        patronym_starts: &PATRONYM_STARTS,
+        state: CasingState {
+            sentence_start: *sentence_start,
+            ..CasingState::default()
+        },
+        scratch: Scratch::default(),
         cache,
     };
     // Most tote needs no clean-up: it is read as it is (saving a pass over it). A line with a
@@ -127,12 +156,11 @@ pub(crate) fn to_cyrillic_into(
     let mut at = 0;
     while let Err(line) = converter.run(&text[at..], true) {
         converter.out.truncate(line.out_len);
-        converter.sentence_start = line.sentence_start;
-        converter.last_word = line.last_word;
-        converter.prev_proper = line.prev_proper;
-        converter.last_plain = line.last_plain;
-        // (The compounds before a line feed join no word after it.)
-        converter.last_compounds = LastCompounds::default();
+        converter.state = CasingState {
+            // (The compounds before a line feed join no word after it.)
+            last_compounds: LastCompounds::default(),
+            ..line.state
+        };
         let start = at + line.at;
         let end = text[start..]
             .find('\n')
@@ -142,48 +170,52 @@ pub(crate) fn to_cyrillic_into(
             .ok();
         at = end;
     }
-    *sentence_start = converter.sentence_start;
+    *sentence_start = converter.state.sentence_start;
     *out = converter.out;
     WORD_CACHE.with(|slot| *slot.borrow_mut() = converter.cache);
 }
 
-struct ToCyrillic<'r> {
+/// What a conversion was asked for, and the tables it reads: set at its start, never changed.
+#[derive(Clone, Copy)]
+struct Config<'r> {
     rules: &'r StyleRules,
     casing: Casing,
     words: WordSource,
-    out: String,
-    /// Whether the next word starts a sentence.
-    sentence_start: bool,
-    /// Look-up key of the word being spelled (reused between words).
-    #[cfg(feature = "lexicon")]
-    key: String,
-    /// How a letter-spaced run joined by a hyphen to a part without a vowel letter is read
-    /// (see [`Self::where_it_converts_back_read_the_run_after_as_an_abbreviation`]).
-    runs_after_vowelless_parts: RunsAfterVowellessParts,
-    /// Letters of the word being spelled, hamza removed (reused between words).
-    letters: Vec<char>,
-    /// The last word written (`None` after an abbreviation).
-    last_word: Option<LastWord>,
-    /// Whether the last word written is a capitalised name and only a space or a hyphen
-    /// followed it.
-    prev_proper: bool,
-    /// The last plain word written, for casing it together with the next.
-    last_plain: Option<PlainWord>,
-    /// The last three compounds written, the last first: for the given names before a
-    /// surname (`Қасым-Жомарт Тоқаев`) and the names in a list (`Талас, Ертіс, Сыр, Іле`).
-    last_compounds: LastCompounds,
-    /// The word cache's key of the letter-spaced run being written
-    /// ([`Self::emit_abbreviation`]), reused between runs.
-    run_key: String,
-    /// A word of a casing pair being recased ([`set_case`](names::set_case)), reused between words.
-    #[cfg(feature = "lexicon")]
-    recased: String,
-    /// This configuration's index in the thread's word cache.
-    cache_config: usize,
+    /// This configuration's table in the thread's word cache ([`NO_TABLE`] for none: every
+    /// look-up misses and nothing is kept).
+    cache_table: usize,
     /// The [`WORD_CHARS`] (read once, not at every word).
     word_chars: &'static [u8; 256],
     /// The [`PATRONYM_STARTS`] (read once, not after every word).
     patronym_starts: &'static [[u8; 4]],
+}
+
+/// Buffers reused from word to word, so that spelling a word allocates nothing. What one holds
+/// means nothing once the function that filled it has returned.
+#[derive(Default)]
+struct Scratch {
+    /// Look-up key of the word being spelled.
+    #[cfg(feature = "lexicon")]
+    key: String,
+    /// Letters of the word being spelled, hamza removed.
+    letters: Vec<char>,
+    /// The word cache's key of a letter-spaced run or of a converts-back answer.
+    run_key: String,
+    /// A word of a casing pair being recased ([`set_case`](names::set_case)).
+    #[cfg(feature = "lexicon")]
+    recased: String,
+}
+
+/// The reader: its parts by stage. Each stage's functions take the parts they change.
+struct ToCyrillic<'r> {
+    /// What the conversion was asked for (read only).
+    config: Config<'r>,
+    /// The Cyrillic written so far.
+    out: String,
+    /// What the casing rules know of the words written.
+    state: CasingState,
+    /// Buffers reused between words.
+    scratch: Scratch,
     /// The thread's word cache, for the time of the conversion.
     cache: WordCache,
 }

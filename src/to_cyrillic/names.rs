@@ -12,161 +12,38 @@ use crate::style::Patronymics;
 use crate::to_arabic;
 
 use super::casing::capitalise_at;
+use super::casing::CasingState;
 use super::scan::{starts_as_patronym, word_len};
 #[cfg(feature = "lexicon")]
 use super::word_cache::{SLOT_NAME_HEAD, SLOT_PAIR_FIRST};
-use super::{PairWord, ToCyrillic};
+use super::{Config, PairWord, Scratch};
 
-impl ToCyrillic<'_> {
-    /// A lower-case word between two names in a list is a name too (`Талас, Ертіс, сыр, Іле`
-    /// -> `Сыр`; `Сенегал, мали және Гвинея` -> `Мали`): capitalised when `this`, the
-    /// compound just written, a name, stands after `, ` or after a conjunction (`және`,
-    /// `мен`, ...) and a space, and before that stand the lower-case word and, before `, `, a
-    /// name (not a sentence start).
-    pub(super) fn case_name_in_a_list(&mut self, this: Written) {
-        let [Some(last), Some(before), before_that] = self.last_compounds.get() else {
-            return;
-        };
-        let (word, first) = if self.is_between(last, this, ", ") {
-            (last, Some(before))
-        } else if self.is_between(before, last, " ")
-            && self.is_between(last, this, " ")
-            && LIST_CONJUNCTIONS.contains(&&self.out[last.start..last.end])
-        {
-            (before, before_that)
-        } else {
-            return;
-        };
-        let Some(first) = first else {
-            return;
-        };
-        let lower_word = self
-            .out
-            .get(word.start..word.end)
-            .is_some_and(is_lower_case_word);
-        let applies =
-            self.is_between(first, word, ", ") && lower_word && self.is_written_name(first);
-        if applies {
-            capitalise_at(&mut self.out, word.start);
-        }
-    }
-
-    /// Whether a compound was written with a capital that is no sentence start's: a name.
-    pub(super) fn is_written_name(&self, written: Written) -> bool {
-        !written.sentence_start && letters::starts_upper(&self.out[written.start..])
-    }
-
-    /// Whether exactly `between` stands between two compounds written one after the other.
-    fn is_between(&self, first: Written, second: Written, between: &str) -> bool {
-        first.end + between.len() == second.start
-            && self.out.get(first.end..second.start) == Some(between)
-    }
-
-    /// The word right before a surname (the word written from `out_start` on, a name: one in
-    /// `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
-    /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one
-    /// whose first part the lexicon knows as a name is a double given name, whose later parts
-    /// are names too even where the lexicon knows them as common words (`Қасым-жомарт
-    /// Тоқаев` -> `Қасым-Жомарт Тоқаев`). Words the lexicon knows keep their case (`министр
-    /// Ахметов`, `мен Ахметов`).
-    pub(super) fn case_given_names(&mut self, out_start: usize) {
-        let Some(Written { start, end, .. }) = self.last_compounds[0] else {
-            return;
-        };
-        let applies = end + 1 == out_start
-            && self.out.as_bytes().get(end) == Some(&b' ')
-            && looks_like_surname(&self.out[out_start..]);
-        let Some(name) = self.out.get(start..end).filter(|_| applies) else {
-            return;
-        };
-        let Some((first, _)) = name.split_once('-') else {
-            if is_lower_case_word(name)
-                && (self.case_unknown(name) && !is_title_word(name) || self.follows_a_title(name))
-            {
-                capitalise_at(&mut self.out, start);
-            }
-            return;
-        };
-        if !letters::starts_upper(first) || !self.is_name(first) {
-            return;
-        }
-        let later_parts: Vec<usize> = name
-            .match_indices('-')
-            .map(|(hyphen, _)| start + hyphen + 1)
-            .collect();
-        for part in later_parts {
-            capitalise_at(&mut self.out, part);
-        }
-    }
-
-    /// Whether `name`, the compound written last, a word in the nominative (no possessive,
-    /// genitive, locative or dative ending) between a lower-case title and a surname, is a given name, whatever the
-    /// lexicon says of the word: `хатшысы Сұлтан Раевпен`, `сарапшысы Талшын Италиева`
-    /// (a title has the possessive ending: `министрі`, `әкімі`, `төрағасы`).
-    fn follows_a_title(&self, name: &str) -> bool {
-        let [Some(given), Some(title), _] = self.last_compounds.get() else {
-            return false;
-        };
-        let title_word = &self.out[title.start..title.end];
-        let lower_case = is_lower_case_word(title_word)
-            || title.sentence_start && is_lower_case_word(&title_word.to_lowercase());
-        self.is_between(title, given, " ")
-            && lower_case
-            && is_title_word(title_word)
-            && name.chars().count() > 3
-            && !has_possessive_ending(name)
-            && !ends_in_case_ending(name)
-            && !["ға", "ге", "қа"]
-                .iter()
-                .any(|dative| name.ends_with(dative))
-    }
-
-    /// Whether the lexicon, in use, does not know the case of `word` (Cyrillic): no such word,
-    /// or one of open case (a dictionary word: `жанат`); never without the lexicon.
-    fn case_unknown(&self, word: &str) -> bool {
-        #[cfg(feature = "lexicon")]
-        if self.words == WordSource::Lexicon {
-            return !lexicon::get().knows_case_of(word);
-        }
-        let _ = word;
-        false
-    }
-
-    /// Whether the lexicon knows `word` (Cyrillic) as a name; never without the lexicon.
-    fn is_name(&self, word: &str) -> bool {
-        #[cfg(feature = "lexicon")]
-        if self.words == WordSource::Lexicon {
-            return lexicon::get().is_name(word);
-        }
-        let _ = word;
-        false
-    }
-
+impl CasingState {
     /// Whether `rest` starts with a space and a patronymic the style splits off (`ۇلى`,
     /// `قىزىنىڭ`) after the name just written: then the two are written as one word, and the
     /// name gets its capital. Only after a name: a capitalised word or one the lexicon does
     /// not know (with the lexicon in use; `оның ұлы`, `Абай ұлы ақын` keep their space), of
     /// enough letters for `to_arabic` to split it off again.
-    pub(super) fn joins_patronym(&mut self, rest: &str) -> bool {
+    pub(super) fn joins_patronym(&self, config: &Config, out: &mut String, rest: &str) -> bool {
         let Some(name) = self.last_word else {
             return false;
         };
         let Some(next) = rest.strip_prefix(' ') else {
             return false;
         };
-        let min_letters = match self.rules.patronymics {
+        let min_letters = match config.rules.patronymics {
             Patronymics::SplitAfterName => 2,
             Patronymics::SplitEverywhere => 1,
         };
-        let unknown_to_lexicon = self.words == WordSource::Lexicon && !name.known;
-        let written = &self.out[name.start..];
+        let unknown_to_lexicon = config.words == WordSource::Lexicon && !name.known;
+        let written = &out[name.start..];
         // A capital of a sentence start makes no name of a word the lexicon knows in lower
         // case (`Мен ұлы`).
         let capitalised = || {
             letters::starts_upper(written)
                 && !(name.known
                     && self.last_compounds[0].is_some_and(|w| w.sentence_start)
-                    && !self.is_name(written))
+                    && !config.is_name(written))
         };
         // The cheap tests first, the lexicon's last: this runs after every word followed by a
         // space.
@@ -174,7 +51,7 @@ impl ToCyrillic<'_> {
             return false;
         }
         let patronym = &next[..word_len(next)];
-        if !starts_as_patronym(self.patronym_starts, patronym.as_bytes()) {
+        if !starts_as_patronym(config.patronym_starts, patronym.as_bytes()) {
             return false;
         }
         let Some(form) = to_arabic::split_patronym_forms()
@@ -186,58 +63,34 @@ impl ToCyrillic<'_> {
         // A name glued to letters, marks or joiners before it is part of a chain that
         // `to_arabic` reads as a whole, and may keep a patronymic joined to it (a joiner next to
         // a Latin look-alike does): joined, it would not be written apart again.
-        let glued = self.out[..name.start].chars().next_back().is_some_and(|c| {
+        let glued = out[..name.start].chars().next_back().is_some_and(|c| {
             c.is_alphanumeric() || to_arabic::is_joiner(c) || segment::is_combining_mark(c)
         });
         if glued {
             return false;
         }
         let joins = (unknown_to_lexicon || capitalised()) && !ends_in_case_ending(written)
-            || self.is_name(&[written, form.cyrillic.as_str()].concat());
-        if joins && self.casing == Casing::Sentence {
-            capitalise_at(&mut self.out, name.start);
+            || config.is_name(&[written, form.cyrillic.as_str()].concat());
+        if joins && config.casing == Casing::Sentence {
+            capitalise_at(out, name.start);
         }
         joins
-    }
-
-    /// The record flags of a plain word with this pair word: [`SLOT_PAIR_FIRST`],
-    /// [`SLOT_NAME_HEAD`].
-    pub(super) fn pair_flags(&self, pair_word: Option<PairWord>) -> u8 {
-        #[cfg(feature = "lexicon")]
-        if let Some(word) = pair_word {
-            let lexicon = lexicon::get();
-            return if lexicon.is_pair_first(word) {
-                SLOT_PAIR_FIRST
-            } else {
-                0
-            } | if lexicon.is_name_head(word) {
-                SLOT_NAME_HEAD
-            } else {
-                0
-            };
-        }
-        let _ = pair_word;
-        0
-    }
-
-    /// The number of the word written from `start` on among the words of casing pairs.
-    pub(super) fn pair_word(&self, start: usize) -> Option<PairWord> {
-        #[cfg(feature = "lexicon")]
-        if self.words == WordSource::Lexicon && self.casing == Casing::Sentence {
-            return lexicon::get().pair_word(&self.out[start..].to_lowercase());
-        }
-        let _ = start;
-        None
     }
 
     /// Two plain words with one space between them that the lexicon writes together in
     /// another casing than their own (`орта азия` -> `Орта Азия`): rewrites their casing (a
     /// sentence start keeps its capital).
-    pub(super) fn case_pair(&mut self, first: PlainWord, second: PlainWord) {
+    pub(super) fn case_pair(
+        &mut self,
+        out: &mut String,
+        scratch: &mut Scratch,
+        first: PlainWord,
+        second: PlainWord,
+    ) {
         let Some(first_word) = first.pair_word else {
             return;
         };
-        if first.end + 1 != second.start || self.out.as_bytes()[first.end] != b' ' {
+        if first.end + 1 != second.start || out.as_bytes()[first.end] != b' ' {
             return;
         }
         #[cfg(feature = "lexicon")]
@@ -246,87 +99,37 @@ impl ToCyrillic<'_> {
                 .pair_word
                 .and_then(|second_word| lexicon::get().pair_casing(first_word, second_word));
             let Some([first_case, second_case]) = pair else {
-                self.case_by_next_word(first_word, first, second);
+                case_by_next_word(out, &mut scratch.recased, first_word, first, second);
                 return;
             };
             if !first.sentence_start {
                 set_case(
-                    &mut self.out,
-                    &mut self.recased,
+                    out,
+                    &mut scratch.recased,
                     first.start..first.end,
                     first_case,
                 );
             }
             if !second.sentence_start {
                 set_case(
-                    &mut self.out,
-                    &mut self.recased,
+                    out,
+                    &mut scratch.recased,
                     second.start..second.end,
                     second_case,
                 );
             }
             self.prev_proper =
-                !second.sentence_start && letters::starts_upper(&self.out[second.start..]);
+                !second.sentence_start && letters::starts_upper(&out[second.start..]);
         }
         #[cfg(not(feature = "lexicon"))]
-        let _ = first_word;
-    }
-
-    /// A lower-case word whose case the lexicon does not know, one space before a word after
-    /// which the corpus mostly has names (`қаласы`, `ханның`), is a name: `бішкек қаласында`
-    /// -> `Бішкек қаласында`.
-    pub(super) fn case_before_name_head(&mut self, first: PlainWord, second: PlainWord) {
-        #[cfg(feature = "lexicon")]
-        {
-            let Some(head) = second.pair_word else {
-                return;
-            };
-            let applies = !first.sentence_start
-                && first.end + 1 == second.start
-                && self.out.as_bytes()[first.end] == b' '
-                && lexicon::get().is_name_head(head)
-                && !letters::starts_upper(&self.out[first.start..])
-                && self.case_unknown(&self.out[first.start..first.end]);
-            if applies {
-                capitalise_at(&mut self.out, first.start);
-            }
-        }
-        #[cfg(not(feature = "lexicon"))]
-        let _ = (first, second);
-    }
-
-    /// Cases the first of two plain words with one space between them by the second, as
-    /// the lexicon's [`casing_before`](lexicon::Lexicon::casing_before) says (`оңтүстік` +
-    /// `Америка` -> `Оңтүстік Америка`).
-    #[cfg(feature = "lexicon")]
-    fn case_by_next_word(&mut self, word: PairWord, first: PlainWord, second: PlainWord) {
-        if first.sentence_start {
-            return;
-        }
-        let Some(case) = lexicon::get().casing_before(word) else {
-            return;
-        };
-        let second_capital = letters::starts_upper(&self.out[second.start..]);
-        let applies = match case {
-            PairCase::Capital => second_capital && !second.sentence_start,
-            PairCase::Lower => !second_capital,
-            _ => false,
-        };
-        if applies {
-            set_case(
-                &mut self.out,
-                &mut self.recased,
-                first.start..first.end,
-                case,
-            );
-        }
+        let _ = (first_word, scratch);
     }
 
     /// How the first part of a hyphenated word, written from `start` on, is cased.
-    pub(super) fn part_case(&self, start: usize) -> PartCase {
-        let capital = letters::starts_upper(&self.out[start..]);
+    pub(super) fn part_case(&self, out: &str, start: usize) -> PartCase {
+        let capital = letters::starts_upper(&out[start..]);
         match (capital, self.prev_proper) {
-            (false, _) if ARABIC_NAME_PARTICLES.contains(&&self.out[start..]) => {
+            (false, _) if ARABIC_NAME_PARTICLES.contains(&&out[start..]) => {
                 PartCase::ArabicParticle
             }
             (false, _) => PartCase::Lower,
@@ -341,34 +144,255 @@ impl ToCyrillic<'_> {
     /// (`Нью-Йорктегі`, `Тянь-Шань`), and after an Arabic article or `ибн` when the part is a
     /// name or of unknown case (`әл-Фараби`, `ибн-Сина`; but `ас-су`, `ар-намыс`). Capitals
     /// of abbreviations stay.
-    pub(super) fn case_later_part(&mut self, start: usize, first: PartCase, known_word: bool) {
-        if self.casing != Casing::Sentence || letters::is_all_caps(&self.out[start..]) {
+    pub(super) fn case_later_part(
+        &self,
+        config: &Config,
+        out: &mut String,
+        start: usize,
+        first: PartCase,
+        known_word: bool,
+    ) {
+        if config.casing != Casing::Sentence || letters::is_all_caps(&out[start..]) {
             return;
         }
         let name_after_particle = first == PartCase::ArabicParticle
-            && (self.prev_proper || self.case_unknown(&self.out[start..]));
+            && (self.prev_proper || config.case_unknown(&out[start..]));
         match first {
-            _ if name_after_particle => capitalise_at(&mut self.out, start),
+            _ if name_after_particle => capitalise_at(out, start),
             PartCase::Lower | PartCase::ArabicParticle => {
-                let lower = self.out[start..].to_lowercase();
-                if lower.len() == self.out.len() - start {
-                    self.out.replace_range(start.., &lower);
+                let lower = out[start..].to_lowercase();
+                if lower.len() == out.len() - start {
+                    out.replace_range(start.., &lower);
                 }
             }
-            PartCase::Name if !known_word => capitalise_at(&mut self.out, start),
+            PartCase::Name if !known_word => capitalise_at(out, start),
             _ => {}
         }
     }
+}
 
-    /// Whether the word written from `start` on, whose case the lexicon does not give, looks
-    /// like a name to the lexicon's name model.
-    pub(super) fn looks_like_name(&self, start: usize) -> bool {
-        #[cfg(feature = "lexicon")]
-        if self.casing == Casing::Sentence && self.letters.len() >= MIN_NAME_LETTERS {
-            return lexicon::get().looks_like_name(&self.out[start..].to_lowercase());
+impl LastCompounds {
+    /// A lower-case word between two names in a list is a name too (`Талас, Ертіс, сыр, Іле`
+    /// -> `Сыр`; `Сенегал, мали және Гвинея` -> `Мали`): capitalised when `this`, the
+    /// compound just written, a name, stands after `, ` or after a conjunction (`және`,
+    /// `мен`, ...) and a space, and before that stand the lower-case word and, before `, `, a
+    /// name (not a sentence start).
+    pub(super) fn case_name_in_a_list(&self, out: &mut String, this: Written) {
+        let [Some(last), Some(before), before_that] = self.get() else {
+            return;
+        };
+        let (word, first) = if is_between(out, last, this, ", ") {
+            (last, Some(before))
+        } else if is_between(out, before, last, " ")
+            && is_between(out, last, this, " ")
+            && LIST_CONJUNCTIONS.contains(&&out[last.start..last.end])
+        {
+            (before, before_that)
+        } else {
+            return;
+        };
+        let Some(first) = first else {
+            return;
+        };
+        let lower_word = out
+            .get(word.start..word.end)
+            .is_some_and(is_lower_case_word);
+        let applies = is_between(out, first, word, ", ") && lower_word && first.is_name(out);
+        if applies {
+            capitalise_at(out, word.start);
         }
-        let _ = start;
+    }
+
+    /// The word right before a surname (the word written from `out_start` on, a name: one in
+    /// `-ов`/`-ев`) is a given name. One whose case the lexicon does not know takes a
+    /// capital (`садыр Жапаров` -> `Садыр Жапаров`, `жанат Момынқұлов`); a hyphenated one
+    /// whose first part the lexicon knows as a name is a double given name, whose later parts
+    /// are names too even where the lexicon knows them as common words (`Қасым-жомарт
+    /// Тоқаев` -> `Қасым-Жомарт Тоқаев`). Words the lexicon knows keep their case (`министр
+    /// Ахметов`, `мен Ахметов`).
+    pub(super) fn case_given_names(&self, config: &Config, out: &mut String, out_start: usize) {
+        let Some(Written { start, end, .. }) = self[0] else {
+            return;
+        };
+        let applies = end + 1 == out_start
+            && out.as_bytes().get(end) == Some(&b' ')
+            && looks_like_surname(&out[out_start..]);
+        let Some(name) = out.get(start..end).filter(|_| applies) else {
+            return;
+        };
+        let Some((first, _)) = name.split_once('-') else {
+            if is_lower_case_word(name)
+                && (config.case_unknown(name) && !is_title_word(name)
+                    || self.follows_a_title(out, name))
+            {
+                capitalise_at(out, start);
+            }
+            return;
+        };
+        if !letters::starts_upper(first) || !config.is_name(first) {
+            return;
+        }
+        let later_parts: Vec<usize> = name
+            .match_indices('-')
+            .map(|(hyphen, _)| start + hyphen + 1)
+            .collect();
+        for part in later_parts {
+            capitalise_at(out, part);
+        }
+    }
+
+    /// Whether `name`, the compound written last, a word in the nominative (no possessive,
+    /// genitive, locative or dative ending) between a lower-case title and a surname, is a given name, whatever the
+    /// lexicon says of the word: `хатшысы Сұлтан Раевпен`, `сарапшысы Талшын Италиева`
+    /// (a title has the possessive ending: `министрі`, `әкімі`, `төрағасы`).
+    fn follows_a_title(&self, out: &str, name: &str) -> bool {
+        let [Some(given), Some(title), _] = self.get() else {
+            return false;
+        };
+        let title_word = &out[title.start..title.end];
+        let lower_case = is_lower_case_word(title_word)
+            || title.sentence_start && is_lower_case_word(&title_word.to_lowercase());
+        is_between(out, title, given, " ")
+            && lower_case
+            && is_title_word(title_word)
+            && name.chars().count() > 3
+            && !has_possessive_ending(name)
+            && !ends_in_case_ending(name)
+            && !["ға", "ге", "қа"]
+                .iter()
+                .any(|dative| name.ends_with(dative))
+    }
+}
+
+impl Written {
+    /// Whether a compound was written with a capital that is no sentence start's: a name.
+    pub(super) fn is_name(self, out: &str) -> bool {
+        !self.sentence_start && letters::starts_upper(&out[self.start..])
+    }
+}
+
+impl Config<'_> {
+    /// Whether the lexicon, in use, does not know the case of `word` (Cyrillic): no such word,
+    /// or one of open case (a dictionary word: `жанат`); never without the lexicon.
+    pub(super) fn case_unknown(&self, word: &str) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon {
+            return !lexicon::get().knows_case_of(word);
+        }
+        let _ = word;
         false
+    }
+
+    /// Whether the lexicon knows `word` (Cyrillic) as a name; never without the lexicon.
+    pub(super) fn is_name(&self, word: &str) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon {
+            return lexicon::get().is_name(word);
+        }
+        let _ = word;
+        false
+    }
+
+    /// The number of `word` (as written) among the words of casing pairs.
+    pub(super) fn pair_word(&self, word: &str) -> Option<PairWord> {
+        #[cfg(feature = "lexicon")]
+        if self.words == WordSource::Lexicon && self.casing == Casing::Sentence {
+            return lexicon::get().pair_word(&word.to_lowercase());
+        }
+        let _ = word;
+        None
+    }
+
+    /// Whether `word` (as written, of `letters` tote letters), whose case the lexicon does not
+    /// give, looks like a name to the lexicon's name model.
+    pub(super) fn looks_like_name(&self, word: &str, letters: usize) -> bool {
+        #[cfg(feature = "lexicon")]
+        if self.casing == Casing::Sentence && letters >= MIN_NAME_LETTERS {
+            return lexicon::get().looks_like_name(&word.to_lowercase());
+        }
+        let _ = (word, letters);
+        false
+    }
+}
+
+/// Whether exactly `between` stands between two compounds written one after the other.
+fn is_between(out: &str, first: Written, second: Written, between: &str) -> bool {
+    first.end + between.len() == second.start && out.get(first.end..second.start) == Some(between)
+}
+
+/// The record flags of a plain word with this pair word: [`SLOT_PAIR_FIRST`],
+/// [`SLOT_NAME_HEAD`].
+pub(super) fn pair_flags(pair_word: Option<PairWord>) -> u8 {
+    #[cfg(feature = "lexicon")]
+    if let Some(word) = pair_word {
+        let lexicon = lexicon::get();
+        return if lexicon.is_pair_first(word) {
+            SLOT_PAIR_FIRST
+        } else {
+            0
+        } | if lexicon.is_name_head(word) {
+            SLOT_NAME_HEAD
+        } else {
+            0
+        };
+    }
+    let _ = pair_word;
+    0
+}
+
+/// A lower-case word whose case the lexicon does not know, one space before a word after
+/// which the corpus mostly has names (`қаласы`, `ханның`), is a name: `бішкек қаласында`
+/// -> `Бішкек қаласында`.
+pub(super) fn case_before_name_head(
+    config: &Config,
+    out: &mut String,
+    first: PlainWord,
+    second: PlainWord,
+) {
+    #[cfg(feature = "lexicon")]
+    {
+        let Some(head) = second.pair_word else {
+            return;
+        };
+        let applies = !first.sentence_start
+            && first.end + 1 == second.start
+            && out.as_bytes()[first.end] == b' '
+            && lexicon::get().is_name_head(head)
+            && !letters::starts_upper(&out[first.start..])
+            && config.case_unknown(&out[first.start..first.end]);
+        if applies {
+            capitalise_at(out, first.start);
+        }
+    }
+    #[cfg(not(feature = "lexicon"))]
+    let _ = (config, out, first, second);
+}
+
+/// Cases the first of two plain words with one space between them by the second, as
+/// the lexicon's [`casing_before`](lexicon::Lexicon::casing_before) says (`оңтүстік` +
+/// `Америка` -> `Оңтүстік Америка`).
+#[cfg(feature = "lexicon")]
+fn case_by_next_word(
+    out: &mut String,
+    recased: &mut String,
+    word: PairWord,
+    first: PlainWord,
+    second: PlainWord,
+) {
+    if first.sentence_start {
+        return;
+    }
+    let Some(case) = lexicon::get().casing_before(word) else {
+        return;
+    };
+    let second_capital = letters::starts_upper(&out[second.start..]);
+    let applies = match case {
+        PairCase::Capital => second_capital && !second.sentence_start,
+        PairCase::Lower => !second_capital,
+        _ => false,
+    };
+    if applies {
+        set_case(out, recased, first.start..first.end, case);
     }
 }
 

@@ -6,8 +6,7 @@ use crate::letters::tote;
 use crate::style::{Abbreviations, StyleRules};
 use crate::to_arabic;
 
-use super::casing::LastWord;
-use super::names::{LastCompounds, PlainWord};
+use super::casing::CasingState;
 use super::scan::single_letter_word;
 use super::word_cache::CachedState;
 use super::ToCyrillic;
@@ -31,16 +30,16 @@ impl ToCyrillic<'_> {
         let out_start = self.out.len();
         // Each pass starts from the words as they were (a dropped pass's places in the
         // output would point into what the next one writes).
-        let state = self.word_state();
-        let passes: &[Pass] = match self.words {
+        let state = self.state;
+        let passes: &[Pass] = match self.config.words {
             WordSource::Lexicon => &[Pass::Lexicon, Pass::LetterModel, Pass::Rules],
             WordSource::Rules => &[Pass::Rules],
         };
         let mut len = 0;
         for &pass in passes {
             self.out.truncate(out_start);
-            self.restore_word_state(state);
-            len = self.spell_compound(text, start, pass);
+            self.state = state;
+            len = self.spell_compound(text, start, pass, RunsAfterVowellessParts::CarryTheFront);
             if pass == Pass::Rules {
                 self.unless_it_converts_back_keep_patronyms_plain(
                     out_start,
@@ -80,7 +79,7 @@ impl ToCyrillic<'_> {
         len: usize,
     ) -> usize {
         let after = &text[start + len..];
-        let run_follows = self.rules.abbreviations == Abbreviations::LetterSpaced
+        let run_follows = self.config.rules.abbreviations == Abbreviations::LetterSpaced
             && after
                 .strip_prefix(' ')
                 .is_some_and(|rest| single_letter_word(rest).is_some())
@@ -90,9 +89,12 @@ impl ToCyrillic<'_> {
             return len;
         }
         let first = self.take_out_reading(out_start);
-        self.runs_after_vowelless_parts = RunsAfterVowellessParts::Abbreviation;
-        let again = self.spell_compound(text, start, Pass::Rules);
-        self.runs_after_vowelless_parts = RunsAfterVowellessParts::CarryTheFront;
+        let again = self.spell_compound(
+            text,
+            start,
+            Pass::Rules,
+            RunsAfterVowellessParts::Abbreviation,
+        );
         if again > len && self.converts_back(&self.out[out_start..], &text[start..start + again]) {
             return again;
         }
@@ -125,7 +127,12 @@ impl ToCyrillic<'_> {
         let first = self.take_out_reading(out_start);
         // The run before the letter (and the space before it), then the word from the letter.
         let run_end = start + last_letter - ' '.len_utf8();
-        self.spell_compound(&text[..run_end], start, Pass::Rules);
+        self.spell_compound(
+            &text[..run_end],
+            start,
+            Pass::Rules,
+            RunsAfterVowellessParts::CarryTheFront,
+        );
         self.out.push(' ');
         let rest = self.spell_uncached(text, start + last_letter, remember);
         if last_letter + rest != len || !self.converts_back(&self.out[out_start..], tote) {
@@ -139,7 +146,7 @@ impl ToCyrillic<'_> {
     pub(super) fn converts_back(&self, cyrillic: &str, tote: &str) -> bool {
         let rules = StyleRules {
             hamza: tote::HAMZA,
-            ..*self.rules
+            ..*self.config.rules
         };
         to_arabic::to_arabic(cyrillic, &rules) == tote
     }
@@ -149,12 +156,15 @@ impl ToCyrillic<'_> {
     /// conversion back costs as much as spelling the compound again.
     fn converts_back_remembered(&mut self, out_start: usize, tote: &str) -> bool {
         let spelling = &self.out[out_start..];
-        self.run_key.clear();
-        self.run_key.push(CONVERTS_BACK_KEY);
-        self.run_key.push_str(tote);
-        self.run_key.push(CONVERTS_BACK_KEY);
-        self.run_key.push_str(spelling);
-        if let Some((_, state)) = self.cache.get(self.cache_config, 0, &self.run_key) {
+        self.scratch.run_key.clear();
+        self.scratch.run_key.push(CONVERTS_BACK_KEY);
+        self.scratch.run_key.push_str(tote);
+        self.scratch.run_key.push(CONVERTS_BACK_KEY);
+        self.scratch.run_key.push_str(spelling);
+        if let Some((_, state)) = self
+            .cache
+            .get(self.config.cache_table, 0, &self.scratch.run_key)
+        {
             return state.known;
         }
         let back = self.converts_back(spelling, tote);
@@ -165,7 +175,7 @@ impl ToCyrillic<'_> {
             pair_word: None,
         };
         self.cache
-            .insert(self.cache_config, 0, &self.run_key, "", state);
+            .insert(self.config.cache_table, 0, &self.scratch.run_key, "", state);
         back
     }
 
@@ -184,34 +194,13 @@ impl ToCyrillic<'_> {
         }
     }
 
-    /// What the reader keeps about the words it has written (their places in the output among
-    /// it), to be put back with the output when a second reading of a compound is dropped.
-    fn word_state(&self) -> WordState {
-        WordState {
-            sentence_start: self.sentence_start,
-            last_word: self.last_word,
-            prev_proper: self.prev_proper,
-            last_plain: self.last_plain,
-            last_compounds: self.last_compounds,
-        }
-    }
-
-    /// Puts back what [`Self::word_state`] kept.
-    fn restore_word_state(&mut self, state: WordState) {
-        self.sentence_start = state.sentence_start;
-        self.last_word = state.last_word;
-        self.prev_proper = state.prev_proper;
-        self.last_plain = state.last_plain;
-        self.last_compounds = state.last_compounds;
-    }
-
     /// Takes the reading of a compound written from `out_start` on out of the output, with
     /// the word state after it, for a second reading ([`Self::put_back_reading`] if that is
     /// dropped).
     fn take_out_reading(&mut self, out_start: usize) -> Reading {
         let reading = Reading {
             spelled: self.out[out_start..].to_owned(),
-            state: self.word_state(),
+            state: self.state,
         };
         self.out.truncate(out_start);
         reading
@@ -222,7 +211,7 @@ impl ToCyrillic<'_> {
     fn put_back_reading(&mut self, out_start: usize, reading: Reading) {
         self.out.truncate(out_start);
         self.out.push_str(&reading.spelled);
-        self.restore_word_state(reading.state);
+        self.state = reading.state;
     }
 
     /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
@@ -254,22 +243,12 @@ pub(super) enum Pass {
     Rules,
 }
 
-/// The reader's facts about the words it has written (see [`ToCyrillic::word_state`]).
-#[derive(Clone, Copy, Debug)]
-struct WordState {
-    sentence_start: bool,
-    last_word: Option<LastWord>,
-    prev_proper: bool,
-    last_plain: Option<PlainWord>,
-    last_compounds: LastCompounds,
-}
-
 /// A reading of a compound taken out of the output (see [`ToCyrillic::take_out_reading`]).
 struct Reading {
     /// Its spelling.
     spelled: String,
-    /// The word state after it.
-    state: WordState,
+    /// The casing state after it.
+    state: CasingState,
 }
 
 /// How [`ToCyrillic::spell_compound`] reads a letter-spaced run joined by a hyphen to a part

@@ -10,8 +10,8 @@ use crate::style::{VowelThenE, YearHyphen};
 use crate::to_arabic;
 use crate::to_arabic::VOWELS_BEFORE_E;
 
-use super::casing::LastWord;
-use super::names::{PlainWord, Written};
+use super::casing::{case_after_number, CasingState};
+use super::names::Written;
 use super::window::{first_ascii_in, window_byte, Window, WindowWords, WINDOW_BYTES};
 use super::ToCyrillic;
 
@@ -44,23 +44,37 @@ impl ToCyrillic<'_> {
             if starts_word(rest) {
                 let out_start = self.out.len();
                 let word_start = i;
-                let sentence_start = self.sentence_start;
+                let sentence_start = self.state.sentence_start;
                 i += self.compound(text, i);
-                self.case_after_number(out_start, &text[i..]);
-                self.capitalise_initials(out_start, &text[..word_start]);
+                case_after_number(&mut self.out, &self.config, out_start, &text[i..]);
+                self.state.capitalise_initials(
+                    &self.config,
+                    &mut self.out,
+                    out_start,
+                    &text[..word_start],
+                );
                 let this = Written {
                     start: out_start,
                     end: self.out.len(),
                     sentence_start,
                 };
                 // Only a name makes a name of a word before it.
-                if self.casing == Casing::Sentence && self.is_written_name(this) {
-                    self.case_given_names(out_start);
-                    self.case_name_in_a_list(this);
+                if self.config.casing == Casing::Sentence && this.is_name(&self.out) {
+                    self.state.last_compounds.case_given_names(
+                        &self.config,
+                        &mut self.out,
+                        out_start,
+                    );
+                    self.state
+                        .last_compounds
+                        .case_name_in_a_list(&mut self.out, this);
                 }
-                self.last_compounds.push(this);
-                self.sentence_start = false;
-                if self.joins_patronym(&text[i..]) {
+                self.state.last_compounds.push(this);
+                self.state.sentence_start = false;
+                if self
+                    .state
+                    .joins_patronym(&self.config, &mut self.out, &text[i..])
+                {
                     // `قابىش ۇلى` -> `Қабышұлы`: `to_arabic` splits it off again.
                     i += 1;
                 }
@@ -81,14 +95,21 @@ impl ToCyrillic<'_> {
             if b.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
                 if let Some(len) = segment::passthrough_token_len(rest) {
                     self.out.push_str(&rest[..len]);
-                    self.sentence_start = false;
+                    self.state.sentence_start = false;
                     i += len;
                     continue;
                 }
             }
-            self.track_with_lexicon(written, &text[..i], &text[i + c.len_utf8()..]);
+            self.state.track_between_words(
+                &self.config,
+                &self.out,
+                &mut self.scratch,
+                written,
+                &text[..i],
+                &text[i + c.len_utf8()..],
+            );
             // (Not a space: spaces are written above.)
-            self.prev_proper = false;
+            self.state.prev_proper = false;
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
             let after_tote_word = || text[..i].chars().next_back().is_some_and(is_word_char);
             if segment::is_combining_mark(c) && after_tote_word() {
@@ -108,10 +129,7 @@ impl ToCyrillic<'_> {
         LineStart {
             at,
             out_len: self.out.len(),
-            sentence_start: self.sentence_start,
-            last_word: self.last_word,
-            prev_proper: self.prev_proper,
-            last_plain: self.last_plain,
+            state: self.state,
         }
     }
 
@@ -138,7 +156,7 @@ impl ToCyrillic<'_> {
             // (`ма` + `يە` -> `мае`); `э` takes no yeh, so the yeh is written as `й`.
             let before = self.out.chars().next_back().and_then(letters::lower);
             let yeh_dropped = matches!(last, 'е' | 'Е')
-                && self.rules.vowel_then_e == VowelThenE::InsertYeh
+                && self.config.rules.vowel_then_e == VowelThenE::InsertYeh
                 && tote_before.ends_with("\u{064A}\u{06D5}")
                 && before.is_some_and(|c| VOWELS_BEFORE_E.contains(&c));
             if yeh_dropped {
@@ -153,7 +171,7 @@ impl ToCyrillic<'_> {
     fn year_space(&self, text: &str, at: usize) -> bool {
         // (The text read has the clean-up's hamza, U+0621, whatever the style's.)
         // (A digit right before the space is tested first: this runs at every space.)
-        self.rules.year_hyphen == YearHyphen::SpaceBefore
+        self.config.rules.year_hyphen == YearHyphen::SpaceBefore
             && at > 0
             && text.as_bytes()[at - 1].is_ascii_digit()
             && to_arabic::ends_four_digit_year(text.as_bytes(), at)
@@ -242,10 +260,8 @@ pub(super) struct LineStart {
     pub(super) at: usize,
     /// Length of the output before the line.
     pub(super) out_len: usize,
-    pub(super) sentence_start: bool,
-    pub(super) last_word: Option<LastWord>,
-    pub(super) prev_proper: bool,
-    pub(super) last_plain: Option<PlainWord>,
+    /// The casing state before the line.
+    pub(super) state: CasingState,
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word, by offset from U+0600:

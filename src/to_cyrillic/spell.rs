@@ -21,7 +21,13 @@ use super::ToCyrillic;
 
 impl ToCyrillic<'_> {
     /// Spells the compound starting at byte `start`; returns its length in bytes.
-    pub(super) fn spell_compound(&mut self, text: &str, start: usize, pass: Pass) -> usize {
+    pub(super) fn spell_compound(
+        &mut self,
+        text: &str,
+        start: usize,
+        pass: Pass,
+        runs_after_vowelless_parts: RunsAfterVowellessParts,
+    ) -> usize {
         let mut i = start;
         // Whether the current run of plain words (since the start or an abbreviation) began
         // with a hamza: `to_arabic` decides one hamza per such run in whole-word scope.
@@ -38,7 +44,7 @@ impl ToCyrillic<'_> {
             // compound's spelling that keeps the hamza converts back.
             let abbreviation = if carry_front
                 && front_must_follow
-                && self.runs_after_vowelless_parts == RunsAfterVowellessParts::CarryTheFront
+                && runs_after_vowelless_parts == RunsAfterVowellessParts::CarryTheFront
             {
                 None
             } else {
@@ -52,8 +58,8 @@ impl ToCyrillic<'_> {
                     let apart = !text[..i].ends_with(char::is_alphanumeric)
                         && !text[i + len..].starts_with(char::is_alphanumeric);
                     self.emit_abbreviation(&text[i..i + len], units, apart);
-                    self.sentence_start = false;
-                    self.last_word = None;
+                    self.state.sentence_start = false;
+                    self.state.last_word = None;
                     run_hamza = None;
                     carry_front = false;
                     len
@@ -70,8 +76,14 @@ impl ToCyrillic<'_> {
                     carry_front = spelled.carry_front;
                     front_must_follow = spelled.vowelless;
                     match first_part {
-                        None => first_part = Some(self.part_case(out_start)),
-                        Some(first) => self.case_later_part(out_start, first, spelled.known_word),
+                        None => first_part = Some(self.state.part_case(&self.out, out_start)),
+                        Some(first) => self.state.case_later_part(
+                            &self.config,
+                            &mut self.out,
+                            out_start,
+                            first,
+                            spelled.known_word,
+                        ),
                     }
                     len
                 }
@@ -95,7 +107,7 @@ impl ToCyrillic<'_> {
         if after.chars().next().is_some_and(is_word_char) {
             return Some(1);
         }
-        if self.rules.hyphen_spacing != HyphenSpacing::SpaceAfter {
+        if self.config.rules.hyphen_spacing != HyphenSpacing::SpaceAfter {
             return None;
         }
         let next = after.strip_prefix(' ')?;
@@ -106,7 +118,7 @@ impl ToCyrillic<'_> {
             .is_some_and(letters::is_tote_letter);
         // Joined, the words share one hamza decision: a hamza on the next word would move to
         // the front, and a front marker in it would cancel the hamza of the run.
-        let keeps_hamzas = match self.rules.hamza_scope {
+        let keeps_hamzas = match self.config.rules.hamza_scope {
             HamzaScope::EachPart => true,
             HamzaScope::WholeWord => {
                 let hamza_would_move = next_word.contains(tote::HAMZA);
@@ -130,13 +142,15 @@ impl ToCyrillic<'_> {
     ) -> WordSpelled {
         let has_hamza = word.contains(tote::HAMZA);
         let front_by_hamza = inherited_front || has_hamza;
-        self.letters.clear();
-        self.letters
+        self.scratch.letters.clear();
+        self.scratch
+            .letters
             .extend(word.chars().filter(|&c| c != tote::HAMZA));
-        if self.letters.is_empty() {
+        if self.scratch.letters.is_empty() {
             // A hamza standing alone belongs to no word: it passes through (in the style's
             // code point, as `to_arabic` would have written it).
-            self.out.extend(word.chars().map(|_| self.rules.hamza));
+            self.out
+                .extend(word.chars().map(|_| self.config.rules.hamza));
             return WordSpelled {
                 carry_front: inherited_front,
                 vowelless: true,
@@ -150,12 +164,13 @@ impl ToCyrillic<'_> {
         let inherits_hamza = inherited_front
             && !has_hamza
             && !self
+                .scratch
                 .letters
                 .iter()
                 .any(|&c| letters::is_tote_front_marker(c));
         let hamza_check = (alone || inherits_hamza).then_some(alone && has_hamza || inherits_hamza);
         // No word is this long: such a run of letters is spelled by the rules (linear).
-        let pass = if self.letters.len() > MAX_WORD_LETTERS {
+        let pass = if self.scratch.letters.len() > MAX_WORD_LETTERS {
             Pass::Rules
         } else {
             pass
@@ -167,9 +182,9 @@ impl ToCyrillic<'_> {
             _ => Found::Nothing,
         };
         let from_lexicon = found != Found::Nothing;
-        self.last_word = Some(LastWord {
+        self.state.last_word = Some(LastWord {
             start,
-            letters: self.letters.len(),
+            letters: self.scratch.letters.len(),
             known: from_lexicon,
             abbreviation_stop: None,
         });
@@ -181,20 +196,27 @@ impl ToCyrillic<'_> {
             self.capitalise_joined_abbreviation(start, word);
         }
         let unseen_name = found != Found::Word && looks_like_surname(&self.out[start..])
-            || found == Found::Nothing && pass == Pass::Lexicon && self.looks_like_name(start);
-        if unseen_name && self.casing == Casing::Sentence {
+            || found == Found::Nothing
+                && pass == Pass::Lexicon
+                && self
+                    .config
+                    .looks_like_name(&self.out[start..], self.scratch.letters.len());
+        if unseen_name && self.config.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
         // A name (not just a sentence start) makes the next word of a name capitalised.
-        self.prev_proper = letters::starts_upper(&self.out[start..]);
-        if self.takes_sentence_capital(self.sentence_start, &self.out[start..]) {
+        self.state.prev_proper = letters::starts_upper(&self.out[start..]);
+        if self
+            .config
+            .takes_sentence_capital(self.state.sentence_start, &self.out[start..])
+        {
             capitalise_at(&mut self.out, start);
         }
-        self.sentence_start = false;
-        let vowelless = !self.letters.iter().any(|&c| is_tote_vowel(c));
+        self.state.sentence_start = false;
+        let vowelless = !self.scratch.letters.iter().any(|&c| is_tote_vowel(c));
         WordSpelled {
             carry_front: front_by_hamza
-                && match self.rules.hamza_scope {
+                && match self.config.rules.hamza_scope {
                     // The hamza of the whole word: unless this part has the front vowel it
                     // stands for, a later part has (`ءقازمۋ-دىڭ` = `ҚазМУ-дің`).
                     HamzaScope::WholeWord => !self.out[start..]
@@ -217,7 +239,7 @@ impl ToCyrillic<'_> {
     /// `ы`: an `і` would give it a hamza. No spelling of it converts back joined then (a joined
     /// patronym is not the style's), and the plain one is kept.
     fn keep_patronyms_joined(&mut self, start: usize, alone: bool) {
-        if !to_arabic::splits_patronym(&self.out[start..], self.rules.patronymics) {
+        if !to_arabic::splits_patronym(&self.out[start..], self.config.rules.patronymics) {
             return;
         }
         let front_or_marker = self.out[start..]
@@ -234,11 +256,12 @@ impl ToCyrillic<'_> {
         self.out.push_str(&word);
     }
 
-    /// Writes `self.letters` spelled by the rules: back vowels in a word without hamza and
+    /// Writes `self.scratch.letters` spelled by the rules: back vowels in a word without hamza and
     /// front marker, front vowels in a word with a hamza, and in a word with a front marker
     /// (where the hamza rule leaves the choice open) the choice of the letter model.
     fn spell_by_rules(&mut self, front_by_hamza: bool, pass: Pass) {
         let front_by_marker = self
+            .scratch
             .letters
             .iter()
             .any(|&c| letters::is_tote_front_marker(c));
@@ -253,7 +276,7 @@ impl ToCyrillic<'_> {
             } else {
                 Vowels::Fixed(Harmony::Back)
             };
-            let slots = spell_alternatives(&self.letters, vowels, self.rules);
+            let slots = spell_alternatives(&self.scratch.letters, vowels, self.config.rules);
             letter_model::get().choose(&slots, vowels == Vowels::OpenWithAFront, &mut self.out);
             return;
         }
@@ -266,17 +289,22 @@ impl ToCyrillic<'_> {
         } else {
             Harmony::Back
         };
-        spell(&self.letters, harmony, self.rules, &mut self.out);
+        spell(
+            &self.scratch.letters,
+            harmony,
+            self.config.rules,
+            &mut self.out,
+        );
     }
 
-    /// Writes the lexicon's spelling of `self.letters`, if it has one that keeps the word's
+    /// Writes the lexicon's spelling of `self.scratch.letters`, if it has one that keeps the word's
     /// hamza where it stands alone (a front vowel and no front marker exactly when the tote
     /// has a hamza; `None` when it shares the hamza of a hyphenated word): the word
     /// itself, else a known stem and a known suffix chain.
     #[cfg(feature = "lexicon")]
     fn spell_from_lexicon(&mut self, has_hamza: Option<bool>, prefer_front: bool) -> Found {
         let lexicon = lexicon::get();
-        lexicon::key_of_tote(&self.letters, &mut self.key);
+        lexicon::key_of_tote(&self.scratch.letters, &mut self.scratch.key);
         let takes_hamza = |parts: &[&str]| {
             let (front, marker) =
                 parts
@@ -293,7 +321,7 @@ impl ToCyrillic<'_> {
         };
         let keeps_hamza =
             |parts: &[&str]| has_hamza.is_none_or(|hamza| takes_hamza(parts) == hamza);
-        let words = lexicon.words(&self.key);
+        let words = lexicon.words(&self.scratch.key);
         let preferred = prefer_front
             .then(|| {
                 words.iter().find(|w| {
@@ -305,7 +333,7 @@ impl ToCyrillic<'_> {
         let found = match whole {
             Some(word) => Some((word, None)),
             None => lexicon
-                .stem_and_suffix(&self.key)
+                .stem_and_suffix(&self.scratch.key)
                 .find(|(stem, suffix)| keeps_hamza(&[stem.spelling, suffix.ending]))
                 .map(|(stem, suffix)| (stem, Some(suffix))),
         };
@@ -320,9 +348,9 @@ impl ToCyrillic<'_> {
         );
         // Part of a name only after another capitalised word; a suffix chain that makes
         // common words of names (`америкалық`) takes the stem's capital away.
-        let not_a_name = (stem.case == WordCase::AfterCapital && !self.prev_proper)
+        let not_a_name = (stem.case == WordCase::AfterCapital && !self.state.prev_proper)
             || suffix.is_some_and(|s| !keeps_a_name(s));
-        let lower_case = match self.casing {
+        let lower_case = match self.config.casing {
             Casing::Lower => Some(self.out.len()),
             Casing::Sentence if not_a_name => self.out[start..]
                 .chars()
@@ -337,7 +365,7 @@ impl ToCyrillic<'_> {
         // A common word and a chain that makes names of such words: `тоқтар` + `бай`.
         let made_name =
             suffix.is_some_and(|s| s.makes_name) && !letters::starts_upper(stem.spelling);
-        if made_name && self.casing == Casing::Sentence {
+        if made_name && self.config.casing == Casing::Sentence {
             capitalise_at(&mut self.out, start);
         }
         // A word seen only at sentence starts or a dictionary word in lower case: a
@@ -345,18 +373,22 @@ impl ToCyrillic<'_> {
         // it is a name.
         // (An analysis with such a stem stays in lower case: measured better on the held-out
         // lines than asking the name model.)
-        if stem.case == WordCase::Open && suffix.is_none() && self.casing == Casing::Sentence {
+        if stem.case == WordCase::Open && suffix.is_none() && self.config.casing == Casing::Sentence
+        {
             let by_stem = lexicon
-                .stem_and_suffix(&self.key)
+                .stem_and_suffix(&self.scratch.key)
                 .find(|(stem, suffix)| {
                     stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix.ending])
                 })
                 .map(|(stem, suffix)| {
                     letters::starts_upper(stem.spelling)
-                        && (stem.case == WordCase::AsSpelled || self.prev_proper)
+                        && (stem.case == WordCase::AsSpelled || self.state.prev_proper)
                         && keeps_a_name(suffix)
                 });
-            let name = by_stem.unwrap_or_else(|| self.looks_like_name(start));
+            let name = by_stem.unwrap_or_else(|| {
+                self.config
+                    .looks_like_name(&self.out[start..], self.scratch.letters.len())
+            });
             if name {
                 capitalise_at(&mut self.out, start);
             }

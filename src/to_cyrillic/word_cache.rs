@@ -44,6 +44,10 @@ pub(super) struct WordCache {
     pub(super) bytes: usize,
 }
 
+/// A table index of no table ([`WordCache::config_index`] gives none so large): every look-up
+/// in it misses and nothing is kept, so that a conversion takes the general path alone.
+pub(super) const NO_TABLE: usize = usize::MAX;
+
 /// Most words the cache holds at once.
 const WORD_CACHE_LIMIT: usize = 1 << 17;
 
