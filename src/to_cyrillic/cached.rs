@@ -356,7 +356,7 @@ struct CachedPlainWord {
     out_start: usize,
     /// Whether it started a sentence.
     sentence_start: bool,
-    /// The plain word before it ([`ToCyrillic::last_plain`]).
+    /// The plain word before it ([`CasingState::last_plain`](super::casing::CasingState::last_plain)).
     previous: Option<PlainWord>,
     /// Whether its spelling is `с`.
     celsius_letter: bool,

@@ -42,14 +42,13 @@ use crate::normalize;
 use crate::style::StyleRules;
 
 use casing::CasingState;
-use names::LastCompounds;
 use scan::{PATRONYM_STARTS, WORD_CHARS};
 use word_cache::{CacheConfig, WordCache, NO_TABLE, WORD_CACHE};
 
 pub(crate) use casing::{is_dateline_place, SENTENCE_OR_CLAUSE_MARKS};
 pub(crate) use word_cache::WarmWordCache;
 
-/// Without the lexicon there are no casing pairs (see [`ToCyrillic::case_pair`]).
+/// Without the lexicon there are no casing pairs (see [`CasingState::case_pair`]).
 #[cfg(not(feature = "lexicon"))]
 pub(super) type PairWord = u32;
 #[cfg(feature = "lexicon")]
@@ -156,11 +155,7 @@ fn convert_into(
     let mut at = 0;
     while let Err(line) = converter.run(&text[at..], true) {
         converter.out.truncate(line.out_len);
-        converter.state = CasingState {
-            // (The compounds before a line feed join no word after it.)
-            last_compounds: LastCompounds::default(),
-            ..line.state
-        };
+        converter.state = line.state();
         let start = at + line.at;
         let end = text[start..]
             .find('\n')

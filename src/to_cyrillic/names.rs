@@ -416,7 +416,7 @@ pub(super) struct PlainWord {
     pub(super) first_of_pair: bool,
     /// Whether the lexicon cases it by the word after it
     /// ([`lexicon::Lexicon::casing_before`]; true where that is not known). Unless one of
-    /// the two, [`ToCyrillic::case_pair`] changes nothing.
+    /// the two, [`CasingState::case_pair`] changes nothing.
     pub(super) cased_before: bool,
 }
 
@@ -449,7 +449,7 @@ pub(super) struct Written {
     pub(super) sentence_start: bool,
 }
 
-/// The last three compounds written ([`ToCyrillic::last_compounds`]), in a ring: a word
+/// The last three compounds written ([`CasingState::last_compounds`]), in a ring: a word
 /// written is one store, not a shift of all three (this runs at every word), and the few
 /// rules that read them, after names only, put them in order.
 #[derive(Clone, Copy, Debug, Default)]

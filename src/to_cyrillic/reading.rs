@@ -9,7 +9,7 @@ use crate::to_arabic;
 use super::casing::CasingState;
 use super::scan::single_letter_word;
 use super::word_cache::CachedState;
-use super::ToCyrillic;
+use super::{Config, ToCyrillic};
 
 impl ToCyrillic<'_> {
     /// Converts the compound starting at byte `start` without the word cache.
@@ -41,7 +41,9 @@ impl ToCyrillic<'_> {
             self.state = state;
             len = self.spell_compound(text, start, pass, RunsAfterVowellessParts::CarryTheFront);
             if pass == Pass::Rules {
-                self.unless_it_converts_back_keep_patronyms_plain(
+                unless_it_converts_back_keep_patronyms_plain(
+                    &self.config,
+                    &mut self.out,
                     out_start,
                     &text[start..start + len],
                 );
@@ -51,7 +53,7 @@ impl ToCyrillic<'_> {
             let back = if remember {
                 self.converts_back_remembered(out_start, tote)
             } else {
-                self.converts_back(&self.out[out_start..], tote)
+                self.config.converts_back(&self.out[out_start..], tote)
             };
             if back {
                 break;
@@ -95,7 +97,11 @@ impl ToCyrillic<'_> {
             Pass::Rules,
             RunsAfterVowellessParts::Abbreviation,
         );
-        if again > len && self.converts_back(&self.out[out_start..], &text[start..start + again]) {
+        if again > len
+            && self
+                .config
+                .converts_back(&self.out[out_start..], &text[start..start + again])
+        {
             return again;
         }
         self.put_back_reading(out_start, first);
@@ -118,10 +124,10 @@ impl ToCyrillic<'_> {
         remember: bool,
     ) {
         let tote = &text[start..start + len];
-        let Some(last_letter) = self.hamza_letter_ending_a_joined_run(tote) else {
+        let Some(last_letter) = self.config.hamza_letter_ending_a_joined_run(tote) else {
             return;
         };
-        if self.converts_back(&self.out[out_start..], tote) {
+        if self.config.converts_back(&self.out[out_start..], tote) {
             return;
         }
         let first = self.take_out_reading(out_start);
@@ -135,23 +141,12 @@ impl ToCyrillic<'_> {
         );
         self.out.push(' ');
         let rest = self.spell_uncached(text, start + last_letter, remember);
-        if last_letter + rest != len || !self.converts_back(&self.out[out_start..], tote) {
+        if last_letter + rest != len || !self.config.converts_back(&self.out[out_start..], tote) {
             self.put_back_reading(out_start, first);
         }
     }
 
-    /// Whether `cyrillic` converts back to `tote`, a piece of the text being read. That text
-    /// has the hamza of the clean-up (U+0621: a style's U+0674 is a place to clean up), so the
-    /// check writes that hamza whatever the style's.
-    pub(super) fn converts_back(&self, cyrillic: &str, tote: &str) -> bool {
-        let rules = StyleRules {
-            hamza: tote::HAMZA,
-            ..*self.config.rules
-        };
-        to_arabic::to_arabic(cyrillic, &rules) == tote
-    }
-
-    /// [`Self::converts_back`] of the spelling written from `out_start` on, kept in the word
+    /// [`Config::converts_back`] of the spelling written from `out_start` on, kept in the word
     /// cache (under [`CONVERTS_BACK_KEY`], with the answer as [`CachedState::known`]): the
     /// conversion back costs as much as spelling the compound again.
     fn converts_back_remembered(&mut self, out_start: usize, tote: &str) -> bool {
@@ -167,7 +162,7 @@ impl ToCyrillic<'_> {
         {
             return state.known;
         }
-        let back = self.converts_back(spelling, tote);
+        let back = self.config.converts_back(spelling, tote);
         let state = CachedState {
             letters: 0,
             known: back,
@@ -177,21 +172,6 @@ impl ToCyrillic<'_> {
         self.cache
             .insert(self.config.cache_table, 0, &self.scratch.run_key, "", state);
         back
-    }
-
-    /// The patronyms that [`Self::keep_patronyms_joined`] wrote with `і` keep them joined,
-    /// but give a compound without other front letters a hamza (`с-абышұлі`). Where the
-    /// compound written from `out_start` on does not convert back to its `tote` even so (what
-    /// follows it decides whether `to_arabic` splits the patronym off: a chain of joiners and
-    /// look-alikes keeps it joined), the plain spelling is written: it keeps the hamza.
-    fn unless_it_converts_back_keep_patronyms_plain(&mut self, out_start: usize, tote: &str) {
-        let spelled = &self.out[out_start..];
-        let changed = spelled.contains("ұлі") || spelled.contains("қызі");
-        if changed && !self.converts_back(spelled, tote) {
-            let plain = spelled.replace("ұлі", "ұлы").replace("қызі", "қызы");
-            self.out.truncate(out_start);
-            self.out.push_str(&plain);
-        }
     }
 
     /// Takes the reading of a compound written from `out_start` on out of the output, with
@@ -212,19 +192,6 @@ impl ToCyrillic<'_> {
         self.out.truncate(out_start);
         self.out.push_str(&reading.spelled);
         self.state = reading.state;
-    }
-
-    /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
-    /// run it starts with, if the run has three letters or more, that letter has a hamza and
-    /// a hyphen follows the run (see
-    /// [`Self::unless_it_converts_back_leave_the_hamza_letter_out`]).
-    fn hamza_letter_ending_a_joined_run(&self, compound: &str) -> Option<usize> {
-        let (len, units) = self.abbreviation_run(compound)?;
-        if units < 3 || !compound[len..].starts_with('-') {
-            return None;
-        }
-        let last = compound[..len].rfind(' ')? + ' '.len_utf8();
-        compound[last..].starts_with(tote::HAMZA).then_some(last)
     }
 }
 
@@ -259,4 +226,50 @@ pub(super) enum RunsAfterVowellessParts {
     CarryTheFront,
     /// As an abbreviation: the second reading, where the first does not convert back.
     Abbreviation,
+}
+
+impl Config<'_> {
+    /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
+    /// run it starts with, if the run has three letters or more, that letter has a hamza and
+    /// a hyphen follows the run (see
+    /// [`ToCyrillic::unless_it_converts_back_leave_the_hamza_letter_out`]).
+    fn hamza_letter_ending_a_joined_run(&self, compound: &str) -> Option<usize> {
+        let (len, units) = self.abbreviation_run(compound)?;
+        if units < 3 || !compound[len..].starts_with('-') {
+            return None;
+        }
+        let last = compound[..len].rfind(' ')? + ' '.len_utf8();
+        compound[last..].starts_with(tote::HAMZA).then_some(last)
+    }
+
+    /// Whether `cyrillic` converts back to `tote`, a piece of the text being read. That text
+    /// has the hamza of the clean-up (U+0621: a style's U+0674 is a place to clean up), so the
+    /// check writes that hamza whatever the style's.
+    pub(super) fn converts_back(&self, cyrillic: &str, tote: &str) -> bool {
+        let rules = StyleRules {
+            hamza: tote::HAMZA,
+            ..*self.rules
+        };
+        to_arabic::to_arabic(cyrillic, &rules) == tote
+    }
+}
+
+/// The patronyms that [`keep_patronyms_joined`](super::spell::keep_patronyms_joined) wrote with `і` keep them joined,
+/// but give a compound without other front letters a hamza (`с-абышұлі`). Where the
+/// compound written from `out_start` on does not convert back to its `tote` even so (what
+/// follows it decides whether `to_arabic` splits the patronym off: a chain of joiners and
+/// look-alikes keeps it joined), the plain spelling is written: it keeps the hamza.
+fn unless_it_converts_back_keep_patronyms_plain(
+    config: &Config,
+    out: &mut String,
+    out_start: usize,
+    tote: &str,
+) {
+    let spelled = &out[out_start..];
+    let changed = spelled.contains("ұлі") || spelled.contains("қызі");
+    if changed && !config.converts_back(spelled, tote) {
+        let plain = spelled.replace("ұлі", "ұлы").replace("қызі", "қызы");
+        out.truncate(out_start);
+        out.push_str(&plain);
+    }
 }

@@ -10,10 +10,10 @@ use crate::style::{VowelThenE, YearHyphen};
 use crate::to_arabic;
 use crate::to_arabic::VOWELS_BEFORE_E;
 
-use super::casing::{case_after_number, CasingState};
-use super::names::Written;
+use super::casing::{case_after_number, CasingState, LastWord};
+use super::names::{LastCompounds, PlainWord, Written};
 use super::window::{first_ascii_in, window_byte, Window, WindowWords, WINDOW_BYTES};
-use super::ToCyrillic;
+use super::{Config, ToCyrillic};
 
 impl ToCyrillic<'_> {
     /// Converts `text` (the whole text or a piece of it after a line feed), appending to
@@ -30,7 +30,7 @@ impl ToCyrillic<'_> {
             // The single space between two words, without decoding: the general path below
             // does nothing else with it.
             if b == b' ' {
-                if !self.year_space(text, i) {
+                if !self.config.year_space(text, i) {
                     self.out.push(' ');
                 }
                 i += 1;
@@ -113,7 +113,7 @@ impl ToCyrillic<'_> {
             // Only after a tote word just spelled: Cyrillic that passes through is left as it is.
             let after_tote_word = || text[..i].chars().next_back().is_some_and(is_word_char);
             if segment::is_combining_mark(c) && after_tote_word() {
-                self.keep_mark_apart(c, &text[..i]);
+                keep_mark_apart(&self.config, &mut self.out, c, &text[..i]);
             }
             self.out.push(written);
             i += c.len_utf8();
@@ -129,55 +129,60 @@ impl ToCyrillic<'_> {
         LineStart {
             at,
             out_len: self.out.len(),
-            state: self.state,
+            sentence_start: self.state.sentence_start,
+            last_word: self.state.last_word,
+            prev_proper: self.state.prev_proper,
+            last_plain: self.state.last_plain,
         }
     }
+}
 
-    /// A combining mark follows the word just written: if it would compose with the word's
-    /// last letter into another letter of the table (`и` + U+0306 = `й`, `е` + U+0308 = `ё`),
-    /// that letter is written in its other spelling of the same tote letter (`й`, `э`), so
-    /// that `to_arabic` keeps the mark apart as the tote had it.
-    fn keep_mark_apart(&mut self, mark: char, tote_before: &str) {
-        let Some(last) = self.out.chars().next_back() else {
-            return;
-        };
-        let composes = unicode_normalization::char::compose(last, mark)
-            .is_some_and(letters::is_cyrillic_letter);
-        let other = match last {
-            'и' => 'й',
-            'И' => 'Й',
-            'е' => 'э',
-            'Е' => 'Э',
-            _ => return,
-        };
-        if composes {
-            self.out.pop();
-            // `е` after a vowel read the yeh before it (`يە`) as the one the style inserts
-            // (`ма` + `يە` -> `мае`); `э` takes no yeh, so the yeh is written as `й`.
-            let before = self.out.chars().next_back().and_then(letters::lower);
-            let yeh_dropped = matches!(last, 'е' | 'Е')
-                && self.config.rules.vowel_then_e == VowelThenE::InsertYeh
-                && tote_before.ends_with("\u{064A}\u{06D5}")
-                && before.is_some_and(|c| VOWELS_BEFORE_E.contains(&c));
-            if yeh_dropped {
-                self.out.push(if last == 'Е' { 'Й' } else { 'й' });
-            }
-            self.out.push(other);
-        }
-    }
-
+impl Config<'_> {
     /// Whether the space at `at` is the one `to_arabic` puts into `1969 -جىلى` (then it is
     /// dropped: `1969-жылы`).
-    fn year_space(&self, text: &str, at: usize) -> bool {
+    pub(super) fn year_space(&self, text: &str, at: usize) -> bool {
         // (The text read has the clean-up's hamza, U+0621, whatever the style's.)
         // (A digit right before the space is tested first: this runs at every space.)
-        self.config.rules.year_hyphen == YearHyphen::SpaceBefore
+        self.rules.year_hyphen == YearHyphen::SpaceBefore
             && at > 0
             && text.as_bytes()[at - 1].is_ascii_digit()
             && to_arabic::ends_four_digit_year(text.as_bytes(), at)
             && text[at + 1..]
                 .strip_prefix('-')
                 .is_some_and(|rest| to_arabic::starts_with_jyl(rest, tote::HAMZA))
+    }
+}
+
+/// A combining mark follows the word just written: if it would compose with the word's
+/// last letter into another letter of the table (`и` + U+0306 = `й`, `е` + U+0308 = `ё`),
+/// that letter is written in its other spelling of the same tote letter (`й`, `э`), so
+/// that `to_arabic` keeps the mark apart as the tote had it.
+fn keep_mark_apart(config: &Config, out: &mut String, mark: char, tote_before: &str) {
+    let Some(last) = out.chars().next_back() else {
+        return;
+    };
+    let composes =
+        unicode_normalization::char::compose(last, mark).is_some_and(letters::is_cyrillic_letter);
+    let other = match last {
+        'и' => 'й',
+        'И' => 'Й',
+        'е' => 'э',
+        'Е' => 'Э',
+        _ => return,
+    };
+    if composes {
+        out.pop();
+        // `е` after a vowel read the yeh before it (`يە`) as the one the style inserts
+        // (`ма` + `يە` -> `мае`); `э` takes no yeh, so the yeh is written as `й`.
+        let before = out.chars().next_back().and_then(letters::lower);
+        let yeh_dropped = matches!(last, 'е' | 'Е')
+            && config.rules.vowel_then_e == VowelThenE::InsertYeh
+            && tote_before.ends_with("\u{064A}\u{06D5}")
+            && before.is_some_and(|c| VOWELS_BEFORE_E.contains(&c));
+        if yeh_dropped {
+            out.push(if last == 'Е' { 'Й' } else { 'й' });
+        }
+        out.push(other);
     }
 }
 
@@ -260,8 +265,25 @@ pub(super) struct LineStart {
     pub(super) at: usize,
     /// Length of the output before the line.
     pub(super) out_len: usize,
-    /// The casing state before the line.
-    pub(super) state: CasingState,
+    /// The casing state before the line, but for the compounds before it, which join no
+    /// word after it.
+    sentence_start: bool,
+    last_word: Option<LastWord>,
+    prev_proper: bool,
+    last_plain: Option<PlainWord>,
+}
+
+impl LineStart {
+    /// The casing state to read the line again with.
+    pub(super) fn state(&self) -> CasingState {
+        CasingState {
+            sentence_start: self.sentence_start,
+            last_word: self.last_word,
+            prev_proper: self.prev_proper,
+            last_plain: self.last_plain,
+            last_compounds: LastCompounds::default(),
+        }
+    }
 }
 
 /// Which code points of U+0600..U+06FF can be part of a tote word, by offset from U+0600:

@@ -117,7 +117,7 @@ pub(super) struct RecordHeader {
     /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_PAIR_FIRST`], [`SLOT_NAME_HEAD`].
     pub(super) flags: u8,
     /// Whether the spelling looks like a surname ([`looks_like_surname`]): else the given
-    /// names before it are left as they are ([`ToCyrillic::case_given_names`](super::ToCyrillic::case_given_names)).
+    /// names before it are left as they are ([`LastCompounds::case_given_names`](super::names::LastCompounds::case_given_names)).
     pub(super) surname: bool,
     /// Whether the lexicon cases the word by the word after it
     /// ([`lexicon::Lexicon::casing_before`](crate::lexicon::Lexicon::casing_before)).
