@@ -375,4 +375,135 @@ mod tests {
         let padded = padded_window("с".as_bytes());
         assert_eq!(window_words(&padded)[0], CELSIUS_LETTER_PADDED);
     }
+
+    use crate::converter::{Casing, WordSource};
+    use crate::letters::{self, tote};
+    use crate::style::StyleRules;
+    use crate::to_cyrillic::{convert_into, Paths};
+    use crate::Style;
+
+    /// Tote -> Cyrillic by the given paths, with the casing state of a text's start.
+    fn convert(
+        text: &str,
+        rules: &StyleRules,
+        casing: Casing,
+        words: WordSource,
+        paths: Paths,
+    ) -> String {
+        let mut out = String::new();
+        let mut sentence_start = true;
+        convert_into(
+            text,
+            rules,
+            casing,
+            words,
+            &mut sentence_start,
+            &mut out,
+            paths,
+        );
+        out
+    }
+
+    /// Both casings.
+    const CASINGS: [Casing; 2] = [Casing::Sentence, Casing::Lower];
+
+    /// Both word sources.
+    const WORD_SOURCES: [WordSource; 2] = [WordSource::Lexicon, WordSource::Rules];
+
+    /// Checks that `text` converts through the word cache and the cached fast path as through
+    /// the general path alone, twice in a row (the second time from a warm cache).
+    fn assert_paths_agree(text: &str, style: Style, casing: Casing, words: WordSource) {
+        let rules = style.rules();
+        let general = convert(text, &rules, casing, words, Paths::GeneralOnly);
+        for time in ["cold", "warm"] {
+            let cached = convert(text, &rules, casing, words, Paths::Cached);
+            assert!(
+                cached == general,
+                "{style:?} {casing:?} {words:?} ({time} cache) on {text:?}:\n\
+                 cached:  {cached:?}\n\
+                 general: {general:?}"
+            );
+        }
+    }
+
+    /// What stands between the words of the paths' test, `|` between them: spaces, Arabic
+    /// and Latin punctuation, line feeds, hyphens of both joints, digits and years, quotes,
+    /// dashes, a dateline, patronymics, letter-spaced runs, initials, Latin and Cyrillic that
+    /// pass through, the style's hamza.
+    const TEST_GAPS: &str = " | | | | |، |. |.\n|\n|-|- | - | — | «|» |؟ |؛ |: |: — | 1969 -|  |(|) | \"|\" |»، | 5 | 20°|! |…| X | KAZINFORM - | т.б. |. استانا. |“|” | ۇلى | قىزى | ق ر | ق ر ءى-| ءا | ب |. ج.|ٴ";
+
+    /// Tote words of 1 to 12 letters of every letter of the letter table (a hamza before
+    /// some), a few words each met several times (as text repeats its words), each with a gap
+    /// after it.
+    fn test_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut tote_letters: Vec<char> = letters::LETTERS
+            .iter()
+            .flat_map(|(_, tote)| tote.chars())
+            .collect();
+        tote_letters.sort_unstable();
+        tote_letters.dedup();
+        let word = (
+            proptest::bool::weighted(0.3),
+            proptest::collection::vec(proptest::sample::select(tote_letters), 1..=12),
+        )
+            .prop_map(|(hamza, letters)| {
+                let hamza = hamza.then_some(tote::HAMZA);
+                hamza.into_iter().chain(letters).collect::<String>()
+            });
+        let gap = proptest::sample::select(TEST_GAPS.split('|').collect::<Vec<_>>());
+        (
+            proptest::collection::vec(word, 1..6),
+            proptest::collection::vec((any::<proptest::sample::Index>(), gap), 1..16),
+        )
+            .prop_map(|(words, picks)| {
+                picks
+                    .into_iter()
+                    .map(|(pick, gap)| words[pick.index(words.len())].clone() + gap)
+                    .collect()
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_cached_paths_write_what_the_general_path_writes(
+            text in test_text(),
+            style in proptest::sample::select(Style::ALL.to_vec()),
+            casing in proptest::sample::select(CASINGS.to_vec()),
+            words in proptest::sample::select(WORD_SOURCES.to_vec()),
+        ) {
+            assert_paths_agree(&text, style, casing, words);
+        }
+    }
+
+    #[test]
+    fn the_cached_paths_write_what_the_general_path_writes_on_the_seeds_and_the_corpus() {
+        let tote_seeds = [
+            include_str!("../../fixtures/seeds/000-egemen-qazaqstan.arabic.egemen.txt"),
+            include_str!("../../fixtures/seeds/001-kazinform.arabic.kazinform-2023.txt"),
+            include_str!("../../fixtures/seeds/003-kazinform.arabic.kazinform.txt"),
+        ];
+        let cyrillic = [
+            include_str!("../../fixtures/seeds/002-news-turksoy-interview.cyrillic.txt"),
+            include_str!("../../fixtures/seeds/004-news-amanat-round-table.cyrillic.txt"),
+            include_str!("../../fixtures/corpus-sample/dev-cyrillic-sample.txt"),
+        ];
+        for style in Style::ALL {
+            let written: Vec<String> = cyrillic
+                .iter()
+                .map(|text| crate::to_arabic::to_arabic(text, &style.rules()).into_owned())
+                .collect();
+            let texts = tote_seeds
+                .iter()
+                .copied()
+                .chain(written.iter().map(String::as_str));
+            for text in texts {
+                for casing in CASINGS {
+                    for words in WORD_SOURCES {
+                        assert_paths_agree(text, style, casing, words);
+                    }
+                }
+            }
+        }
+    }
 }

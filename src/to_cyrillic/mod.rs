@@ -101,7 +101,7 @@ pub(crate) fn to_cyrillic_into(
 
 /// Which paths a conversion takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Paths {
+pub(super) enum Paths {
     /// The word cache and the cached fast path, for the words they hold: what the crate does.
     Cached,
     /// The general path alone: every word spelled anew, no word cache. Tests check that
@@ -111,7 +111,7 @@ enum Paths {
 }
 
 /// [`to_cyrillic_into`] by the given paths.
-fn convert_into(
+pub(super) fn convert_into(
     text: &str,
     rules: &StyleRules,
     casing: Casing,
