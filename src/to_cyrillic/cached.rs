@@ -1,20 +1,23 @@
 //! The cached fast path: a word whose spelling is in the word cache is copied, and only the
 //! casing rules that can change it run.
 
-use crate::converter::{Casing, WordSource};
+use crate::converter::Casing;
 use crate::letters::{self};
 
-use super::casing::{capitalise_at, case_after_number, push_capitalised, LastWord};
+use super::casing::{
+    capitalise_at, case_after_number, may_case_after_a_number, push_capitalised,
+    unknown_to_lexicon, LastWord,
+};
 use super::names::{case_before_name_head, pair_flags, PlainWord, Written};
 use super::scan::{
     cacheable_compound, plain_word, plain_word_end, starts_as_patronym, word_len_and_letters,
 };
 use super::window::{
-    hash_finish, hash_window, padded_window, u64_at, window_prefix, window_words, WINDOW_BYTES,
+    hash_finish, hash_window, padded_window, window_prefix, window_words, WINDOW_BYTES,
 };
 use super::word_cache::{
     slot_context, CachedState, RecordHeader, NO_PAIR_WORD, SLOT_NAME_HEAD, SLOT_PAIR_FIRST,
-    SLOT_PLAIN, SLOT_UPPER,
+    SLOT_PLAIN,
 };
 use super::ToCyrillic;
 
@@ -60,8 +63,6 @@ impl ToCyrillic<'_> {
             return None;
         }
         let spelling_len = usize::from(header.spelling_len);
-        // (The one word that `case_after_number` cases in lower case: the Celsius sign.)
-        let celsius_letter = u64_at(padded.as_bytes(), 0) == CELSIUS_LETTER_PADDED;
         let sentence_start = std::mem::replace(&mut self.state.sentence_start, false);
         let out_start = self.out.len();
         // Whether anything but the cache has cased the word (its case is then read off `out`).
@@ -83,9 +84,7 @@ impl ToCyrillic<'_> {
         // quiet word, no rule below changes anything but `case_after_number` that of a
         // sentence start.)
         let in_pair = header.pair_word != NO_PAIR_WORD;
-        let cases_this =
-            |previous: PlainWord| previous.cased_before || previous.first_of_pair && in_pair;
-        let quiet = header.quiet && !previous.is_some_and(cases_this);
+        let quiet = header.quiet && !previous.is_some_and(|p| p.may_case_pair_with(in_pair));
         if quiet {
             let (last_word, last_plain, written) =
                 header.quiet_word_state(out_start, self.out.len(), sentence_start);
@@ -102,7 +101,6 @@ impl ToCyrillic<'_> {
                 out_start,
                 sentence_start,
                 previous,
-                celsius_letter,
             };
             self.after_cached_plain_word(text, start, len, word, recased);
         }
@@ -148,7 +146,6 @@ impl ToCyrillic<'_> {
             out_start,
             sentence_start,
             previous,
-            celsius_letter,
         } = word;
         let state = header.state();
         let sentence = self.config.casing == Casing::Sentence;
@@ -171,8 +168,7 @@ impl ToCyrillic<'_> {
         // the casing before any word), `case_before_name_head` a second word that makes names.
         let name_head = header.flags & SLOT_NAME_HEAD != 0;
         if let Some(previous) = previous {
-            let pair = previous.first_of_pair && this.pair_word.is_some();
-            if pair || previous.cased_before {
+            if previous.may_case_pair_with(this.pair_word.is_some()) {
                 self.state
                     .case_pair(&mut self.out, &mut self.scratch, previous, this);
                 recased = true;
@@ -183,23 +179,17 @@ impl ToCyrillic<'_> {
             }
         }
         self.state.last_plain = Some(this);
-        // `run`, after `compound`: (a word as cached, in lower case and no `с`, is cased
-        // after no number)
-        let upper_as_cached = header.flags & SLOT_UPPER != 0;
-        let after_number_may_case = recased || upper_as_cached || celsius_letter;
-        if after_number_may_case
+        // `run`, after `compound`:
+        if may_case_after_a_number(&self.out[out_start..])
             && case_after_number(&mut self.out, &self.config, out_start, &text[start + len..])
         {
             recased = true;
         }
-        // The tests that `capitalise_initials` starts with, and its first: a stop (and a
-        // space) before the word, else it finds no initials.
-        let unknown = self.config.words == WordSource::Lexicon && !state.known;
-        let after_a_stop = || {
-            let before = self.out.as_bytes().get(..out_start).unwrap_or_default();
-            before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
-        };
-        if sentence && out_start != 0 && (self.state.prev_proper || unknown) && after_a_stop() {
+        let unknown = unknown_to_lexicon(self.config.words, state.known);
+        if self
+            .state
+            .initials_may_apply(&self.config, &self.out, out_start, unknown)
+        {
             self.state
                 .capitalise_initials(&self.config, &mut self.out, out_start, &text[..start]);
             recased = true;
@@ -209,13 +199,7 @@ impl ToCyrillic<'_> {
             end: self.out.len(),
             sentence_start,
         };
-        let upper = if recased {
-            letters::starts_upper(&self.out[out_start..])
-        } else {
-            upper_as_cached
-        };
-        // (`is_written_name`.)
-        if sentence && !sentence_start && upper {
+        if sentence && this.is_name(&self.out) {
             // (Only a surname makes given names: a word as cached that looks like none
             // changes nothing there.)
             if recased || header.surname {
@@ -358,24 +342,10 @@ struct CachedPlainWord {
     sentence_start: bool,
     /// The plain word before it ([`CasingState::last_plain`](super::casing::CasingState::last_plain)).
     previous: Option<PlainWord>,
-    /// Whether its spelling is `с`.
-    celsius_letter: bool,
 }
-
-/// The first eight bytes of the spelling `с` padded (as the word cache stores it),
-/// little-endian: `с` (D1 81) and zero bytes.
-const CELSIUS_LETTER_PADDED: u64 = 0x81D1;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn the_celsius_letter_padded_is_the_letter_and_zero_bytes() {
-        let padded = padded_window("с".as_bytes());
-        assert_eq!(window_words(&padded)[0], CELSIUS_LETTER_PADDED);
-    }
-
     use crate::converter::{Casing, WordSource};
     use crate::letters::{self, tote};
     use crate::style::StyleRules;

@@ -86,7 +86,7 @@ fn case_after_a_number(out: &mut String, out_start: usize, after: &str) -> bool 
         None => (false, before),
     };
     let word = &out[out_start..];
-    if word == "с" {
+    if word == CELSIUS_LETTER {
         let after_number = before.ends_with(|c: char| c.is_ascii_digit() || c == '°' || c == 'º');
         let celsius = after_number && !(spaced && after.starts_with('.'));
         if celsius {
@@ -111,6 +111,26 @@ fn case_after_a_number(out: &mut String, out_start: usize, after: &str) -> bool 
 }
 
 impl CasingState {
+    /// Whether [`Self::capitalise_initials`] may change the word written from `out_start` on
+    /// (`unknown`: whether the lexicon in use does not know it): in sentence casing, after a
+    /// name or for a word the lexicon does not know, after a stop (and a space).
+    pub(super) fn initials_may_apply(
+        &self,
+        config: &Config,
+        out: &str,
+        out_start: usize,
+        unknown: bool,
+    ) -> bool {
+        let after_a_stop = || {
+            let before = out.as_bytes().get(..out_start).unwrap_or_default();
+            before.strip_suffix(b" ").unwrap_or(before).ends_with(b".")
+        };
+        config.casing == Casing::Sentence
+            && out_start != 0
+            && (self.prev_proper || unknown)
+            && after_a_stop()
+    }
+
     /// Initials: single letters with a stop, right before the word written from `out_start`
     /// on (`Ж.Елебеков`, `Н. Ә. Назарбаев`), and no number before them (`2019 ж. Астана`).
     /// When the word is a name (capitalised as one, or unknown to the lexicon), the initials
@@ -124,14 +144,10 @@ impl CasingState {
         out_start: usize,
         input: &str,
     ) {
-        if config.casing != Casing::Sentence || out_start == 0 {
-            return;
-        }
-        let unknown = config.words == WordSource::Lexicon
-            && self
-                .last_word
-                .is_some_and(|w| w.start == out_start && !w.known);
-        if !self.prev_proper && !unknown {
+        let unknown = self
+            .last_word
+            .is_some_and(|w| w.start == out_start && unknown_to_lexicon(config.words, w.known));
+        if !self.initials_may_apply(config, out, out_start, unknown) {
             return;
         }
         let mut initials = Vec::new();
@@ -268,6 +284,33 @@ impl Config<'_> {
     pub(super) fn takes_sentence_capital(&self, sentence_start: bool, word: &str) -> bool {
         sentence_start && self.casing == Casing::Sentence && !is_speech_verb(word)
     }
+}
+
+/// The one word that [`case_after_number`] cases though it is written in lower case: `с`, the
+/// Celsius sign after a number.
+const CELSIUS_LETTER: &str = "с";
+
+/// Whether [`case_after_number`] may change the word written as `spelling` after a number: a
+/// capitalised word (a month's name takes lower case) or the [`CELSIUS_LETTER`].
+pub(super) fn may_case_after_a_number(spelling: &str) -> bool {
+    letters::starts_upper(spelling) || spelling == CELSIUS_LETTER
+}
+
+/// Whether a word is unknown to the lexicon in use (`known`: whether the lexicon knew it):
+/// the initials before it and a patronymic after it make a name of it. Never without the
+/// lexicon.
+pub(super) fn unknown_to_lexicon(words: WordSource, known: bool) -> bool {
+    words == WordSource::Lexicon && !known
+}
+
+/// Whether, after a word that cases no word after it, none of the casing rules that run after
+/// a word's spelling can change the word spelled `spelling`, or what is kept of it, but for
+/// its sentence capital: no number before it may case it ([`may_case_after_a_number`]), it
+/// is no name (`proper`) nor unknown to the lexicon (`unknown`: no initials before it make
+/// it one), and it makes no name of the word before it (`name_head`). What the word cache
+/// keeps as [`RecordHeader::quiet`](super::word_cache::RecordHeader::quiet).
+pub(super) fn is_quiet_word(spelling: &str, proper: bool, unknown: bool, name_head: bool) -> bool {
+    !may_case_after_a_number(spelling) && !proper && !unknown && !name_head
 }
 
 /// Whether a straight quote between `text_before` and `after` opens a quotation of more than

@@ -1,7 +1,9 @@
 //! Casing of names: casing pairs, heads of names, names in lists, given names before surnames,
 //! later parts of hyphenated names, and patronymics joined to a father's name.
 
-use crate::converter::{Casing, WordSource};
+use crate::converter::Casing;
+#[cfg(feature = "lexicon")]
+use crate::converter::WordSource;
 use crate::letters::{self};
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
@@ -11,8 +13,8 @@ use crate::segment;
 use crate::style::Patronymics;
 use crate::to_arabic;
 
-use super::casing::capitalise_at;
 use super::casing::CasingState;
+use super::casing::{capitalise_at, unknown_to_lexicon};
 use super::scan::{starts_as_patronym, word_len};
 #[cfg(feature = "lexicon")]
 use super::word_cache::{SLOT_NAME_HEAD, SLOT_PAIR_FIRST};
@@ -35,7 +37,7 @@ impl CasingState {
             Patronymics::SplitAfterName => 2,
             Patronymics::SplitEverywhere => 1,
         };
-        let unknown_to_lexicon = config.words == WordSource::Lexicon && !name.known;
+        let unknown = unknown_to_lexicon(config.words, name.known);
         let written = &out[name.start..];
         // A capital of a sentence start makes no name of a word the lexicon knows in lower
         // case (`Мен ұлы`).
@@ -69,7 +71,7 @@ impl CasingState {
         if glued {
             return false;
         }
-        let joins = (unknown_to_lexicon || capitalised()) && !ends_in_case_ending(written)
+        let joins = (unknown || capitalised()) && !ends_in_case_ending(written)
             || config.is_name(&[written, form.cyrillic.as_str()].concat());
         if joins && config.casing == Casing::Sentence {
             capitalise_at(out, name.start);
@@ -393,6 +395,16 @@ fn case_by_next_word(
     };
     if applies {
         set_case(out, recased, first.start..first.end, case);
+    }
+}
+
+impl PlainWord {
+    /// Whether [`CasingState::case_pair`] may change this word or the next plain word, one in
+    /// a casing pair or not (`next_in_a_pair`): where the lexicon cases this word by the word
+    /// after it, or this word is the first of a pair and the next one in one.
+    #[inline]
+    pub(super) fn may_case_pair_with(self, next_in_a_pair: bool) -> bool {
+        self.cased_before || self.first_of_pair && next_in_a_pair
     }
 }
 

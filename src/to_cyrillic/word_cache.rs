@@ -5,7 +5,7 @@ use crate::converter::{Casing, WordSource};
 use crate::letters::{self};
 use crate::style::StyleRules;
 
-use super::casing::{is_abbreviation_stop, LastWord};
+use super::casing::{is_abbreviation_stop, is_quiet_word, unknown_to_lexicon, LastWord};
 use super::names::{has_casing_before, looks_like_surname, PlainWord, Written};
 use super::window::{same_bytes, window_words, word_hash, WindowWords, WINDOW_BYTES};
 use super::PairWord;
@@ -335,17 +335,20 @@ impl WordCache {
             // Longer than any plain word: not cached.
             return;
         };
-        let with_lexicon = self
-            .configs
-            .get(config)
-            .is_some_and(|(config, _)| config.words == WordSource::Lexicon);
+        let Some((words, _)) = self.configs.get(config).map(|(c, _)| (c.words, ())) else {
+            // No table: the general path alone.
+            return;
+        };
         let header = RecordHeader {
             surname: looks_like_surname(cyrillic),
             cased_before: has_casing_before(state.pair_word),
             abbreviation_stop: is_abbreviation_stop(cyrillic, &mut String::new()),
-            quiet: flags & (SLOT_UPPER | SLOT_PROPER | SLOT_NAME_HEAD) == 0
-                && cyrillic != "с"
-                && (state.known || !with_lexicon),
+            quiet: is_quiet_word(
+                cyrillic,
+                state.proper,
+                unknown_to_lexicon(words, state.known),
+                flags & SLOT_NAME_HEAD != 0,
+            ),
             ..header
         };
         if self.words >= WORD_CACHE_LIMIT || self.bytes >= WORD_CACHE_BYTES {
