@@ -325,10 +325,9 @@ fn opens_quote_of_words(text_before: &str, after: &str) -> bool {
     opens && word > 0 && after[word..].starts_with(' ')
 }
 
-/// The marks that end a sentence or a clause in tote text, after which (and the spaces after
-/// them) a stream may cut a long line (see `stream`'s `is_safe_tote_cut`); rules that look
-/// ahead stop at them.
-pub(crate) const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
+/// The marks that end a sentence or a clause in tote text ([`ends_sentence_or_clause`]); rules
+/// that look ahead stop at them.
+const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
     '.',
     '!',
     '?',
@@ -337,6 +336,13 @@ pub(crate) const SENTENCE_OR_CLAUSE_MARKS: [char; 7] = [
     tote::SEMICOLON,
     ':',
 ];
+
+/// Whether `mark` ends a sentence or a clause in tote text: after it (and the spaces after it)
+/// no rule looks further back or ahead, so that a stream may cut a long line there (see
+/// `stream`'s `is_safe_tote_cut`).
+pub(crate) fn ends_sentence_or_clause(mark: char) -> bool {
+    SENTENCE_OR_CLAUSE_MARKS.contains(&mark)
+}
 
 /// A form of `де-` "to say" that follows the words said, and the casing rules it takes part
 /// in; each as far as the corpus' counts support it.

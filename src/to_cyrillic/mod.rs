@@ -22,6 +22,13 @@
 //!   [`abbreviations`] the letter-spaced runs.
 //! - [`casing`] (sentence starts) and [`names`] (names, casing pairs, patronymics) case what is
 //!   written. Casing has two modules, not one: together they would pass the size of one file.
+//!
+//! # What the rest of the crate uses
+//!
+//! [`to_cyrillic`] converts a text; `stream` uses [`to_cyrillic_into`] (a piece of a longer
+//! text, with the casing state carried from piece to piece), [`WarmWordCache`] (a worker
+//! thread's word cache handed on to the next worker) and, for where a long tote line may be
+//! cut, [`ends_sentence_or_clause`] and [`is_dateline_place`].
 
 mod abbreviations;
 mod cached;
@@ -38,6 +45,7 @@ mod word_cache;
 use std::borrow::Cow;
 
 use crate::converter::{Casing, WordSource};
+use crate::letters;
 use crate::normalize;
 use crate::style::StyleRules;
 
@@ -45,7 +53,10 @@ use casing::CasingState;
 use scan::{PATRONYM_STARTS, WORD_CHARS};
 use word_cache::{CacheConfig, WordCache, NO_TABLE, WORD_CACHE};
 
-pub(crate) use casing::{is_dateline_place, SENTENCE_OR_CLAUSE_MARKS};
+// What `stream` uses, and nothing else of the reader: converting a piece of a longer text
+// (`to_cyrillic_into`), a warm word cache for each worker thread, and where a long tote line
+// may be cut so that its pieces read as the whole.
+pub(crate) use casing::{ends_sentence_or_clause, is_dateline_place};
 pub(crate) use word_cache::WarmWordCache;
 
 /// Without the lexicon there are no casing pairs (see [`CasingState::case_pair`]).
@@ -61,9 +72,12 @@ pub(crate) fn to_cyrillic<'a>(
     casing: Casing,
     words: WordSource,
 ) -> Cow<'a, str> {
+    // A tote letter, or what the clean-up may turn into one: a lead byte of the Arabic block,
+    // of the Arabic Supplement (U+0740..U+077F), of the presentation forms (U+FB00..U+FFFF) or
+    // of the joiners and look-alike marks (U+2000..U+2FFF).
     if !text
         .bytes()
-        .any(|b| matches!(b, 0xD8..=0xDB | 0xDD | 0xEF | 0xE2))
+        .any(|b| letters::is_arabic_lead(b) || matches!(b, 0xDD | 0xEF | 0xE2))
     {
         return Cow::Borrowed(text);
     }

@@ -4,7 +4,7 @@
 use crate::converter::Casing;
 #[cfg(feature = "lexicon")]
 use crate::converter::WordSource;
-use crate::letters::{self};
+use crate::letters;
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
 #[cfg(feature = "lexicon")]
@@ -593,11 +593,15 @@ pub(super) enum PartCase {
 /// ending: `Тоқаевтың`, `Италиева`, `Раевпен`. Native Kazakh words have no such `в`.
 pub(super) fn looks_like_surname(word: &str) -> bool {
     // (Most words have no `в` or `В`: a byte search first.)
-    let has_ve = word.as_bytes().iter().any(|&b| b == 0xB2 || b == 0x92)
+    let (ve, capital_ve) = ("в".as_bytes(), "В".as_bytes());
+    let has_ve = word
+        .as_bytes()
+        .iter()
+        .any(|&b| b == ve[1] || b == capital_ve[1])
         && word
             .as_bytes()
             .windows(2)
-            .any(|pair| pair == [0xD0, 0xB2] || pair == [0xD0, 0x92]);
+            .any(|pair| pair == ve || pair == capital_ve);
     if !has_ve {
         return false;
     }

@@ -3,7 +3,7 @@
 //! words, plain words and compounds.
 
 use crate::converter::Casing;
-use crate::letters::{self, tote};
+use crate::letters::{self, tote, ARABIC_LEAD_FIRST, ARABIC_LEAD_LAST};
 use crate::normalize;
 use crate::segment;
 use crate::style::{VowelThenE, YearHyphen};
@@ -335,9 +335,10 @@ fn starts_word(text: &str) -> bool {
 /// `next` (`table`: the [`WORD_CHARS`]); 0 for anything that is no tote word character.
 #[inline(always)]
 fn word_char_class(table: &[u8; 256], lead: u8, next: u8) -> u8 {
-    // (The two-byte leads of U+0600..U+06FF; a wrapped lead below 0xD8 is no row.)
-    let row = lead.wrapping_sub(0xD8);
-    if row > 3 {
+    // (The rows of U+0600..U+06FF, one per lead byte; a wrapped lead below the first is no
+    // row.)
+    let row = lead.wrapping_sub(ARABIC_LEAD_FIRST);
+    if row > ARABIC_LEAD_LAST - ARABIC_LEAD_FIRST {
         return 0;
     }
     table[(usize::from(row) << 6) | usize::from(next & 0x3F)]
@@ -366,7 +367,7 @@ pub(super) fn plain_word_end(
         None
     } else if word_char_before(end) {
         Some(end)
-    } else if window_byte(window, end.wrapping_sub(2)).wrapping_sub(0xD8) <= 3
+    } else if letters::is_arabic_lead(window_byte(window, end.wrapping_sub(2)))
         && word_char_before(end.wrapping_sub(2))
     {
         Some(end.wrapping_sub(2))
@@ -376,7 +377,8 @@ pub(super) fn plain_word_end(
 }
 
 /// Length in bytes of the tote word at the start of `text` (0 if none). Works on the UTF-8
-/// bytes: every tote letter is two bytes, 0xD8..=0xDB and a continuation byte.
+/// bytes: every tote letter is two bytes, a lead byte of the Arabic block
+/// ([`ARABIC_LEAD_FIRST`]..=[`ARABIC_LEAD_LAST`]) and a continuation byte.
 pub(super) fn word_len(text: &str) -> usize {
     word_len_and_letters(&WORD_CHARS, text.as_bytes()).0
 }
