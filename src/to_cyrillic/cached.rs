@@ -2,7 +2,7 @@
 //! casing rules that can change it run.
 
 use crate::converter::Casing;
-use crate::letters::{self};
+use crate::letters;
 
 use super::casing::{
     capitalise_at, case_after_number, may_case_after_a_number, push_capitalised,

@@ -114,6 +114,7 @@ impl CasingState {
     /// Whether [`Self::capitalise_initials`] may change the word written from `out_start` on
     /// (`unknown`: whether the lexicon in use does not know it): in sentence casing, after a
     /// name or for a word the lexicon does not know, after a stop (and a space).
+    #[inline]
     pub(super) fn initials_may_apply(
         &self,
         config: &Config,
@@ -292,6 +293,7 @@ const CELSIUS_LETTER: &str = "с";
 
 /// Whether [`case_after_number`] may change the word written as `spelling` after a number: a
 /// capitalised word (a month's name takes lower case) or the [`CELSIUS_LETTER`].
+#[inline]
 pub(super) fn may_case_after_a_number(spelling: &str) -> bool {
     letters::starts_upper(spelling) || spelling == CELSIUS_LETTER
 }
@@ -299,6 +301,7 @@ pub(super) fn may_case_after_a_number(spelling: &str) -> bool {
 /// Whether a word is unknown to the lexicon in use (`known`: whether the lexicon knew it):
 /// the initials before it and a patronymic after it make a name of it. Never without the
 /// lexicon.
+#[inline]
 pub(super) fn unknown_to_lexicon(words: WordSource, known: bool) -> bool {
     words == WordSource::Lexicon && !known
 }
@@ -612,6 +615,7 @@ fn is_speech_verb(word: &str) -> bool {
 
 /// Appends `word` to `out` with its first letter upper-cased: what appending it and then
 /// [`capitalise_at`] do, without rewriting `out`.
+#[inline]
 pub(super) fn push_capitalised(out: &mut String, word: &str) {
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
@@ -621,6 +625,7 @@ pub(super) fn push_capitalised(out: &mut String, word: &str) {
 }
 
 /// Upper-cases the first letter written at or after byte `start` of `out`.
+#[inline]
 pub(super) fn capitalise_at(out: &mut String, start: usize) {
     let Some(first) = out[start..].chars().next() else {
         return;

@@ -268,6 +268,7 @@ impl LastCompounds {
 
 impl Written {
     /// Whether a compound was written with a capital that is no sentence start's: a name.
+    #[inline]
     pub(super) fn is_name(self, out: &str) -> bool {
         !self.sentence_start && letters::starts_upper(&out[self.start..])
     }
@@ -318,6 +319,7 @@ impl Config<'_> {
 }
 
 /// Whether exactly `between` stands between two compounds written one after the other.
+#[inline]
 fn is_between(out: &str, first: Written, second: Written, between: &str) -> bool {
     first.end + between.len() == second.start && out.get(first.end..second.start) == Some(between)
 }

@@ -2,7 +2,6 @@
 //! hash table of compact records, with the facts the casing rules need after each word.
 
 use crate::converter::{Casing, WordSource};
-use crate::letters::{self};
 use crate::style::StyleRules;
 
 use super::casing::{is_abbreviation_stop, is_quiet_word, unknown_to_lexicon, LastWord};
@@ -114,7 +113,7 @@ pub(super) struct RecordHeader {
     /// The number of tote letters ([`CachedState::letters`]).
     pub(super) letters: u8,
     /// [`SLOT_AFTER_NAME`], [`SLOT_KNOWN`], [`SLOT_PROPER`], [`SLOT_SENTENCE_START`],
-    /// [`SLOT_UPPER`], [`SLOT_PLAIN`], [`SLOT_PAIR_FIRST`], [`SLOT_NAME_HEAD`].
+    /// [`SLOT_PLAIN`], [`SLOT_PAIR_FIRST`], [`SLOT_NAME_HEAD`].
     pub(super) flags: u8,
     /// Whether the spelling looks like a surname ([`looks_like_surname`]): else the given
     /// names before it are left as they are ([`LastCompounds::case_given_names`](super::names::LastCompounds::case_given_names)).
@@ -223,9 +222,6 @@ const SLOT_PROPER: u8 = 4;
 /// Slots of a table when its first word comes.
 const FIRST_SLOTS: usize = 1 << 10;
 
-/// [`RecordHeader::flags`]: the spelling starts with a capital ([`letters::starts_upper`]).
-pub(super) const SLOT_UPPER: u8 = 16;
-
 /// [`RecordHeader::flags`]: a plain word ([`plain_word`](super::scan::plain_word)) cached by [`ToCyrillic::compound`](super::ToCyrillic::compound).
 pub(super) const SLOT_PLAIN: u8 = 32;
 
@@ -285,7 +281,7 @@ impl WordCache {
     }
 
     /// [`WordCache::get`] with the record's header: its flags tell more than the state
-    /// ([`SLOT_UPPER`]).
+    /// ([`SLOT_PLAIN`]).
     #[inline(always)]
     fn lookup(
         &self,
@@ -325,17 +321,12 @@ impl WordCache {
     ) {
         let flags = context
             | if state.known { SLOT_KNOWN } else { 0 }
-            | if state.proper { SLOT_PROPER } else { 0 }
-            | if letters::starts_upper(cyrillic) {
-                SLOT_UPPER
-            } else {
-                0
-            };
+            | if state.proper { SLOT_PROPER } else { 0 };
         let Some(header) = RecordHeader::new(word.len(), cyrillic.len(), flags, &state) else {
             // Longer than any plain word: not cached.
             return;
         };
-        let Some((words, _)) = self.configs.get(config).map(|(c, _)| (c.words, ())) else {
+        let Some(words) = self.configs.get(config).map(|(c, _)| c.words) else {
             // No table: the general path alone.
             return;
         };
