@@ -23,6 +23,21 @@
 //! - [`casing`] (sentence starts) and [`names`] (names, casing pairs, patronymics) case what is
 //!   written. Casing has two modules, not one: together they would pass the size of one file.
 //!
+//! [`window`] is a module of its own (the layout sketched for the crate has none) because both
+//! the scan and the word cache read a word's first bytes as one window.
+//!
+//! # State, by stage
+//!
+//! The reader ([`ToCyrillic`]) is its parts: [`Config`] (what the conversion was asked for,
+//! never changed), the output (`String`), [`CasingState`] (what the casing rules know of the
+//! words written), [`Scratch`] (buffers reused between words) and the thread's
+//! [`WordCache`]. The casing, name, abbreviation and spelling rules take the parts they
+//! change; the reader's own methods are the steps that move several at once: the scan, the
+//! cached path, the reading of a compound and the spelling of its parts.
+//!
+//! The cached path must write what the general path writes: [`Paths::GeneralOnly`] turns the
+//! word cache off, and the tests compare both paths.
+//!
 //! # What the rest of the crate uses
 //!
 //! [`to_cyrillic`] converts a text; `stream` uses [`to_cyrillic_into`] (a piece of a longer

@@ -1,5 +1,5 @@
-//! The converts-back check: a compound's spelling is kept only if `to_arabic` writes it back as
-//! the same tote; else the next reading is tried.
+//! Reading a compound the word cache does not give: candidate readings tried in one order,
+//! each kept only where `to_arabic` writes it back as the same tote (the converts-back check).
 
 use crate::converter::WordSource;
 use crate::letters::tote;
