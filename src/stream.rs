@@ -756,7 +756,7 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
         return letters != 1;
     }
     // (`.` returned above.)
-    to_cyrillic::SENTENCE_OR_CLAUSE_MARKS.contains(&mark)
+    to_cyrillic::ends_sentence_or_clause(mark)
 }
 
 #[cfg(test)]
