@@ -2434,8 +2434,8 @@ impl ToCyrillic<'_> {
     /// hyphen joins a word to it (`ق ر ءى-تاسۇلى`), and its spelling does not convert back
     /// (the hamza is the whole hyphenated word's, not the letter's: `ҚРІ-тасұлы` splits the
     /// patronymic off, `ҚРІ-тасұлі` gets a hamza of its own), the run is read without that
-    /// letter and the letter as the first part of the word (`ҚР І-тасұлі`), where that
-    /// converts back.
+    /// letter (an abbreviation, or a one-letter word where one letter is left) and the letter
+    /// as the first part of the word (`ҚР І-тасұлі`, `л і-шаұлі`), where that converts back.
     fn unless_it_converts_back_leave_the_hamza_letter_out(
         &mut self,
         out_start: usize,
@@ -2710,12 +2710,13 @@ impl ToCyrillic<'_> {
     }
 
     /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
-    /// run it starts with, if the run has three letters or more, that letter has a hamza and
-    /// a hyphen follows the run (see
-    /// [`Self::unless_it_converts_back_leave_the_hamza_letter_out`]).
+    /// run it starts with, if that letter has a hamza and a hyphen follows the run (see
+    /// [`Self::unless_it_converts_back_leave_the_hamza_letter_out`]). A run of two letters
+    /// counts too: without its last letter it is a one-letter word (`ل ءى-شاۇلى` is
+    /// `л і-шаұлі`).
     fn hamza_letter_ending_a_joined_run(&self, compound: &str) -> Option<usize> {
-        let (len, units) = self.abbreviation_run(compound)?;
-        if units < 3 || !compound[len..].starts_with('-') {
+        let (len, _) = self.abbreviation_run(compound)?;
+        if !compound[len..].starts_with('-') {
             return None;
         }
         let last = compound[..len].rfind(' ')? + ' '.len_utf8();

@@ -358,6 +358,19 @@ fn a_hyphenated_hamza_word_after_a_letter_spaced_run_keeps_a_stable_tote_image()
     assert_stable_in_every_style(&["ҚР Ы-тасұлі", "ҚР Ы-Ы-яұлі-Ы", "АҚ Ы-Ы-тасұлі", "ҚРІ-тас"]);
 }
 
+/// N1 (docs/FUZZING.md): a two-letter letter-spaced run whose last letter has a hamza and is
+/// joined by a hyphen (`ل ءى-شاۇلى`) is a one-letter word and a hyphenated word where reading
+/// the run as an abbreviation (`ЛІ-шаұлы`) does not convert back.
+#[test]
+fn a_hyphenated_hamza_word_after_a_one_letter_word_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "л і-шаұлі",
+        "Л І-тасұлі",
+        "ақ л і-тасұлі",
+        "\u{FFFD}ұ8л і-шаұлі\u{FFFD}тті.",
+    ]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]
