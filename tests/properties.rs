@@ -243,7 +243,7 @@ fn fuzz_findings_convert_to_tote_idempotently() {
     }
 }
 
-/// M5 (docs/FUZZING.md, session 7): a patronymic read joined to a name glued by a joiner to a
+/// M5 (docs/FUZZING.md): a patronymic read joined to a name glued by a joiner to a
 /// Latin look-alike (`б\u{200C}Kцң ұлы`), where `to_arabic` keeps the chain whole and does not
 /// write it apart again.
 #[test]
@@ -263,7 +263,7 @@ fn a_patronymic_after_a_name_in_a_look_alike_chain_keeps_a_stable_tote_image() {
     }
 }
 
-/// M4 (docs/FUZZING.md, session 7): a second reading of a compound that was dropped left the
+/// M4 (docs/FUZZING.md): a second reading of a compound that was dropped left the
 /// reader's last word pointing into the dropped spelling (a panic on a char boundary).
 #[test]
 fn a_dropped_second_reading_of_a_compound_leaves_no_stale_word_behind() {
@@ -344,18 +344,32 @@ fn a_letter_spaced_run_after_a_hamza_part_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["ұлі-ОР-Ч-Ойұлі", "ұлі-ОР-Ч"]);
 }
 
-/// Fuzz finding M2 (session 7): the hamza of a hyphenated word right after a letter-spaced
-/// run (`ق ر ءى-تاسۇلى`) was read as the run's last letter, leaving a joined patronymic that
-/// the style splits off (`ҚРІ-тасұлы` -> `تاس ۇلى`).
+/// M3 (docs/FUZZING.md): a letter-spaced run after a vowelless hyphen part, joined to a
+/// hamza word: `ءا-ي-ى ۇ-ءعى` is `ә-й-ЫҰ-ғі`, not `а-и-і ұ-ғі`.
 #[test]
 fn a_letter_spaced_run_after_a_vowelless_part_joined_to_a_hamza_word_keeps_a_stable_tote_image() {
-    // Fuzz finding M3 (session 7): `ءا-ي-ى ۇ-ءعى` was read `а-и-і ұ-ғі`.
     assert_stable_in_every_style(&["ә-Й-ЫҰ-ғІ", "ә-Й-ЫҰ-ғІЙ", "ә-й-ЫҰ-ғі"]);
 }
 
+/// M2 (docs/FUZZING.md): the hamza of a hyphenated word right after a letter-spaced run
+/// (`ق ر ءى-تاسۇلى`) is the word's, not the run's last letter (`ҚРІ-тасұлы` would leave a
+/// joined patronymic that the style splits off: `تاس ۇلى`).
 #[test]
 fn a_hyphenated_hamza_word_after_a_letter_spaced_run_keeps_a_stable_tote_image() {
     assert_stable_in_every_style(&["ҚР Ы-тасұлі", "ҚР Ы-Ы-яұлі-Ы", "АҚ Ы-Ы-тасұлі", "ҚРІ-тас"]);
+}
+
+/// N1 (docs/FUZZING.md): a two-letter letter-spaced run whose last letter has a hamza and is
+/// joined by a hyphen (`ل ءى-شاۇلى`) is a one-letter word and a hyphenated word where reading
+/// the run as an abbreviation (`ЛІ-шаұлы`) does not convert back.
+#[test]
+fn a_hyphenated_hamza_word_after_a_one_letter_word_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "л і-шаұлі",
+        "Л І-тасұлі",
+        "ақ л і-тасұлі",
+        "\u{FFFD}ұ8л і-шаұлі\u{FFFD}тті.",
+    ]);
 }
 
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and

@@ -242,11 +242,12 @@ enum Candidate {
     /// do not convert back ([`unless_it_converts_back_keep_patronyms_plain`]).
     Rules,
     /// Where the reading so far does not convert back and the compound begins with a
-    /// letter-spaced run of three letters or more whose last letter has a hamza and a hyphen
-    /// joins a word to it (`ق ر ءى-تاسۇلى`; the hamza is the whole hyphenated word's, not the
-    /// letter's: `ҚРІ-тасұлы` splits the patronymic off, `ҚРІ-тасұлі` gets a hamza of its own):
-    /// the run without that letter, and the letter as the first part of the word
-    /// (`ҚР І-тасұлі`). Kept where it converts back.
+    /// letter-spaced run whose last letter has a hamza and a hyphen joins a word to it
+    /// (`ق ر ءى-تاسۇلى`; the hamza is the whole hyphenated word's, not the letter's:
+    /// `ҚРІ-тасұлы` splits the patronymic off, `ҚРІ-тасұлі` gets a hamza of its own): the run
+    /// without that letter (an abbreviation, or a one-letter word where one letter is left),
+    /// and the letter as the first part of the word (`ҚР І-тасұлі`, `л і-шаұлі`). Kept where it
+    /// converts back.
     HamzaLetterApart,
     /// Where the compound ends at a space before a letter of a letter-spaced run and its last
     /// part is a letter of its own (read, after a part without a vowel letter, as carrying the
@@ -309,11 +310,12 @@ pub(super) enum RunsAfterVowellessParts {
 
 impl Config<'_> {
     /// The offset in `compound` (a compound of tote) of the last letter of the letter-spaced
-    /// run it starts with, if the run has three letters or more, that letter has a hamza and
-    /// a hyphen follows the run (see [`Candidate::HamzaLetterApart`]).
+    /// run it starts with, if that letter has a hamza and a hyphen follows the run (see
+    /// [`Candidate::HamzaLetterApart`]). A run of two letters counts too: without its last
+    /// letter it is a one-letter word (`ل ءى-شاۇلى` is `л і-шаұлі`).
     fn hamza_letter_ending_a_joined_run(&self, compound: &str) -> Option<usize> {
-        let (len, units) = self.abbreviation_run(compound)?;
-        if units < 3 || !compound[len..].starts_with('-') {
+        let (len, _) = self.abbreviation_run(compound)?;
+        if !compound[len..].starts_with('-') {
             return None;
         }
         let last = compound[..len].rfind(' ')? + ' '.len_utf8();
