@@ -150,12 +150,6 @@ pub use style::{
     StyleRules, VowelThenE, YearHyphen,
 };
 
-#[cfg(feature = "lexicon")]
-use lexicon::letter_model;
-use orthography::letters;
-// The converters name the script-level modules by their short paths.
-use script::{normalize, segment};
-
 /// Converts Cyrillic text to tote in `style`.
 ///
 /// ```

@@ -750,7 +750,7 @@ fn is_safe_tote_cut(text: &str, at: usize) -> bool {
             .chars()
             .rev()
             .take_while(|&c| c.is_alphabetic() && u32::from(c) >= 0x0600)
-            .filter(|&c| c != crate::letters::tote::HAMZA)
+            .filter(|&c| c != crate::orthography::letters::tote::HAMZA)
             .take(2)
             .count();
         return letters != 1;

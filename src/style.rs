@@ -8,7 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::ParseStyleError;
-use crate::letters::tote;
+use crate::orthography::letters::tote;
 
 /// A publisher's tote conventions. Every style reproduces a real published document.
 ///

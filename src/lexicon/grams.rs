@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::letters;
+use crate::orthography::letters;
 
 /// Longest context, in letters (a 4-gram model).
 pub(crate) const ORDER: usize = 4;

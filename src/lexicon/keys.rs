@@ -5,7 +5,7 @@
 //! the tables it writes with these functions (through [`crate::generator`]), so the keys the
 //! data holds can never disagree with the keys the converter looks up.
 
-use crate::letters::{self, flags, tote, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
+use crate::orthography::letters::{self, flags, tote, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 
 /// The look-up key of a Cyrillic word (any case): its tote letters, without hamza and
 /// without the `ев` yeh.

@@ -131,7 +131,7 @@ impl LetterModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letters;
+    use crate::orthography::letters;
 
     /// Each vowel of a back spelling may also be front.
     fn choose(back_spelling: &str, need_front: bool) -> String {

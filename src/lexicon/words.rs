@@ -16,12 +16,12 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::letters;
 use crate::lexicon::grams::{
     name_key_of_symbols, name_symbol, NAME_END, NAME_PRIOR_KEY, NAME_START,
 };
 pub(crate) use crate::lexicon::keys::{key_of_cyrillic, key_of_tote};
 use crate::lexicon::table_format::{key_hash, read_u32, NumberTable, Table};
+use crate::orthography::letters;
 
 /// The generated data (see `tools/lexgen`).
 const DATA: &str = include_str!("../../data/lexicon.txt");

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::ParseScriptError;
-use crate::letters::{self, tote};
+use crate::orthography::letters::{self, tote};
 use crate::Style;
 
 /// The two scripts Kazakh is written in here.

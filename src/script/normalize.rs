@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::letters::{self, tote};
+use crate::orthography::letters::{self, tote};
 
 /// The Cyrillic letter a Latin (or IPA) look-alike imitates inside a Cyrillic word.
 pub(crate) fn latin_lookalike(c: char) -> Option<char> {

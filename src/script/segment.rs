@@ -1,7 +1,7 @@
 //! Splitting text into words and the runs around them, on `&str` without allocating.
 
 use super::detect::is_arabic_script;
-use crate::letters;
+use crate::orthography::letters;
 
 /// What a character is to the Cyrillic word scanner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 //! combinations specialised at compile time. They write what the general rules
 //! ([`super::general`]) write, checked against them by a proptest.
 
-use crate::letters::{self, tote, ByteTable, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 use crate::orthography::conventions::{is_joiner, style_comma};
 use crate::orthography::hamza::takes_hamza;
-use crate::segment;
+use crate::orthography::letters::{self, tote, ByteTable, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
+use crate::script::segment;
 use crate::style::{Abbreviations, CommaRule, HamzaAtQuote, HamzaScope, HyphenSpacing, StyleRules};
 
 use super::general::joins_look_alikes;
@@ -258,7 +258,7 @@ fn simple_words<const LETTER_SPACED: bool>(
     }
 }
 
-/// Writes the abbreviation `letters` (UTF-8 of two to [`MAX_ABBREVIATION_LEN`](super::MAX_ABBREVIATION_LEN) capitals, each
+/// Writes the abbreviation `letters` (UTF-8 of two to [`MAX_ABBREVIATION_LEN`](crate::orthography::conventions::MAX_ABBREVIATION_LEN) capitals, each
 /// written with one tote letter: see [`is_spaceable`]) letter-spaced at offset `o` of
 /// `window`, as the general rules write it ([`ToArabic::emit_abbreviation`](super::general::ToArabic::emit_abbreviation)): each letter a
 /// word of its own, with its own hamza (before a `«` right before the first where the style

@@ -3,15 +3,15 @@
 //! This is the specification of Cyrillic -> tote, written to be read; the fast paths
 //! ([`super::fast`]) must write exactly what it writes.
 
-use crate::letters::{self, tote, ByteTable};
-use crate::normalize;
 use crate::orthography::conventions::{
     comma_at, ends_four_digit_year, is_joiner, starts_with_jyl, MAX_ABBREVIATION_LEN,
     VOWELS_BEFORE_E,
 };
 use crate::orthography::hamza::{harmony_flags, insert_hamza, needs_hamza};
+use crate::orthography::letters::{self, tote, ByteTable};
 use crate::orthography::patronyms::patronymic_splits;
-use crate::segment::{self, WordChar};
+use crate::script::normalize;
+use crate::script::segment::{self, WordChar};
 use crate::style::{Abbreviations, HamzaScope, HyphenSpacing, StyleRules, VowelThenE, YearHyphen};
 
 use super::fast::latin_word_len;

@@ -25,18 +25,11 @@
 
 use std::borrow::Cow;
 
-use crate::letters::{self, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
-use crate::segment;
+use crate::orthography::letters::{self, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
+use crate::script::segment;
 use crate::style::{CommaRule, StyleRules};
 
 use general::ToArabic;
-
-// Re-exported for the reader (`to_cyrillic`), which imports them from here; they belong to
-// `orthography` and are to be imported from there.
-pub(crate) use crate::orthography::conventions::{
-    ends_four_digit_year, is_joiner, starts_with_jyl, MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E,
-};
-pub(crate) use crate::orthography::patronyms::{split_patronym_forms, splits_patronym};
 
 mod fast;
 mod general;
@@ -64,7 +57,6 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
 /// Converts Cyrillic text to tote by the general rules alone, never the fast paths: the
 /// specification of the writer, what the reader checks its candidate spellings against (the
 /// fast paths write the same bytes, checked by a proptest, but are not the specification).
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn to_arabic_general(text: &str, rules: &StyleRules) -> String {
     let mut out = String::new();
     convert_into(text, rules, &mut out, Paths::GeneralOnly);

@@ -2,10 +2,10 @@
 //! through the byte-indexed letter table, eight at a time, and the checks that send a part
 //! to the general rules (abbreviations, patronyms inside).
 
-use crate::letters::{
+use crate::orthography::conventions::MAX_ABBREVIATION_LEN;
+use crate::orthography::letters::{
     self, flags, packed_flags, ByteTable, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST,
 };
-use crate::orthography::conventions::MAX_ABBREVIATION_LEN;
 use crate::orthography::patronyms::has_patronym;
 use crate::style::{StyleRules, VowelThenE};
 

@@ -6,11 +6,11 @@ use std::borrow::Cow;
 
 #[cfg(feature = "lexicon")]
 use crate::converter::WordSource;
-use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
+use crate::orthography::conventions::MAX_ABBREVIATION_LEN;
+use crate::orthography::letters::{self, tote};
 use crate::style::Abbreviations;
-use crate::to_arabic::MAX_ABBREVIATION_LEN;
 
 use super::scan::single_letter_word;
 use super::spell::is_tote_vowel;

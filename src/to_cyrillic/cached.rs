@@ -2,7 +2,7 @@
 //! casing rules that can change it run.
 
 use crate::converter::Casing;
-use crate::letters;
+use crate::orthography::letters;
 
 use super::casing::{
     capitalise_at, case_after_number, may_case_after_a_number, push_capitalised,
@@ -347,7 +347,7 @@ struct CachedPlainWord {
 #[cfg(test)]
 mod tests {
     use crate::converter::{Casing, WordSource};
-    use crate::letters::{self, tote};
+    use crate::orthography::letters::{self, tote};
     use crate::style::StyleRules;
     use crate::to_cyrillic::{convert_into, Paths};
     use crate::Style;

@@ -2,9 +2,9 @@
 //! their first capital, numbers before months and the Celsius sign, and initials.
 
 use crate::converter::{Casing, WordSource};
-use crate::letters::{self, tote};
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
+use crate::orthography::letters::{self, tote};
 
 use super::names::{LastCompounds, PlainWord};
 use super::scan::{is_alphabetic, is_word_char, word_len};

@@ -60,8 +60,8 @@ mod word_cache;
 use std::borrow::Cow;
 
 use crate::converter::{Casing, WordSource};
-use crate::letters;
-use crate::normalize;
+use crate::orthography::letters;
+use crate::script::normalize;
 use crate::style::StyleRules;
 
 use casing::CasingState;

@@ -4,14 +4,14 @@
 use crate::converter::Casing;
 #[cfg(feature = "lexicon")]
 use crate::converter::WordSource;
-use crate::letters;
 #[cfg(feature = "lexicon")]
 use crate::lexicon;
 #[cfg(feature = "lexicon")]
 use crate::lexicon::PairCase;
-use crate::segment;
+use crate::orthography::letters;
+use crate::orthography::{conventions, patronyms};
+use crate::script::segment;
 use crate::style::Patronymics;
-use crate::to_arabic;
 
 use super::casing::CasingState;
 use super::casing::{capitalise_at, unknown_to_lexicon};
@@ -56,7 +56,7 @@ impl CasingState {
         if !starts_as_patronym(config.patronym_starts, patronym.as_bytes()) {
             return false;
         }
-        let Some(form) = to_arabic::split_patronym_forms()
+        let Some(form) = patronyms::split_patronym_forms()
             .iter()
             .find(|form| form.tote == patronym)
         else {
@@ -66,7 +66,7 @@ impl CasingState {
         // `to_arabic` reads as a whole, and may keep a patronymic joined to it (a joiner next to
         // a Latin look-alike does): joined, it would not be written apart again.
         let glued = out[..name.start].chars().next_back().is_some_and(|c| {
-            c.is_alphanumeric() || to_arabic::is_joiner(c) || segment::is_combining_mark(c)
+            c.is_alphanumeric() || conventions::is_joiner(c) || segment::is_combining_mark(c)
         });
         if glued {
             return false;

@@ -2,7 +2,7 @@
 //! each kept only where `to_arabic` writes it back as the same tote (the converts-back check).
 
 use crate::converter::WordSource;
-use crate::letters::tote;
+use crate::orthography::letters::tote;
 use crate::style::{Abbreviations, StyleRules};
 use crate::to_arabic;
 
@@ -330,7 +330,7 @@ impl Config<'_> {
             hamza: tote::HAMZA,
             ..*self.rules
         };
-        to_arabic::to_arabic(cyrillic, &rules) == tote
+        to_arabic::to_arabic_general(cyrillic, &rules) == tote
     }
 }
 

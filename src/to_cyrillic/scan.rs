@@ -3,12 +3,12 @@
 //! words, plain words and compounds.
 
 use crate::converter::Casing;
-use crate::letters::{self, tote, ARABIC_LEAD_FIRST, ARABIC_LEAD_LAST};
-use crate::normalize;
-use crate::segment;
+use crate::orthography::conventions::VOWELS_BEFORE_E;
+use crate::orthography::letters::{self, tote, ARABIC_LEAD_FIRST, ARABIC_LEAD_LAST};
+use crate::orthography::{conventions, patronyms};
+use crate::script::normalize;
+use crate::script::segment;
 use crate::style::{VowelThenE, YearHyphen};
-use crate::to_arabic;
-use crate::to_arabic::VOWELS_BEFORE_E;
 
 use super::casing::{case_after_number, CasingState, LastWord};
 use super::names::{LastCompounds, PlainWord, Written};
@@ -146,10 +146,10 @@ impl Config<'_> {
         self.rules.year_hyphen == YearHyphen::SpaceBefore
             && at > 0
             && text.as_bytes()[at - 1].is_ascii_digit()
-            && to_arabic::ends_four_digit_year(text.as_bytes(), at)
+            && conventions::ends_four_digit_year(text.as_bytes(), at)
             && text[at + 1..]
                 .strip_prefix('-')
-                .is_some_and(|rest| to_arabic::starts_with_jyl(rest, tote::HAMZA))
+                .is_some_and(|rest| conventions::starts_with_jyl(rest, tote::HAMZA))
     }
 }
 
@@ -229,12 +229,12 @@ pub(super) fn cacheable_compound(text: &str) -> Option<&str> {
 }
 
 /// The first four bytes (the first two letters: `ۇل`, `قى`) of each
-/// [`to_arabic::split_patronym_forms`], every one of which has more (checked by a test): a
+/// [`patronyms::split_patronym_forms`], every one of which has more (checked by a test): a
 /// word that starts with none of them is none of them. (Many words start with `ق`, few with
 /// `قى`: this runs after every word before another.)
 pub(super) static PATRONYM_STARTS: std::sync::LazyLock<Vec<[u8; 4]>> =
     std::sync::LazyLock::new(|| {
-        let mut starts: Vec<[u8; 4]> = to_arabic::split_patronym_forms()
+        let mut starts: Vec<[u8; 4]> = patronyms::split_patronym_forms()
             .iter()
             .filter_map(|form| form.tote.as_bytes().first_chunk().copied())
             .collect();
@@ -458,7 +458,7 @@ mod tests {
     #[test]
     fn every_patronymic_form_has_the_two_letters_its_start_is_looked_up_by() {
         // (`PATRONYM_STARTS` holds the first four bytes of each form.)
-        for form in to_arabic::split_patronym_forms() {
+        for form in patronyms::split_patronym_forms() {
             assert!(form.tote.len() >= 4, "{:?} is too short", form.tote);
         }
     }

@@ -2,14 +2,14 @@
 //! the rules alone.
 
 use crate::converter::Casing;
-use crate::letters::{self, tote};
+#[cfg(feature = "lexicon")]
+use crate::lexicon::{self, letter_model};
 #[cfg(feature = "lexicon")]
 use crate::lexicon::{AfterName, Suffix, WordCase};
+use crate::orthography::conventions::VOWELS_BEFORE_E;
+use crate::orthography::letters::{self, tote};
+use crate::orthography::patronyms;
 use crate::style::{HamzaScope, HyphenSpacing, StyleRules, VowelThenE};
-use crate::to_arabic;
-use crate::to_arabic::VOWELS_BEFORE_E;
-#[cfg(feature = "lexicon")]
-use crate::{letter_model, lexicon};
 
 use super::abbreviations::capitalise_joined_abbreviation;
 use super::casing::{capitalise_at, LastWord};
@@ -265,7 +265,7 @@ impl Config<'_> {
 /// `ы`: an `і` would give it a hamza. No spelling of it converts back joined then (a joined
 /// patronym is not the style's), and the plain one is kept.
 pub(super) fn keep_patronyms_joined(config: &Config, out: &mut String, start: usize, alone: bool) {
-    if !to_arabic::splits_patronym(&out[start..], config.rules.patronymics) {
+    if !patronyms::splits_patronym(&out[start..], config.rules.patronymics) {
         return;
     }
     let front_or_marker = out[start..]
@@ -292,7 +292,7 @@ fn spell_by_rules(
 ) {
     let front_by_marker = letters
         .iter()
-        .any(|&c| crate::letters::is_tote_front_marker(c));
+        .any(|&c| crate::orthography::letters::is_tote_front_marker(c));
     #[cfg(feature = "lexicon")]
     if pass != Pass::Rules {
         // Vowels are open where the hamza rule leaves them open: in a word with a front
@@ -343,10 +343,10 @@ fn spell_from_lexicon(
                 .iter()
                 .flat_map(|p| p.chars())
                 .fold((false, false), |(front, marker), c| {
-                    let lower = crate::letters::lower(c).unwrap_or(c);
+                    let lower = crate::orthography::letters::lower(c).unwrap_or(c);
                     (
-                        front || crate::letters::is_front_vowel(lower),
-                        marker || crate::letters::is_front_marker(lower),
+                        front || crate::orthography::letters::is_front_vowel(lower),
+                        marker || crate::orthography::letters::is_front_marker(lower),
                     )
                 });
         front && !marker
@@ -387,8 +387,8 @@ fn spell_from_lexicon(
         out.replace_range(start..end, &lower);
     }
     // A common word and a chain that makes names of such words: `тоқтар` + `бай`.
-    let made_name =
-        suffix.is_some_and(|s| s.makes_name) && !crate::letters::starts_upper(stem.spelling);
+    let made_name = suffix.is_some_and(|s| s.makes_name)
+        && !crate::orthography::letters::starts_upper(stem.spelling);
     if made_name && config.casing == Casing::Sentence {
         capitalise_at(out, start);
     }
@@ -404,7 +404,7 @@ fn spell_from_lexicon(
                 stem.case != WordCase::Open && keeps_hamza(&[stem.spelling, suffix.ending])
             })
             .map(|(stem, suffix)| {
-                crate::letters::starts_upper(stem.spelling)
+                crate::orthography::letters::starts_upper(stem.spelling)
                     && (stem.case == WordCase::AsSpelled || prev_proper)
                     && keeps_a_name(suffix)
             });
