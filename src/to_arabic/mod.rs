@@ -18,7 +18,7 @@
 //!   that each stays short enough to read whole). Both write into the fixed output [`window`],
 //!   which is appended to the output in blocks. A proptest checks that the fast paths write
 //!   what the general rules write; [`to_arabic_general`] is the general path alone, the
-//!   specification the reader checks its candidate spellings against.
+//!   specification that check compares with.
 //!
 //! Everything the fast paths and the general rules share about Kazakh orthography (harmony and
 //! the hamza, patronyms, the style conventions) lives in [`crate::orthography`].
@@ -55,8 +55,8 @@ pub(crate) fn to_arabic_into(text: &str, rules: &StyleRules, out: &mut String) {
 }
 
 /// Converts Cyrillic text to tote by the general rules alone, never the fast paths: the
-/// specification of the writer, what the reader checks its candidate spellings against (the
-/// fast paths write the same bytes, checked by a proptest, but are not the specification).
+/// specification of the writer, which the proptests compare the fast paths with.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn to_arabic_general(text: &str, rules: &StyleRules) -> String {
     let mut out = String::new();
     convert_into(text, rules, &mut out, Paths::GeneralOnly);
