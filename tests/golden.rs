@@ -1,7 +1,7 @@
 //! Golden fixtures: hand-written `cyrillic<TAB>tote<TAB>style` rows, checked row by row.
 //!
-//! The expected values were written from the orthography (`/work/shared/TOTE.md`) and the
-//! published seed documents, never copied from the converter; see `fixtures/golden/README.md`.
+//! The expected values were written from tote orthography, the publishers' conventions and
+//! the published seed documents, never copied from the converter; see `fixtures/golden/README.md`.
 //!
 //! * `reversible.tsv`: both directions must give the other column exactly
 //!   (`to_arabic(cyrillic) == tote` and `to_cyrillic(tote) == cyrillic`, default sentence casing).
