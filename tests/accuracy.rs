@@ -1,12 +1,16 @@
 //! Word accuracy of the Cyrillic -> tote -> Cyrillic round trip on the Cyrillic seeds, held
-//! above a floor, and unit tests of the word alignment used to score it.
+//! above a floor, and unit tests of the word alignment used to score it and of the scoring of
+//! pair files.
 
-use kazakh_script::{Converter, Style};
+use kazakh_script::{Converter, Script, Style};
 
 #[path = "common/accuracy.rs"]
 mod accuracy;
+#[path = "common/pair_file.rs"]
+mod pair_file;
 
-use accuracy::{compare, round_trip_accuracy, words, Accuracy};
+use accuracy::{compare, pairs_accuracy, round_trip_accuracy, words, Accuracy};
+use pair_file::{parse_pairs, Pair};
 
 const CYRILLIC_002: &str =
     include_str!("../fixtures/seeds/002-news-turksoy-interview.cyrillic.txt");
@@ -211,4 +215,85 @@ fn round_trip_of_a_plain_sentence_is_exact() {
     let accuracy = round_trip_accuracy("Біз қазақ тілінде сөйлейміз.", &converter);
     assert_eq!(accuracy.words, 4);
     assert_eq!(accuracy.right_with_case, 4);
+}
+
+/// Hand-written pairs in the kazinform style: the tote column is what the converter writes
+/// for the Cyrillic column, except for one word replaced (кітап written as дәптер), one word
+/// left out (екі), one word added (және), and one word in capitals in the Cyrillic column
+/// only (АСТАНА); two columns hold an escaped tab and an escaped backslash.
+const HAND_WRITTEN_PAIRS: &str = include_str!("../fixtures/accuracy/pairs.tsv");
+
+fn hand_written_pairs_accuracy(target: Script) -> Accuracy {
+    let pairs = parse_pairs(HAND_WRITTEN_PAIRS).expect("the pair file reads");
+    let columns = pairs.iter().map(|p| (p.cyrillic.as_str(), p.tote.as_str()));
+    pairs_accuracy(columns, target, &Converter::new(Style::Kazinform))
+}
+
+fn case_error_pairs(accuracy: &Accuracy) -> Vec<(String, String, usize)> {
+    accuracy
+        .top_case_errors(usize::MAX)
+        .into_iter()
+        .map(|(o, p, n)| (o.to_owned(), p.to_owned(), n))
+        .collect()
+}
+
+#[test]
+fn pair_files_read_two_columns_and_undo_their_escapes() {
+    let pairs = parse_pairs(HAND_WRITTEN_PAIRS).expect("the pair file reads");
+    assert_eq!(pairs.len(), 8);
+    assert_eq!(
+        pairs[5],
+        Pair {
+            cyrillic: "Ата\tана".to_owned(),
+            tote: "اتا\tانا".to_owned(),
+        }
+    );
+    assert_eq!(pairs[6].cyrillic, "Бала\\шаға");
+    assert_eq!(pairs[6].tote, "بالا\\شاعا");
+
+    let pairs = parse_pairs(concat!(r"а\\t\r\nб", "\t", r"Ә\n", "\n\n")).expect("escapes read");
+    assert_eq!(pairs[0].cyrillic, "а\\t\r\nб");
+    assert_eq!(pairs[0].tote, "Ә\n");
+    assert_eq!(pairs.len(), 1, "empty lines are skipped");
+    assert_eq!(parse_pairs("").unwrap(), []);
+    assert_eq!(
+        parse_pairs("а\tә\n\nбір").unwrap_err(),
+        "line 3: expected two columns separated by one tab"
+    );
+    assert!(parse_pairs("а\tә\tб").unwrap_err().starts_with("line 1:"));
+    assert!(parse_pairs("а\\x\tә")
+        .unwrap_err()
+        .contains("unknown escape"));
+    assert!(parse_pairs("а\tә\\")
+        .unwrap_err()
+        .contains("backslash ends"));
+}
+
+#[test]
+fn pair_mode_scores_the_tote_column_read_against_the_cyrillic_column() {
+    let accuracy = hand_written_pairs_accuracy(Script::Cyrillic);
+    assert_eq!(accuracy.words, 25);
+    assert_eq!(accuracy.right_ignoring_case, 23);
+    assert_eq!(accuracy.right_with_case, 22);
+    assert_eq!(accuracy.extra_words, 1);
+    assert_eq!(
+        error_pairs(&accuracy),
+        [pair("екі", "", 1), pair("кітап", "дәптер", 1)]
+    );
+    assert_eq!(case_error_pairs(&accuracy), [pair("АСТАНА", "Астана", 1)]);
+}
+
+#[test]
+fn pair_mode_scores_the_cyrillic_column_written_against_the_tote_column() {
+    // tote has no case: the capitals cost nothing and both figures agree
+    let accuracy = hand_written_pairs_accuracy(Script::Arabic);
+    assert_eq!(accuracy.words, 25);
+    assert_eq!(accuracy.right_ignoring_case, 23);
+    assert_eq!(accuracy.right_with_case, 23);
+    assert_eq!(accuracy.extra_words, 1);
+    assert_eq!(
+        error_pairs(&accuracy),
+        [pair("جانە", "", 1), pair("داپتەر", "كىتاپ", 1)]
+    );
+    assert!(accuracy.case_errors.is_empty());
 }
