@@ -372,6 +372,18 @@ fn a_hyphenated_hamza_word_after_a_one_letter_word_keeps_a_stable_tote_image() {
     ]);
 }
 
+/// N2 (docs/FUZZING.md): a word whose patronymic ending the style splits off only with a
+/// final й (`ышұлындай`, but not `ышұлындаИ` or `ышұлындаи`) is read with the и that keeps its
+/// tote (`ىشۇلىنداي`) joined.
+#[test]
+fn a_patronymic_ending_decided_by_a_final_yeh_keeps_a_stable_tote_image() {
+    assert_stable_in_every_style(&[
+        "ышұлындаИ",
+        "Ышұлындаи",
+        "\u{471}\u{FFFD}ышұлындаИ\u{4}\u{FFFD}",
+    ]);
+}
+
 /// I4 (docs/FUZZING.md): a patronym joined in a hyphen part because a chain of joiners and
 /// look-alikes after it keeps it so; its `ы` is kept (an `і` would give the compound a hamza).
 #[test]

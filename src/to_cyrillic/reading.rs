@@ -3,6 +3,7 @@
 
 use crate::converter::WordSource;
 use crate::orthography::letters::tote;
+use crate::orthography::patronyms;
 use crate::style::{Abbreviations, StyleRules};
 use crate::to_arabic;
 
@@ -78,6 +79,11 @@ impl ToCyrillic<'_> {
                 (Candidate::RunAfterAsAbbreviation, Some(so_far)) => {
                     Some(self.try_the_run_after_as_an_abbreviation(out_start, text, start, so_far))
                 }
+                (Candidate::OtherYeh, Some(so_far)) => Some(self.try_the_other_yeh(
+                    out_start,
+                    &text[start..start + so_far.len],
+                    so_far,
+                )),
                 (_, kept) => kept,
             };
         }
@@ -93,7 +99,8 @@ impl ToCyrillic<'_> {
             Candidate::RunAfterAsAbbreviation => {
                 (Pass::Rules, RunsAfterVowellessParts::Abbreviation)
             }
-            Candidate::Rules | Candidate::HamzaLetterApart => {
+            // (OtherYeh changes a letter of a reading; it spells none of its own.)
+            Candidate::Rules | Candidate::HamzaLetterApart | Candidate::OtherYeh => {
                 (Pass::Rules, RunsAfterVowellessParts::CarryTheFront)
             }
         };
@@ -133,6 +140,43 @@ impl ToCyrillic<'_> {
             };
         }
         self.put_back_reading(out_start, first);
+        so_far
+    }
+
+    /// [`Candidate::OtherYeh`], after the reading `so_far` of the compound `tote` spelled from
+    /// `out_start` on: the reading kept after it.
+    fn try_the_other_yeh(&mut self, out_start: usize, tote: &str, so_far: Kept) -> Kept {
+        let spelled = &self.out[out_start..];
+        if so_far.converts_back
+            || !patronyms::splits_patronym(spelled, self.config.rules.patronymics)
+            || self.config.converts_back(spelled, tote)
+        {
+            return so_far;
+        }
+        let spelled = spelled.to_owned();
+        let mut other = String::with_capacity(spelled.len());
+        for (at, yeh) in spelled.char_indices().rev() {
+            let swapped = match yeh {
+                'и' => 'й',
+                'й' => 'и',
+                'И' => 'Й',
+                'Й' => 'И',
+                _ => continue,
+            };
+            other.clear();
+            other.push_str(&spelled[..at]);
+            other.push(swapped);
+            other.push_str(&spelled[at + yeh.len_utf8()..]);
+            if self.config.converts_back(&other, tote) {
+                // и and й are two bytes each: the casing state's places in the output hold.
+                self.out.truncate(out_start);
+                self.out.push_str(&other);
+                return Kept {
+                    len: so_far.len,
+                    converts_back: true,
+                };
+            }
+        }
         so_far
     }
 
@@ -256,16 +300,23 @@ enum Candidate {
     /// and `ұ-ғі`, whose hamza moves). Kept over the reading so far where it reads further and
     /// converts back.
     RunAfterAsAbbreviation,
+    /// Where the reading kept so far does not convert back because the style splits off a
+    /// patronymic that the tote writes joined, and an и or й of the reading decides that: the
+    /// patronymic endings are spelled with й (`ұлындай`), so `ىشۇلىنداي` read `ышұлындай`
+    /// comes back `ىش ۇلىنداي`, and `ышұлындаи` comes back as it was. The reading with one и
+    /// written й or one й written и, tried from the last; the first that converts back is kept.
+    OtherYeh,
 }
 
 impl Candidate {
     /// Every candidate, in the order they are tried.
-    const ORDER: [Candidate; 5] = [
+    const ORDER: [Candidate; 6] = [
         Candidate::Lexicon,
         Candidate::LetterModel,
         Candidate::Rules,
         Candidate::HamzaLetterApart,
         Candidate::RunAfterAsAbbreviation,
+        Candidate::OtherYeh,
     ];
 }
 
