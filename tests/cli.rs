@@ -734,7 +734,13 @@ fn list_styles_lists_every_style() {
     let names: Vec<&str> = Style::ALL.iter().map(|s| s.name()).collect();
     assert_eq!(
         names,
-        ["kazinform", "kazinform-2023", "egemen", "xinjiang", "mediawiki"]
+        [
+            "kazinform",
+            "kazinform-2023",
+            "egemen",
+            "xinjiang",
+            "mediawiki"
+        ]
     );
 }
 

@@ -718,14 +718,14 @@ mod tests {
         assert_eq!(tote_in('ч', LetterSpelling::Standard), Some("چ"));
         // Its pairs are its letters one after the other.
         for (cyr, tote) in MEDIAWIKI_LETTERS {
-            let spelled: String = cyr
-                .chars()
-                .filter_map(|c| tote_in(c, mediawiki))
-                .collect();
+            let spelled: String = cyr.chars().filter_map(|c| tote_in(c, mediawiki)).collect();
             assert_eq!(spelled, *tote, "{cyr}");
         }
         assert_eq!(merged_pair_in('и', 'я', mediawiki), Some("ىييا"));
-        assert_eq!(merged_pair_in('и', 'я', LetterSpelling::Standard), Some("يا"));
+        assert_eq!(
+            merged_pair_in('и', 'я', LetterSpelling::Standard),
+            Some("يا")
+        );
     }
 
     #[test]

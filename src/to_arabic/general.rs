@@ -133,9 +133,7 @@ impl<'r> ToArabic<'r> {
                 .push(comma_at(text.as_bytes(), i, self.rules.comma)),
             '?' => self.out.push(tote::QUESTION_MARK),
             ';' => self.out.push(tote::SEMICOLON),
-            '0'..='9' => self
-                .out
-                .push(digit(c, self.rules.digits).unwrap_or(c)),
+            '0'..='9' => self.out.push(digit(c, self.rules.digits).unwrap_or(c)),
             '-' if self.rules.year_hyphen == YearHyphen::SpaceBefore
                 && ends_four_digit_year(text.as_bytes(), i) =>
             {

@@ -103,8 +103,10 @@ fn fast_paths_apply(rules: &StyleRules) -> bool {
     matches!(
         rules.comma,
         CommaRule::ArabicExceptBetweenDigits | CommaRule::Latin
-    ) && matches!(rules.vowel_then_e, VowelThenE::InsertYeh | VowelThenE::Plain)
-        && rules.patronymics != Patronymics::Never
+    ) && matches!(
+        rules.vowel_then_e,
+        VowelThenE::InsertYeh | VowelThenE::Plain
+    ) && rules.patronymics != Patronymics::Never
         && rules.letter_spelling == LetterSpelling::Standard
         && rules.digits == Digits::Ascii
         && rules.signs == Signs::AsWritten
