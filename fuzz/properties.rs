@@ -56,12 +56,13 @@ fn nothing_to_convert(text: &str, style: Style) -> bool {
     let rewritten = |c: char| {
         style == Style::Mediawiki && (c.is_ascii_digit() || matches!(c, '%' | '*' | '#' | '№'))
     };
-    !text.chars().any(|c| {
+    let converted = text.chars().any(|c| {
         ('\u{0400}'..='\u{04FF}').contains(&c)
             || is_arabic_script(c)
             || matches!(c, ',' | '?' | ';')
             || rewritten(c)
-    }) && !(style == Style::Mediawiki && text.contains("No."))
+    });
+    !converted && (style != Style::Mediawiki || !text.contains("No."))
 }
 
 /// `to_arabic`: Cyrillic -> tote of the whole input (UTF-8, lossy) in every style, without
