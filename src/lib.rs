@@ -165,8 +165,8 @@ pub use script::detect::{detect_script, guess_style, Script};
 pub use script::normalize::clean_tote;
 pub use stream::{safe_split_points, StreamConverter, StreamError, StreamStats, Utf8Mode};
 pub use style::{
-    Abbreviations, CommaRule, Hamza, HamzaAtQuote, HamzaScope, HyphenSpacing, Patronymics, Style,
-    StyleRules, VowelThenE, YearHyphen,
+    Abbreviations, Allah, CommaRule, Digits, Hamza, HamzaAtQuote, HamzaScope, HyphenSpacing,
+    LetterSpelling, Patronymics, Signs, Style, StyleRules, VowelThenE, YearHyphen,
 };
 
 /// Converts Cyrillic text to tote in `style`.

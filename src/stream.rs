@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::error::InvalidUtf8Error;
 use crate::utf8::complete_prefix_len;
-use crate::{to_arabic, to_cyrillic, Converter, Script};
+use crate::{to_arabic, to_cyrillic, Converter, HamzaScope, Script};
 
 /// What streaming conversion does with input that is not valid UTF-8.
 #[non_exhaustive]
@@ -70,7 +70,9 @@ pub struct StreamStats {
 /// * in a line longer than the chunk, for **Cyrillic -> tote**, after any whitespace
 ///   character, for the reasons above; and where a line has no whitespace for a long stretch,
 ///   after `<`, `>`, `"` or `»` (which end every URL token) when the next character is not an
-///   ASCII letter or digit (whose token start would differ).
+///   ASCII letter or digit (whose token start would differ). In a
+///   [`HamzaScope::EachLetterRun`] style (`mediawiki`), whose parts of text run up to ASCII
+///   white space, only after ASCII white space.
 /// * in a line longer than the chunk, for **tote -> Cyrillic**, after the spaces and tabs
 ///   that follow a mark ending a sentence or a clause (`. ! ? ؟ ; ؛ :`; not the stop of
 ///   a one-letter word, which may be an initial that a name after it capitalises, nor that
@@ -160,7 +162,8 @@ impl StreamConverter {
         mut writer: W,
         target: Script,
     ) -> Result<StreamStats, StreamError> {
-        let mut chunks = Chunker::new(reader, target, self.chunk_size, self.utf8);
+        let mut chunks = Chunker::new(reader, target, self.chunk_size, self.utf8)
+            .cutting_letter_runs(self.converter.rules().hamza_scope() == HamzaScope::EachLetterRun);
         let mut pieces = PieceConverter::new(&self.converter, target);
         let mut out = String::new();
         let mut written = 0u64;
@@ -201,7 +204,8 @@ impl StreamConverter {
             n => n,
         };
         let max_in_flight = 2 * threads + 2;
-        let mut chunks = Chunker::new(reader, target, self.chunk_size, self.utf8);
+        let mut chunks = Chunker::new(reader, target, self.chunk_size, self.utf8)
+            .cutting_letter_runs(self.converter.rules().hamza_scope() == HamzaScope::EachLetterRun);
         let converter = self.converter;
         let (job_tx, job_rx) = mpsc::channel::<Job>();
         let job_rx = Arc::new(Mutex::new(job_rx));
@@ -300,7 +304,9 @@ impl StreamConverter {
 /// byte offsets of the cuts, ascending, without 0 and `text.len()`.
 ///
 /// Cyrillic -> tote ([`Script::Arabic`]) is cut at the safe places told on
-/// [`StreamConverter`](StreamConverter#where-the-input-is-cut). Tote -> Cyrillic
+/// [`StreamConverter`](StreamConverter#where-the-input-is-cut) for the styles that write word
+/// by word; a text for a [`HamzaScope::EachLetterRun`] style (`mediawiki`) is safe to cut
+/// only after ASCII white space, which these cuts do not keep to. Tote -> Cyrillic
 /// ([`Script::Cyrillic`]) is cut only after line feeds, where a sentence starts, as it does at
 /// the start of each piece converted on its own. Where a piece of `chunk_size` has no safe
 /// place, it grows to the next one.
@@ -327,7 +333,7 @@ pub fn safe_split_points(text: &str, target: Script, chunk_size: usize) -> Vec<u
         let mut hi = from + chunk_size;
         let cut = loop {
             let found = match target {
-                Script::Arabic => last_safe_cut(text, target, from, hi),
+                Script::Arabic => last_safe_cut(text, target, from, hi, false),
                 Script::Cyrillic => last_line_end(text, from, hi),
             };
             match found {
@@ -497,6 +503,9 @@ const LOOKAHEAD: usize = 16;
 struct Chunker<R> {
     reader: R,
     target: Script,
+    /// Cyrillic -> tote in a [`HamzaScope::EachLetterRun`] style: cut only after ASCII white
+    /// space (see [`is_safe_letter_run_cut`]).
+    letter_runs: bool,
     chunk_size: usize,
     decoder: Utf8Decoder,
     /// Raw bytes of one read (an incomplete character kept at its front).
@@ -514,12 +523,22 @@ impl<R: Read> Chunker<R> {
         Chunker {
             reader,
             target,
+            letter_runs: false,
             chunk_size,
             decoder: Utf8Decoder::new(mode),
             raw: vec![0; chunk_size.clamp(64, 1 << 20)],
             pending: String::new(),
             searched: 0,
             end_of_input: false,
+        }
+    }
+
+    /// This chunker, cutting Cyrillic as [`HamzaScope::EachLetterRun`] styles need if
+    /// `letter_runs`.
+    fn cutting_letter_runs(self, letter_runs: bool) -> Self {
+        Chunker {
+            letter_runs,
+            ..self
         }
     }
 
@@ -541,6 +560,7 @@ impl<R: Read> Chunker<R> {
                             self.target,
                             self.searched,
                             self.pending.len(),
+                            self.letter_runs,
                         )
                     });
                 if let Some(cut) = cut {
@@ -694,16 +714,32 @@ fn last_line_end(text: &str, from: usize, to: usize) -> Option<usize> {
 }
 
 /// The last offset in `from + 1..=to` where `text` can be cut inside a line (see the module
-/// docs). Only `text[..to + LOOKAHEAD]` (within `text`) is looked at after a cut.
-fn last_safe_cut(text: &str, target: Script, from: usize, to: usize) -> Option<usize> {
+/// docs; `letter_runs`: for a [`HamzaScope::EachLetterRun`] style). Only
+/// `text[..to + LOOKAHEAD]` (within `text`) is looked at after a cut.
+fn last_safe_cut(
+    text: &str,
+    target: Script,
+    from: usize,
+    to: usize,
+    letter_runs: bool,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     (from + 1..=to)
         .rev()
         .filter(|&at| text.is_char_boundary(at))
         .find(|&at| match target {
+            Script::Arabic if letter_runs => is_safe_letter_run_cut(bytes, at),
             Script::Arabic => is_safe_cyrillic_cut(text, at),
             Script::Cyrillic => matches!(bytes[at - 1], b' ' | b'\t') && is_safe_tote_cut(text, at),
         })
+}
+
+/// Cyrillic -> tote in a [`HamzaScope::EachLetterRun`] style: whether `text` can be cut at
+/// `at` (`at > 0`): right after ASCII white space, which ends a part of text and every rule
+/// that looks at a character's neighbours (a comma between digits, `No.`, `Аллаһ`, `е` after
+/// a vowel). Other white space, `»` and the rest do not end a part.
+fn is_safe_letter_run_cut(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// Cyrillic -> tote: whether `text` can be cut at `at` (a character boundary, `at > 0`).

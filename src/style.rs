@@ -18,8 +18,11 @@ use crate::orthography::letters::tote;
 /// | [`Kazinform2023`](Style::Kazinform2023) | U+0621 | `«ءبىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1969 -جىلى` | `سونداي- اق` | split off names |
 /// | [`Egemen`](Style::Egemen) | U+0621 | `ء«بىر` | each hyphen part | `,` kept | `ەۆ` | joined | as written | as written | split everywhere |
 /// | [`Xinjiang`](Style::Xinjiang) | U+0674 | `ٴ«بىر` | whole word | `،` (digit`,`digit kept) | `يەۆ` | letter-spaced | `1991 -جىلى` | as written | split off names |
+/// | [`Mediawiki`](Style::Mediawiki) | U+0674 | `«ٴبىر` | each letter run of a part | `،` everywhere | `يەۆ` | joined | as written | as written | never split |
 ///
-/// `?` becomes `؟` and `;` becomes `؛` in every style.
+/// `?` becomes `؟` and `;` becomes `؛` in every style. [`Mediawiki`](Style::Mediawiki) also
+/// spells some letters its own way (`и` -> `ىي`, `ч` -> `تش`, `һ` -> `ح`), writes digits as
+/// `۰`-`۹`, `%` `*` `№` as `٪` `٭` `؀` and `Аллаһ` as `ﷲ` (see its [`StyleRules`]).
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -33,15 +36,20 @@ pub enum Style {
     Egemen,
     /// Kazinform's conventions with the Unicode-recommended U+0674 high hamza used in Xinjiang.
     Xinjiang,
+    /// What MediaWiki's Kazakh converter writes for `kk-arab` (Kazakh Wikipedia, the
+    /// MediaWiki interface): U+0674 hamza before each letter run of a front part of the text,
+    /// `и` as `ىي`, `ч` as `تش`, `һ` as `ح`, digits `۰`-`۹`, `،` everywhere, `٪` `٭` `؀`, `ﷲ`.
+    Mediawiki,
 }
 
 impl Style {
     /// Every style, default first.
-    pub const ALL: [Style; 4] = [
+    pub const ALL: [Style; 5] = [
         Style::Kazinform,
         Style::Kazinform2023,
         Style::Egemen,
         Style::Xinjiang,
+        Style::Mediawiki,
     ];
 
     /// The style's name as used on the command line (`kazinform-2023`).
@@ -51,6 +59,7 @@ impl Style {
             Style::Kazinform2023 => "kazinform-2023",
             Style::Egemen => "egemen",
             Style::Xinjiang => "xinjiang",
+            Style::Mediawiki => "mediawiki",
         }
     }
 
@@ -61,6 +70,7 @@ impl Style {
             Style::Kazinform2023 => "Kazinform 2023: hamza after «, space after a hyphen between words",
             Style::Egemen => "Egemen Qazaqstan: Latin comma, hamza per hyphen part, joined abbreviations, ев as ەۆ",
             Style::Xinjiang => "Xinjiang: Unicode-recommended U+0674 high hamza, otherwise like kazinform",
+            Style::Mediawiki => "MediaWiki kk-arab (Kazakh Wikipedia): U+0674 hamza per letter run, и as ىي, digits ۰-۹",
         }
     }
 
@@ -76,6 +86,10 @@ impl Style {
             year_hyphen: YearHyphen::SpaceBefore,
             hyphen_spacing: HyphenSpacing::AsWritten,
             patronymics: Patronymics::SplitAfterName,
+            letter_spelling: LetterSpelling::Standard,
+            digits: Digits::Ascii,
+            signs: Signs::AsWritten,
+            allah: Allah::Letters,
         };
         match self {
             Style::Kazinform => kazinform,
@@ -97,6 +111,21 @@ impl Style {
                 hamza: tote::HIGH_HAMZA,
                 ..kazinform
             },
+            Style::Mediawiki => StyleRules {
+                hamza: tote::HIGH_HAMZA,
+                hamza_at_quote: HamzaAtQuote::AfterQuote,
+                hamza_scope: HamzaScope::EachLetterRun,
+                comma: CommaRule::Arabic,
+                vowel_then_e: VowelThenE::InsertYehAfterVowelOrSign,
+                abbreviations: Abbreviations::Joined,
+                year_hyphen: YearHyphen::AsWritten,
+                hyphen_spacing: HyphenSpacing::AsWritten,
+                patronymics: Patronymics::Never,
+                letter_spelling: LetterSpelling::Mediawiki,
+                digits: Digits::ExtendedArabicIndic,
+                signs: Signs::Arabic,
+                allah: Allah::Ligature,
+            },
         }
     }
 }
@@ -110,7 +139,8 @@ impl fmt::Display for Style {
 impl FromStr for Style {
     type Err = ParseStyleError;
 
-    /// Parses a style name (`kazinform`, `kazinform-2023`, `egemen`, `xinjiang`), ignoring case.
+    /// Parses a style name (`kazinform`, `kazinform-2023`, `egemen`, `xinjiang`, `mediawiki`),
+    /// ignoring case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Style::ALL
             .into_iter()
@@ -124,8 +154,10 @@ impl FromStr for Style {
 ///
 /// A custom style takes a publisher's rules and changes one or more conventions with the
 /// `with_*` methods; [`ConverterBuilder::rules`](crate::ConverterBuilder::rules) accepts it.
-/// Every combination of the conventions is read back as it is written: tote written with
-/// custom rules converts back to the same tote with the same rules.
+/// Every combination of the conventions of the four publisher styles is read back as it is
+/// written: tote written with custom rules converts back to the same tote with the same
+/// rules. The reader does not undo the letter spellings, digits, signs and ligature of
+/// [`Style::Mediawiki`]: its text is read where the reader's letters cover it.
 ///
 /// ```
 /// use kazakh_script::{CommaRule, Converter, Style};
@@ -151,6 +183,10 @@ pub struct StyleRules {
     pub(crate) year_hyphen: YearHyphen,
     pub(crate) hyphen_spacing: HyphenSpacing,
     pub(crate) patronymics: Patronymics,
+    pub(crate) letter_spelling: LetterSpelling,
+    pub(crate) digits: Digits,
+    pub(crate) signs: Signs,
+    pub(crate) allah: Allah,
 }
 
 impl StyleRules {
@@ -280,6 +316,53 @@ impl StyleRules {
             ..self
         }
     }
+
+    /// Which spelling of the letters that spellings differ in is written (`и`, `ч`, `һ`).
+    pub fn letter_spelling(&self) -> LetterSpelling {
+        self.letter_spelling
+    }
+
+    /// These rules with letters spelled as `letter_spelling` says.
+    #[must_use]
+    pub fn with_letter_spelling(self, letter_spelling: LetterSpelling) -> Self {
+        StyleRules {
+            letter_spelling,
+            ..self
+        }
+    }
+
+    /// How the digits `0`-`9` are written.
+    pub fn digits(&self) -> Digits {
+        self.digits
+    }
+
+    /// These rules with digits written as `digits` says.
+    #[must_use]
+    pub fn with_digits(self, digits: Digits) -> Self {
+        StyleRules { digits, ..self }
+    }
+
+    /// How `%`, `*` and the number sign (`№`, `#`, `No.`) are written.
+    pub fn signs(&self) -> Signs {
+        self.signs
+    }
+
+    /// These rules with `%`, `*` and the number sign written as `signs` says.
+    #[must_use]
+    pub fn with_signs(self, signs: Signs) -> Self {
+        StyleRules { signs, ..self }
+    }
+
+    /// How `Аллаһ` is written.
+    pub fn allah(&self) -> Allah {
+        self.allah
+    }
+
+    /// These rules with `Аллаһ` written as `allah` says.
+    #[must_use]
+    pub fn with_allah(self, allah: Allah) -> Self {
+        StyleRules { allah, ..self }
+    }
 }
 
 /// The hamza code point a style writes. Tote in either is read, whatever the style.
@@ -321,6 +404,15 @@ pub enum HamzaScope {
     WholeWord,
     /// Each part gets its own: `ءىس-تاجىريبە`.
     EachPart,
+    /// MediaWiki's rule. The text is cut into parts at ASCII white space (and backspace),
+    /// `-`, `.` and `:`, and nothing else (`Сарымолдаев,Ы` is one part); a part with one of
+    /// `ә ө ү і` and none of `е э г ғ к қ` (either case) gets a hamza before each run of
+    /// Cyrillic letters in it (`аllёgоrіа` -> `ٴاllٴيوgٴوrٴىا`), after any quote before the
+    /// letters. A text is then written part by part with no notion of compounds: the
+    /// conventions of compounds (hamza at `«`, abbreviations, year hyphen, hyphen spacing,
+    /// patronymics) do not apply, Latin look-alikes stay Latin and addresses are no tokens of
+    /// their own.
+    EachLetterRun,
 }
 
 /// How the comma is written.
@@ -331,6 +423,8 @@ pub enum CommaRule {
     ArabicExceptBetweenDigits,
     /// `,` everywhere.
     Latin,
+    /// `،` everywhere, also between digits (`683,273` -> `۶۸۳،۲۷۳`).
+    Arabic,
 }
 
 /// How `е` right after a vowel letter is written.
@@ -341,6 +435,10 @@ pub enum VowelThenE {
     InsertYeh,
     /// As plain `ە`: `Тоқаев` -> `توقاەۆ`.
     Plain,
+    /// With a `ي` before it after `а ә е ё и о ө ұ ү э ю я ъ ь` (not after `ы і у й`), as
+    /// MediaWiki writes it: `Съездің` -> `سيەزدىڭ`, `Үндіеуропа` -> `ۇندىەۋروپا`. An `е`
+    /// right after an `е` that took one stays plain: `аее` -> `ايەە`.
+    InsertYehAfterVowelOrSign,
 }
 
 /// How all-caps abbreviations (two to five letters) are written.
@@ -382,6 +480,48 @@ pub enum Patronymics {
     SplitAfterName,
     /// Before every `ұлы`/`қызы` inside a word: `зұлым` -> `ز ۇلىم`.
     SplitEverywhere,
+    /// Never: `Қабышұлы` -> `قابىشۇلى`.
+    Never,
+}
+
+/// Which spelling of the letters that spellings differ in is written.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LetterSpelling {
+    /// The publishers' spelling: `и` -> `ي`, `ия` -> `يا`, `ч` -> `چ`, `һ` -> `ھ`.
+    Standard,
+    /// MediaWiki's: `и` -> `ىي` (so `ия` -> `ىييا`), `ч` -> `تش`, `һ` -> `ح`.
+    Mediawiki,
+}
+
+/// How the digits `0`-`9` are written.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Digits {
+    /// As they are: `2010`.
+    Ascii,
+    /// As Extended Arabic-Indic digits (U+06F0..U+06F9): `2010` -> `۲۰۱۰`.
+    ExtendedArabicIndic,
+}
+
+/// How `%`, `*` and the number sign are written.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Signs {
+    /// As they are.
+    AsWritten,
+    /// `%` -> `٪` (U+066A), `*` -> `٭` (U+066D), `№`, `#` and `No.` -> `؀` (U+0600).
+    Arabic,
+}
+
+/// How `Аллаһ` is written.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Allah {
+    /// Letter by letter.
+    Letters,
+    /// As the ligature `ﷲ` (U+FDF2), in any case and also inside a longer word.
+    Ligature,
 }
 
 #[cfg(test)]

@@ -69,9 +69,12 @@ fn cyrillic_seeds_round_trip_accuracy_stays_above_the_floor() {
 /// hyphen part cost a few capitals (97.70 % case kept), nothing else differs. (Xinjiang's
 /// U+0674 hamza once made every lexicon spelling of a hamza word fail its check: 98.66 % case
 /// ignored.)
+///
+/// Not `mediawiki`: the reader does not know its letter spellings (`ىي` for `и`, `تش` for `ч`,
+/// `ح` for `һ`), so its round trip is far lower (see the next test).
 #[test]
 fn cyrillic_seeds_round_trip_accuracy_stays_above_the_floor_in_every_style() {
-    for style in Style::ALL {
+    for style in Style::ALL.into_iter().filter(|&s| s != Style::Mediawiki) {
         let total = seeds_accuracy(style);
         assert_above(
             &total,
@@ -79,6 +82,15 @@ fn cyrillic_seeds_round_trip_accuracy_stays_above_the_floor_in_every_style() {
             SEEDS_FLOOR_WITH_CASE - 0.4,
         );
     }
+}
+
+/// `mediawiki` tote read with the reader's letters: 88.61 % of the seeds' words right with
+/// case ignored, 86.79 % with case kept (`тоқаевтың` -> `тоқайевтің`, `президент` ->
+/// `презійдент`: spellings that write the same tote).
+#[test]
+fn cyrillic_seeds_round_trip_accuracy_in_the_mediawiki_style_stays_above_its_floor() {
+    let total = seeds_accuracy(Style::Mediawiki);
+    assert_above(&total, 88.5, 86.5);
 }
 
 #[test]

@@ -722,17 +722,26 @@ fn several_files_concatenate_in_order() {
 }
 
 #[test]
-fn list_styles_lists_the_four_styles() {
+fn list_styles_lists_every_style() {
     let listing = success(run(&["--list-styles"], b""));
     let lines: Vec<&str> = listing.lines().collect();
-    assert_eq!(lines.len(), 4, "{listing}");
+    assert_eq!(lines.len(), 5, "{listing}");
     for (line, style) in lines.iter().zip(Style::ALL) {
         let (name, description) = line.split_once(' ').unwrap();
         assert_eq!(name, style.name());
         assert_eq!(description.trim_start(), style.description());
     }
     let names: Vec<&str> = Style::ALL.iter().map(|s| s.name()).collect();
-    assert_eq!(names, ["kazinform", "kazinform-2023", "egemen", "xinjiang"]);
+    assert_eq!(
+        names,
+        [
+            "kazinform",
+            "kazinform-2023",
+            "egemen",
+            "xinjiang",
+            "mediawiki"
+        ]
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ const CONVENTIONS: &str = "«Бір белдеу, бір жол» іс-шара,
     Тоқаев ИЫҰ-дағы ШЫҰ-ға 1969-жылы барды; сондай-ақ Қабышұлы, Байтұрсынұлының зұлым.\n\
     Ол: «Әрине, бұл — ҚР СІМ» деді? Мұхтар Омарханұлы Әуезов, Айгүл Серікқызы.\n";
 
-/// Every combination of the conventions of [`StyleRules`].
+/// Every combination of the values of [`StyleRules`]' conventions that the four publisher
+/// styles use (the reader does not know the letter spellings, digits, signs and hamza rule
+/// of `Style::Mediawiki` yet).
 fn every_combination() -> Vec<StyleRules> {
     let mut all = vec![Style::Kazinform.rules()];
     let mut vary = |with: &dyn Fn(StyleRules, bool) -> StyleRules| {

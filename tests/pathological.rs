@@ -268,7 +268,10 @@ fn a_20_mb_hyphenated_compound_follows_each_styles_hamza_scope() {
         let expected = match style {
             Style::Kazinform | Style::Xinjiang => format!("{h}بىز{}", "-بىز".repeat(count)),
             Style::Kazinform2023 => format!("{h}بىز{}", "- بىز".repeat(count)),
-            Style::Egemen => format!("{h}بىز{}", format!("-{h}بىز").repeat(count)),
+            // (MediaWiki's parts end at every hyphen, as Egemen's hamza scope does.)
+            Style::Egemen | Style::Mediawiki => {
+                format!("{h}بىز{}", format!("-{h}بىز").repeat(count))
+            }
             other => panic!("no expected compound for {other}"),
         };
         let tote = in_bounded_memory("to_arabic(біз-біз-…)", compound.len(), || {
@@ -431,7 +434,11 @@ fn a_megabyte_of_combining_marks_after_a_cyrillic_letter() {
         let tote = in_bounded_memory("to_arabic(и + marks)", text.len(), || {
             to_arabic(&text, style)
         });
-        let expected = format!("ي{}", &breve['\u{0306}'.len_utf8()..]);
+        // (`mediawiki` composes nothing: `и` and the marks as they are.)
+        let expected = match style {
+            Style::Mediawiki => format!("ىي{breve}"),
+            _ => format!("ي{}", &breve['\u{0306}'.len_utf8()..]),
+        };
         assert_same(&tote, &expected, &format!("{style}: и + U+0306 × {count}"));
     }
 }
@@ -480,7 +487,13 @@ fn scripts_alternating_character_by_character() {
         let tote = in_bounded_memory("to_arabic(бقa1…)", text.len(), || {
             to_arabic(&text, style)
         });
-        assert_same(&tote, &"بقa1".repeat(count), &format!("{style}: to_arabic"));
+        // (`mediawiki` writes digits as `۰`-`۹`.)
+        let digit = if style == Style::Mediawiki { "۱" } else { "1" };
+        assert_same(
+            &tote,
+            &format!("بقa{digit}").repeat(count),
+            &format!("{style}: to_arabic"),
+        );
         let lower = in_bounded_memory("to_cyrillic(бقa1…)", text.len(), || {
             converter(style, Casing::Lower).to_cyrillic(&text)
         });
@@ -511,7 +524,8 @@ fn scripts_alternating_with_front_vowels() {
         let tote = in_bounded_memory("to_arabic(әقz9…)", text.len(), || {
             to_arabic(&text, style)
         });
-        let expected_tote = format!("{h}اقz9").repeat(count);
+        let digit = if style == Style::Mediawiki { "۹" } else { "9" };
+        let expected_tote = format!("{h}اقz{digit}").repeat(count);
         assert_same(&tote, &expected_tote, &format!("{style}: to_arabic"));
 
         let lower = in_bounded_memory("to_cyrillic(ءاقz9…)", tote.len(), || {
@@ -525,11 +539,15 @@ fn scripts_alternating_with_front_vowels() {
         let sentence = converter(style, Casing::Sentence).to_cyrillic(&tote);
         let expected = format!("Әқz9{}", "әқz9".repeat(count - 1));
         assert_same(&sentence, &expected, &format!("{style}: sentence casing"));
-        assert_same(
-            &to_arabic(&sentence, style),
-            &tote,
-            &format!("{style}: back"),
-        );
+        // (In `mediawiki` the whole line is one part of text, and the `қ` read back keeps
+        // the hamza off it: its tote does not read back.)
+        if style != Style::Mediawiki {
+            assert_same(
+                &to_arabic(&sentence, style),
+                &tote,
+                &format!("{style}: back"),
+            );
+        }
     }
 }
 
@@ -623,7 +641,8 @@ fn long_words_with_patronymics() {
     let expected = format!("{} ۇلى", "قازاق".repeat(count));
     let (patronyms, patronym_count) = repeated("ұлы", sized(MB));
     let expected_patronyms = vec!["ۇلى"; patronym_count].join(" ");
-    for style in Style::ALL {
+    // Not `mediawiki`, which never splits a patronymic off.
+    for style in Style::ALL.into_iter().filter(|&s| s != Style::Mediawiki) {
         let tote = in_bounded_memory("to_arabic(қазақ…ұлы)", name.len(), || {
             to_arabic(&name, style)
         });

@@ -26,8 +26,24 @@ fn is_arabic_script(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
-fn any_style() -> impl Strategy<Value = Style> {
+/// Every style, for the properties that hold whatever the style writes.
+fn every_style() -> impl Strategy<Value = Style> {
     select(Style::ALL.to_vec())
+}
+
+/// The styles whose tote the reader knows: all but `mediawiki`, whose letter spellings
+/// (`ىي` for `и`, `تش` for `ч`, `ح` for `һ`), digits `۰`-`۹` and signs the reader does not
+/// read, so that its tote does not read back to Cyrillic that writes it again.
+const READ_BACK_STYLES: [Style; 4] = [
+    Style::Kazinform,
+    Style::Kazinform2023,
+    Style::Egemen,
+    Style::Xinjiang,
+];
+
+/// One of [`READ_BACK_STYLES`].
+fn any_style() -> impl Strategy<Value = Style> {
+    select(READ_BACK_STYLES.to_vec())
 }
 
 /// Characters that are not Kazakh and not punctuation a style rewrites.
@@ -105,7 +121,7 @@ fn assert_tote_image_is_stable(text: &str, style: Style) -> Result<(), TestCaseE
 /// [`assert_tote_image_is_stable`] for each text in every style.
 fn assert_stable_in_every_style(texts: &[&str]) {
     for text in texts {
-        for style in Style::ALL {
+        for style in READ_BACK_STYLES {
             assert_tote_image_is_stable(text, style).unwrap();
         }
     }
@@ -125,7 +141,7 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_text_never_panics(text in any::<String>(), style in any_style()) {
+    fn arbitrary_text_never_panics(text in any::<String>(), style in every_style()) {
         for converter in [Converter::new(style), rules_lower_case(style)] {
             let _ = converter.to_arabic(&text);
             let _ = converter.to_cyrillic(&text);
@@ -217,7 +233,7 @@ fn fuzz_findings_keep_a_stable_tote_image() {
 #[test]
 fn url_tokens_with_other_scripts_are_converted_idempotently() {
     for text in ["1\u{0674}xى م://", "http://a.kz/\u{0674}"] {
-        for style in Style::ALL {
+        for style in READ_BACK_STYLES {
             let converter = Converter::new(style);
             let once = converter.to_cyrillic(text);
             assert_eq!(converter.to_cyrillic(&once), once, "{text:?} {style}");
@@ -235,7 +251,7 @@ fn a_part_spelled_with_a_patronymic_is_not_split() {
 #[test]
 fn fuzz_findings_convert_to_tote_idempotently() {
     for text in ["b;://,", "ъaхЅ", "ьa"] {
-        for style in Style::ALL {
+        for style in READ_BACK_STYLES {
             let converter = Converter::new(style);
             let once = converter.to_arabic(text);
             assert_eq!(converter.to_arabic(&once), once, "{text:?} {style}");
@@ -249,7 +265,7 @@ fn fuzz_findings_convert_to_tote_idempotently() {
 #[test]
 fn a_patronymic_after_a_name_in_a_look_alike_chain_keeps_a_stable_tote_image() {
     let text = "Zб\u{200C}Kцң ұлы";
-    for style in Style::ALL {
+    for style in READ_BACK_STYLES {
         for casing in [Casing::Sentence, Casing::Lower] {
             let converter = Converter::builder().style(style).casing(casing).build();
             let tote = converter.to_arabic(text);
@@ -271,7 +287,7 @@ fn a_dropped_second_reading_of_a_compound_leaves_no_stale_word_behind() {
         "\u{FFFD} әش ى ٶ-عۇشқызі\u{FFFD}.",
         "\u{FFFD} ش ل أ-ب \u{FFFD}ش \u{FFFD}أ-ب \u{FFFD} :ۇ\u{FFFD}ۇ",
     ] {
-        for style in Style::ALL {
+        for style in READ_BACK_STYLES {
             for casing in [Casing::Sentence, Casing::Lower] {
                 let converter = Converter::builder().style(style).casing(casing).build();
                 let once = converter.to_cyrillic(text);
@@ -437,7 +453,7 @@ fn a_diaeresis_on_e_after_a_vowel_keeps_a_stable_tote_image() {
 /// the converter's: it passes through.
 #[test]
 fn a_cyrillic_letter_before_a_stop_is_not_capitalised_as_an_initial() {
-    for style in Style::ALL {
+    for style in READ_BACK_STYLES {
         let converter = Converter::new(style);
         assert_eq!(converter.to_cyrillic("ъ.ەلەبەكوۆ"), "ъ.Елебеков", "{style}");
         assert_eq!(
@@ -452,7 +468,7 @@ fn a_cyrillic_letter_before_a_stop_is_not_capitalised_as_an_initial() {
 #[test]
 fn cyrillic_with_marks_passes_through_to_cyrillic() {
     for text in ["е\u{308}…", "и\u{306}\u{FFFD}", "ب е\u{308}"] {
-        for style in Style::ALL {
+        for style in READ_BACK_STYLES {
             let converter = Converter::new(style);
             let out = converter.to_cyrillic(text);
             assert!(

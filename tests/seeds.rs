@@ -61,8 +61,10 @@ fn seed_003_kazinform_round_trips_byte_for_byte() {
     assert_arabic_seed_round_trips(KAZINFORM_003, Style::Kazinform);
 }
 
+/// In every style whose tote the reader knows: not `mediawiki`, whose letter spellings
+/// (`ىي` for `и`, ...) the reader does not read.
 fn assert_cyrillic_seed_image_is_stable(seed: &str) {
-    for style in Style::ALL {
+    for style in Style::ALL.into_iter().filter(|&s| s != Style::Mediawiki) {
         let converter = Converter::new(style);
         let arabic = converter.to_arabic(seed);
         let again = converter

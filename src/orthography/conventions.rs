@@ -6,7 +6,7 @@
 use super::letters::tote;
 #[cfg(doc)]
 use crate::style::{Abbreviations, VowelThenE, YearHyphen};
-use crate::style::{CommaRule, StyleRules};
+use crate::style::{Allah, CommaRule, Digits, Signs, StyleRules};
 
 // `comma`: the tote comma `،` except between digits.
 
@@ -14,7 +14,7 @@ use crate::style::{CommaRule, StyleRules};
 #[inline]
 pub(crate) fn style_comma(rules: &StyleRules) -> char {
     match rules.comma {
-        CommaRule::ArabicExceptBetweenDigits => tote::COMMA,
+        CommaRule::ArabicExceptBetweenDigits | CommaRule::Arabic => tote::COMMA,
         CommaRule::Latin => ',',
     }
 }
@@ -27,6 +27,7 @@ pub(crate) fn comma_at(text: &[u8], at: usize, rule: CommaRule) -> char {
         at > 0 && text[at - 1].is_ascii_digit() && text.get(at + 1).is_some_and(u8::is_ascii_digit);
     match rule {
         CommaRule::ArabicExceptBetweenDigits if !between_digits => tote::COMMA,
+        CommaRule::Arabic => tote::COMMA,
         _ => ',',
     }
 }
@@ -43,6 +44,72 @@ pub(crate) const MAX_ABBREVIATION_LEN: usize = 5;
 /// Vowels after which `е` gets an inserted `ي` in [`VowelThenE::InsertYeh`] styles.
 pub(crate) const VOWELS_BEFORE_E: &[char] =
     &['а', 'ә', 'о', 'ө', 'ұ', 'ү', 'ы', 'і', 'я', 'ю', 'ё'];
+
+/// Letters after which `е` gets an inserted `ي` in
+/// [`VowelThenE::InsertYehAfterVowelOrSign`] styles: the vowels but `ы` `і` `у`, and the signs.
+pub(crate) const VOWELS_OR_SIGNS_BEFORE_E: &[char] = &[
+    'а', 'ә', 'е', 'ё', 'и', 'о', 'ө', 'ұ', 'ү', 'э', 'ю', 'я', 'ъ', 'ь',
+];
+
+// `digits`: `0`-`9` as `۰`-`۹`.
+
+/// The digit written for the ASCII digit `c` under `digits`, if it is one.
+#[inline]
+pub(crate) fn digit(c: char, digits: Digits) -> Option<char> {
+    let value = c.to_digit(10).filter(|_| c.is_ascii_digit())?;
+    match digits {
+        Digits::Ascii => None,
+        Digits::ExtendedArabicIndic => char::from_u32(0x06F0 + value),
+    }
+}
+
+// `signs`: `%` `*` and the number sign.
+
+/// The number sign `؀` (U+0600) of [`Signs::Arabic`].
+pub(crate) const NUMBER_SIGN: char = '\u{0600}';
+
+/// What [`Signs::Arabic`] writes for the sign at the start of `rest`, and the sign's length in
+/// bytes: `%` -> `٪`, `*` -> `٭`, and `№`, `#`, `No.` -> `؀`.
+#[inline]
+pub(crate) fn sign_at(rest: &str, signs: Signs) -> Option<(char, usize)> {
+    if signs == Signs::AsWritten {
+        return None;
+    }
+    let sign = match rest.as_bytes().first()? {
+        b'%' => ('\u{066A}', 1),
+        b'*' => ('\u{066D}', 1),
+        b'#' => (NUMBER_SIGN, 1),
+        b'N' if rest.starts_with("No.") => (NUMBER_SIGN, 3),
+        _ if rest.starts_with('№') => (NUMBER_SIGN, '№'.len_utf8()),
+        _ => return None,
+    };
+    Some(sign)
+}
+
+/// Whether a byte may start a sign or digit the style rewrites (see [`sign_at`], [`digit`]).
+#[inline]
+pub(crate) fn may_start_sign_or_digit(b: u8, rules: &StyleRules) -> bool {
+    (rules.digits != Digits::Ascii && b.is_ascii_digit())
+        || (rules.signs != Signs::AsWritten && matches!(b, b'%' | b'*' | b'#' | b'N' | 0xE2))
+}
+
+// `allah`: the ligature `ﷲ`.
+
+/// The word written as the ligature in [`Allah::Ligature`] styles, lower case.
+pub(crate) const ALLAH: [char; 5] = ['а', 'л', 'л', 'а', 'һ'];
+
+/// The ligature `ﷲ` (U+FDF2).
+pub(crate) const ALLAH_LIGATURE: char = '\u{FDF2}';
+
+/// Whether `lower`, lower-case letters, start with [`ALLAH`] and the style writes it as the
+/// ligature.
+#[inline]
+pub(crate) fn starts_with_allah(
+    mut lower: impl Iterator<Item = Option<char>>,
+    allah: Allah,
+) -> bool {
+    allah == Allah::Ligature && ALLAH.iter().all(|&a| lower.next() == Some(Some(a)))
+}
 
 // `year_hyphen`: the space of `1969 -جىلى`.
 

@@ -45,3 +45,34 @@ pub(crate) fn insert_hamza(out: &mut String, rules: &StyleRules, at: usize) {
         out.insert(at, hamza);
     }
 }
+
+// `HamzaScope::EachLetterRun`: MediaWiki's parts of text.
+
+/// Letters that keep a part of text from taking a hamza in
+/// [`HamzaScope::EachLetterRun`](crate::HamzaScope::EachLetterRun): the front markers and the
+/// back consonants `ғ` `қ`.
+pub(crate) const PART_BLOCKERS: &[char] = &['е', 'э', 'г', 'ғ', 'к', 'қ'];
+
+/// Whether `c` cuts the text into parts in
+/// [`HamzaScope::EachLetterRun`](crate::HamzaScope::EachLetterRun): ASCII white space (with
+/// vertical tab), backspace, `-`, `.` and `:`.
+#[inline]
+pub(crate) fn cuts_part(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{08}' | '-' | '.' | ':'
+    )
+}
+
+/// Whether the part of text that starts `text` (up to the first character that
+/// [`cuts_part`]) takes a hamza: a front vowel and none of [`PART_BLOCKERS`], either case.
+pub(crate) fn part_takes_hamza(text: &str) -> bool {
+    let (mut front, mut blocked) = (false, false);
+    for c in text.chars().take_while(|&c| !cuts_part(c)) {
+        if let Some(lower) = letters::lower(c) {
+            front |= letters::is_front_vowel(lower);
+            blocked |= PART_BLOCKERS.contains(&lower);
+        }
+    }
+    front && !blocked
+}

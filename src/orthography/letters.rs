@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use crate::style::LetterSpelling;
+
 /// The lead bytes of the two-byte UTF-8 encodings of U+0400..U+04FF, the Cyrillic block:
 /// every Cyrillic letter starts with a byte in `CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST`, and
 /// its low two bits are bits 7..6 of the code point's offset from U+0400.
@@ -105,6 +107,51 @@ pub(crate) const LETTERS: &[(&str, &str)] = &[
     ("ия", "يا"),
     ("ию", "يۋ"),
 ];
+
+/// The spellings of [`LetterSpelling::Mediawiki`] that differ from [`LETTERS`]: every other
+/// letter is spelled as there. Its `и` never merges with the letter after it, so its pairs are
+/// the two letters' spellings one after the other (`ия` -> `ىي` + `يا`).
+pub(crate) const MEDIAWIKI_LETTERS: &[(&str, &str)] = &[
+    ("и", "ىي"),
+    ("ч", "تش"),
+    ("һ", "ح"),
+    ("ия", "ىييا"),
+    ("ию", "ىييۋ"),
+];
+
+/// The spellings by which `spelling` differs from [`LETTERS`].
+fn spelling_differences(spelling: LetterSpelling) -> &'static [(&'static str, &'static str)] {
+    match spelling {
+        LetterSpelling::Standard => &[],
+        LetterSpelling::Mediawiki => MEDIAWIKI_LETTERS,
+    }
+}
+
+/// The tote spelling of one Cyrillic letter (either case) in `spelling`, or `None` if it is
+/// not in the table.
+pub(crate) fn tote_in(c: char, spelling: LetterSpelling) -> Option<&'static str> {
+    let lower = lower(c)?;
+    spelling_differences(spelling)
+        .iter()
+        .find(|(cyr, _)| single_char(cyr) == Some(lower))
+        .map_or_else(|| tote_of(lower), |(_, tote)| Some(*tote))
+}
+
+/// [`merged_pair`] in `spelling`.
+pub(crate) fn merged_pair_in(
+    first: char,
+    second: char,
+    spelling: LetterSpelling,
+) -> Option<&'static str> {
+    let differs = spelling_differences(spelling).iter().find(|(cyr, _)| {
+        let mut chars = cyr.chars();
+        chars.next() == Some(first) && chars.next() == Some(second) && chars.next().is_none()
+    });
+    match differs {
+        Some((_, tote)) => Some(tote),
+        None => merged_pair(first, second),
+    }
+}
 
 /// Vowel harmony pairs: (back, front). The tote script writes both with one letter.
 pub(crate) const VOWEL_PAIRS: &[(char, char)] = &[('а', 'ә'), ('о', 'ө'), ('ұ', 'ү'), ('ы', 'і')];
@@ -659,6 +706,26 @@ mod tests {
         assert!(BYTE_TABLE.get(0xD0, 0xB8).flags & flags::PAIR_FIRST != 0); // и
         let e = BYTE_TABLE.get(0xD0, 0xB5); // е
         assert_eq!((e.tote, e.tote_after_vowel), ("ە", "يە"));
+    }
+
+    #[test]
+    fn mediawiki_spelling_differs_in_its_table_only() {
+        let mediawiki = LetterSpelling::Mediawiki;
+        assert_eq!(tote_in('И', mediawiki), Some("ىي"));
+        assert_eq!(tote_in('ч', mediawiki), Some("تش"));
+        assert_eq!(tote_in('Һ', mediawiki), Some("ح"));
+        assert_eq!(tote_in('ш', mediawiki), tote_of('ш'));
+        assert_eq!(tote_in('ч', LetterSpelling::Standard), Some("چ"));
+        // Its pairs are its letters one after the other.
+        for (cyr, tote) in MEDIAWIKI_LETTERS {
+            let spelled: String = cyr.chars().filter_map(|c| tote_in(c, mediawiki)).collect();
+            assert_eq!(spelled, *tote, "{cyr}");
+        }
+        assert_eq!(merged_pair_in('и', 'я', mediawiki), Some("ىييا"));
+        assert_eq!(
+            merged_pair_in('и', 'я', LetterSpelling::Standard),
+            Some("يا")
+        );
     }
 
     #[test]

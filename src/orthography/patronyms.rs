@@ -67,7 +67,7 @@ pub(crate) fn patronymic_splits(
     rule: Patronymics,
 ) -> Vec<usize> {
     let mut splits = Vec::new();
-    if word.clone().any(|lower| lower.is_none()) {
+    if rule == Patronymics::Never || word.clone().any(|lower| lower.is_none()) {
         return splits;
     }
     // Most words have no patronym inside: tell without collecting anything.
@@ -121,6 +121,7 @@ pub(crate) fn patronymic_splits(
             }
             splits.reverse();
         }
+        Patronymics::Never => {}
         Patronymics::SplitEverywhere => {
             splits.extend(
                 (1..lower.len()).filter(|&at| patronym_at(at).is_some() && tote_len(at) >= 1),

@@ -4,8 +4,8 @@
 //! ([`super::fast`]) must write exactly what it writes.
 
 use crate::orthography::conventions::{
-    comma_at, ends_four_digit_year, is_joiner, starts_with_jyl, MAX_ABBREVIATION_LEN,
-    VOWELS_BEFORE_E,
+    comma_at, digit, ends_four_digit_year, is_joiner, sign_at, starts_with_allah, starts_with_jyl,
+    ALLAH, ALLAH_LIGATURE, MAX_ABBREVIATION_LEN, VOWELS_BEFORE_E, VOWELS_OR_SIGNS_BEFORE_E,
 };
 use crate::orthography::hamza::{harmony_flags, insert_hamza, needs_hamza};
 use crate::orthography::letters::{self, tote, ByteTable};
@@ -108,6 +108,10 @@ impl<'r> ToArabic<'r> {
     pub(super) fn step(&mut self, text: &str, i: usize) -> usize {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or_default();
+        if let Some((sign, len)) = sign_at(rest, self.rules.signs) {
+            self.out.push(sign);
+            return i + len;
+        }
         // (Addresses start with an ASCII letter or digit: most characters here do not.)
         if c.is_ascii_alphanumeric() && segment::at_token_start(text, i) {
             if let Some(len) = segment::passthrough_token_len(rest) {
@@ -129,6 +133,7 @@ impl<'r> ToArabic<'r> {
                 .push(comma_at(text.as_bytes(), i, self.rules.comma)),
             '?' => self.out.push(tote::QUESTION_MARK),
             ';' => self.out.push(tote::SEMICOLON),
+            '0'..='9' => self.out.push(digit(c, self.rules.digits).unwrap_or(c)),
             '-' if self.rules.year_hyphen == YearHyphen::SpaceBefore
                 && ends_four_digit_year(text.as_bytes(), i) =>
             {
@@ -329,10 +334,11 @@ impl<'r> ToArabic<'r> {
         let letters = &self.word[start..end];
         // Abbreviation letters are written one tote letter each, so that the letter-spaced
         // run reads back letter by letter (no Ц, Щ, Ю, Я, Ё, Ь, Ъ).
+        let spelling = self.rules.letter_spelling;
         let spaceable_caps = letters.iter().all(|l| {
             letters::is_upper(l.written)
                 && l.lower
-                    .and_then(letters::tote_of)
+                    .and_then(|lower| letters::tote_in(lower, spelling))
                     .is_some_and(|t| t.chars().count() == 1)
         });
         if self.rules.abbreviations == Abbreviations::LetterSpaced
@@ -427,7 +433,8 @@ impl<'r> ToArabic<'r> {
                 SegmentKind::Abbreviation => self.emit_abbreviation(segment.start, segment.end),
                 SegmentKind::Word => {
                     let hamza = match self.rules.hamza_scope {
-                        HamzaScope::EachPart => {
+                        // (`EachLetterRun` texts take the letter-run writer, not this one.)
+                        HamzaScope::EachPart | HamzaScope::EachLetterRun => {
                             needs_hamza(table_letters(&self.word[segment.start..segment.end]))
                         }
                         HamzaScope::WholeWord => {
@@ -483,30 +490,48 @@ impl<'r> ToArabic<'r> {
             self.push_hamza();
         }
         let mut index = start;
+        // Whether the letter before was an `е` written with a yeh before it.
+        let mut e_took_yeh = false;
         while index < end {
             let letter = self.word[index];
             index += 1;
             let Some(lower) = letter.lower else {
                 self.out.push(letter.written);
+                e_took_yeh = false;
                 continue;
             };
-            let next = self.word[index..end].first().and_then(|l| l.lower);
-            if let Some(merged) = next.and_then(|n| letters::merged_pair(lower, n)) {
-                self.out.push_str(merged);
-                index += 1;
+            if starts_with_allah(lowers(&self.word[index - 1..end]), self.rules.allah) {
+                self.out.push(ALLAH_LIGATURE);
+                index += ALLAH.len() - 1;
+                e_took_yeh = false;
                 continue;
             }
-            if lower == 'е' && self.rules.vowel_then_e == VowelThenE::InsertYeh {
-                let prev = index
-                    .checked_sub(2)
-                    .filter(|&p| p >= start)
-                    .and_then(|p| self.word[p].lower);
-                if prev.is_some_and(|p| VOWELS_BEFORE_E.contains(&p)) {
-                    self.out.push(tote::YEH);
-                }
+            let spelling = self.rules.letter_spelling;
+            let next = self.word[index..end].first().and_then(|l| l.lower);
+            if let Some(merged) = next.and_then(|n| letters::merged_pair_in(lower, n, spelling)) {
+                self.out.push_str(merged);
+                index += 1;
+                e_took_yeh = false;
+                continue;
             }
+            let prev = index
+                .checked_sub(2)
+                .filter(|&p| p >= start)
+                .and_then(|p| self.word[p].lower);
+            let yeh = lower == 'е'
+                && match self.rules.vowel_then_e {
+                    VowelThenE::InsertYeh => prev.is_some_and(|p| VOWELS_BEFORE_E.contains(&p)),
+                    VowelThenE::InsertYehAfterVowelOrSign => {
+                        !e_took_yeh && prev.is_some_and(|p| VOWELS_OR_SIGNS_BEFORE_E.contains(&p))
+                    }
+                    _ => false,
+                };
+            if yeh {
+                self.out.push(tote::YEH);
+            }
+            e_took_yeh = yeh;
             self.out
-                .push_str(letters::tote_of(lower).unwrap_or_default());
+                .push_str(letters::tote_in(lower, spelling).unwrap_or_default());
         }
     }
 }

@@ -25,14 +25,20 @@
 
 use std::borrow::Cow;
 
+use crate::orthography::conventions::may_start_sign_or_digit;
 use crate::orthography::letters::{self, CYRILLIC_LEAD_FIRST, CYRILLIC_LEAD_LAST};
 use crate::script::segment;
-use crate::style::{CommaRule, StyleRules};
+use crate::style::{
+    Allah, CommaRule, Digits, HamzaScope, LetterSpelling, Patronymics, Signs, StyleRules,
+    VowelThenE,
+};
 
 use general::ToArabic;
+use letter_runs::write_letter_runs;
 
 mod fast;
 mod general;
+mod letter_runs;
 mod part;
 #[cfg(test)]
 mod tests;
@@ -72,21 +78,49 @@ enum Paths {
     GeneralOnly,
 }
 
-/// [`to_arabic_into`] by the given `paths`.
+/// [`to_arabic_into`] by the given `paths`: by [`letter_runs`] in
+/// [`HamzaScope::EachLetterRun`] styles, else word by word, by the general rules alone where
+/// the fast paths do not know a convention of `rules`.
 fn convert_into(text: &str, rules: &StyleRules, out: &mut String, paths: Paths) {
     out.reserve(text.len() + text.len() / 8);
+    if rules.hamza_scope == HamzaScope::EachLetterRun {
+        write_letter_runs(text, rules, out);
+        return;
+    }
+    let paths = if fast_paths_apply(rules) {
+        paths
+    } else {
+        Paths::GeneralOnly
+    };
     let mut converter = ToArabic::new(paths, rules, out, window::window_for());
     converter.run(text);
     window::keep_for_next(converter.window);
 }
 
-/// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark the style
-/// rewrites. Checked on bytes: every Cyrillic letter starts with a lead byte of the Cyrillic
-/// block ([`letters::is_cyrillic_lead`]).
+/// Whether the fast paths know every convention of `rules`: those of the four publisher
+/// styles. For any other rules the general rules write every word.
+fn fast_paths_apply(rules: &StyleRules) -> bool {
+    matches!(
+        rules.comma,
+        CommaRule::ArabicExceptBetweenDigits | CommaRule::Latin
+    ) && matches!(
+        rules.vowel_then_e,
+        VowelThenE::InsertYeh | VowelThenE::Plain
+    ) && rules.patronymics != Patronymics::Never
+        && rules.letter_spelling == LetterSpelling::Standard
+        && rules.digits == Digits::Ascii
+        && rules.signs == Signs::AsWritten
+        && rules.allah == Allah::Letters
+}
+
+/// Whether anything in `text` can change: a Cyrillic letter or a punctuation mark, sign or
+/// digit the style rewrites. Checked on bytes: every Cyrillic letter starts with a lead byte
+/// of the Cyrillic block ([`letters::is_cyrillic_lead`]).
 fn needs_conversion(text: &str, rules: &StyleRules) -> bool {
     text.bytes().any(|b| {
         matches!(b, CYRILLIC_LEAD_FIRST..=CYRILLIC_LEAD_LAST | b'?' | b';')
-            || (b == b',' && rules.comma == CommaRule::ArabicExceptBetweenDigits)
+            || (b == b',' && rules.comma != CommaRule::Latin)
+            || may_start_sign_or_digit(b, rules)
     })
 }
 
@@ -106,11 +140,16 @@ impl ToArabic<'_> {
                     i = end;
                     continue;
                 }
-            } else if segment::is_inert_ascii(b) {
-                let end = bytes[i + 1..]
-                    .iter()
-                    .position(|&b| !segment::is_inert_ascii(b))
-                    .map_or(bytes.len(), |len| i + 1 + len);
+            } else if segment::is_inert_ascii(b) && !may_start_sign_or_digit(b, self.rules) {
+                let end = if self.paths == Paths::Fast {
+                    bytes[i + 1..]
+                        .iter()
+                        .position(|&b| !segment::is_inert_ascii(b))
+                        .map_or(bytes.len(), |len| i + 1 + len)
+                } else {
+                    // (One at a time: a sign or digit the style rewrites may follow.)
+                    i + 1
+                };
                 if end == i + 1 {
                     // Mostly the space between two words: no call to `memcpy`.
                     self.out.push(char::from(b));

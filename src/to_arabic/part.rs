@@ -178,7 +178,8 @@ pub(super) fn finish_part<const LETTER_SPACED: bool>(
         flags::PAIR_SECOND
             | match rules.vowel_then_e {
                 VowelThenE::InsertYeh => flags::E,
-                VowelThenE::Plain => 0,
+                // (Never asked: the fast paths step aside for the other rules.)
+                _ => 0,
             },
     );
     let (end, tote_end, any) =
@@ -231,7 +232,8 @@ fn spell_part(
     // The letters after which `е` is written with a yeh in front, in this style.
     let vowel_before_e = match rules.vowel_then_e {
         VowelThenE::InsertYeh => flags::VOWEL_BEFORE_E,
-        VowelThenE::Plain => 0,
+        // (Never asked: the fast paths step aside for the other rules.)
+        _ => 0,
     };
     // The flags of all letters or-ed together and of the letter before; the offset of the
     // next.

@@ -121,3 +121,48 @@ fn unchanged_text_is_borrowed() {
         Cow::Borrowed(_)
     ));
 }
+
+#[test]
+fn mediawiki_rules_not_in_the_dev_pairs() {
+    for (cyrillic, tote) in [
+        // The ligature, in any case and inside a word; the hamza of the run stays before it.
+        ("Аллаһ", "ﷲ"),
+        ("АЛЛАҺтың", "ﷲتىڭ"),
+        ("әаллаһ", "ٴاﷲ"),
+        // Signs and the number sign in its three spellings.
+        ("5*3 #2 No.7 №1", "۵٭۳ ؀۲ ؀۷ ؀۱"),
+        // `е` after an `е` that took a yeh stays plain.
+        ("аее", "ايەە"),
+        ("кее", "كەيە"),
+        // Every run of Cyrillic letters of a front part gets its own hamza, a run of `ъ`
+        // too (the sign itself is not written).
+        ("әxъ", "ٴاxٴ"),
+        // Parts are cut at ASCII white space, `-`, `.`, `:` only.
+        ("бір,кел бір—бір", "بىر،كەل ٴبىر—ٴبىر"),
+        ("и\u{0306}ә", "ٴىي\u{0306}ٴا"),
+    ] {
+        assert_eq!(arabic(cyrillic, Style::Mediawiki), tote, "{cyrillic}");
+    }
+}
+
+#[test]
+fn mediawiki_conventions_in_word_by_word_rules() {
+    use crate::{Allah, CommaRule, Digits, LetterSpelling, Patronymics, Signs, VowelThenE};
+    let rules = Style::Kazinform
+        .rules()
+        .with_letter_spelling(LetterSpelling::Mediawiki)
+        .with_digits(Digits::ExtendedArabicIndic)
+        .with_signs(Signs::Arabic)
+        .with_allah(Allah::Ligature)
+        .with_comma(CommaRule::Arabic)
+        .with_vowel_then_e(VowelThenE::InsertYehAfterVowelOrSign)
+        .with_patronymics(Patronymics::Never);
+    for (cyrillic, tote) in [
+        ("тарихы 2010, 3,5% №1", "تارىيحى ۲۰۱۰، ۳،۵٪ ؀۱"),
+        ("Аллаһқа Съезд Қабышұлы ия", "ﷲقا سيەزد قابىشۇلى ىييا"),
+        ("1969-жылы бір", "۱۹۶۹ -جىلى ءبىر"),
+    ] {
+        assert_eq!(to_arabic(cyrillic, &rules), tote, "{cyrillic}");
+        assert_eq!(to_arabic_general(cyrillic, &rules), tote, "{cyrillic}");
+    }
+}

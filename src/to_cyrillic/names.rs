@@ -36,6 +36,8 @@ impl CasingState {
         let min_letters = match config.rules.patronymics {
             Patronymics::SplitAfterName => 2,
             Patronymics::SplitEverywhere => 1,
+            // The writer never splits one off: the space was written.
+            Patronymics::Never => return false,
         };
         let unknown = unknown_to_lexicon(config.words, name.known);
         let written = &out[name.start..];

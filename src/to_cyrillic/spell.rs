@@ -215,7 +215,7 @@ impl ToCyrillic<'_> {
                         .chars()
                         .any(|c| letters::lower(c).is_some_and(letters::is_front_vowel)),
                     // Each part's own: only a part without vowels passes it on (`ء-`).
-                    HamzaScope::EachPart => vowelless,
+                    HamzaScope::EachPart | HamzaScope::EachLetterRun => vowelless,
                 },
             vowelless,
             known_word: found == Found::Word,
@@ -244,7 +244,7 @@ impl Config<'_> {
         // Joined, the words share one hamza decision: a hamza on the next word would move to
         // the front, and a front marker in it would cancel the hamza of the run.
         let keeps_hamzas = match self.rules.hamza_scope {
-            HamzaScope::EachPart => true,
+            HamzaScope::EachPart | HamzaScope::EachLetterRun => true,
             HamzaScope::WholeWord => {
                 let hamza_would_move = next_word.contains(tote::HAMZA);
                 let marker_would_cancel =
