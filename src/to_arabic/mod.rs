@@ -140,7 +140,10 @@ impl ToArabic<'_> {
                     i = end;
                     continue;
                 }
-            } else if segment::is_inert_ascii(b) && !may_start_sign_or_digit(b, self.rules) {
+            } else if segment::is_inert_ascii(b)
+                // (The fast paths apply only to styles that rewrite no sign or digit.)
+                && (self.paths == Paths::Fast || !may_start_sign_or_digit(b, self.rules))
+            {
                 let end = if self.paths == Paths::Fast {
                     bytes[i + 1..]
                         .iter()
